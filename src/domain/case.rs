@@ -1,0 +1,43 @@
+//! A petition matter (信访事项): created by its first visit, later visits on the same matter link
+//! to it.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::petitioner::PetitionerId;
+use super::serial::SerialNo;
+use super::visit::{Kind, VisitId};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct CaseId(pub u64);
+
+/// Where a matter stands. Only registration exists so far; the full life of a matter is added
+/// with its state machine.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CaseState {
+    #[default]
+    Registered,
+}
+
+impl CaseState {
+    pub fn is_open(self) -> bool {
+        match self {
+            CaseState::Registered => true,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Case {
+    pub id: CaseId,
+    pub number: SerialNo,
+    pub petitioner_id: PetitionerId,
+    pub first_visit: VisitId,
+    pub opened_at: NaiveDateTime,
+    pub last_visit_at: NaiveDateTime,
+    pub visit_count: u32,
+    pub kind: Kind,
+    pub category: String,
+    pub summary: String,
+    pub state: CaseState,
+}

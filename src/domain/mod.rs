@@ -1,0 +1,15 @@
+//! The domain core: the rules of a petition reception desk as plain types and functions.
+//! No terminal, no database, no clock: "today" and "now" are always parameters.
+
+pub mod case;
+pub mod date;
+pub mod id_number;
+pub mod intake;
+pub mod office;
+pub mod petitioner;
+pub mod phone;
+pub mod repeat;
+pub mod search;
+pub mod serial;
+pub mod text;
+pub mod visit;

@@ -1,0 +1,37 @@
+//! Settings an office chooses for itself (group-visit threshold, subject categories).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OfficeSettings {
+    /// From how many visitors a visit counts as a group visit (集体访). A local rule; five is
+    /// the common choice.
+    pub group_threshold: u32,
+    /// Subject categories (事项类别) offered at intake, in the order shown.
+    pub categories: Vec<String>,
+}
+
+impl Default for OfficeSettings {
+    fn default() -> Self {
+        OfficeSettings {
+            group_threshold: 5,
+            categories: [
+                "土地征收",
+                "劳动社保",
+                "城乡建设",
+                "涉法涉诉",
+                "农村农业",
+                "环境保护",
+                "教育医疗",
+                "民政救助",
+                "企业改制",
+                "党纪政纪",
+                "其他",
+            ]
+            .into_iter()
+            .map(String::from)
+            .collect(),
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! What the search box understands, the keys a name is found by, and the order of results.
+//! Clerks search by name (张三, or part of it), by pinyin initials (zs) or full pinyin (zhangsan)
+//! of any reading of the name (单 is shan or dan), by identity-number prefix, or by phone digits
+//! (the start, or the last four the petitioner remembers).
+
+use std::cmp::Ordering;
+
+use pinyin::ToPinyinMulti;
+
+use super::petitioner::Petitioner;
+use super::text::fold_fullwidth;
+
+/// Readings beyond this many combinations add index entries without helping anyone.
+const MAX_READING_COMBINATIONS: usize = 8;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SearchQuery {
+    /// Chinese characters: a name or a part of it.
+    Name(String),
+    /// Latin letters: pinyin initials or full pinyin, lower case.
+    Pinyin(String),
+    /// Digits: the start of an identity number or phone, or the end of a phone.
+    Digits(String),
+    /// Digits ending in X: only an identity number.
+    IdNumber(String),
+}
+
+impl SearchQuery {
+    /// Reads the search box; `None` when there is nothing to search for.
+    pub fn parse(raw: &str) -> Option<SearchQuery> {
+        let folded: String = fold_fullwidth(raw)
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\'' | '·'))
+            .collect();
+        if folded.is_empty() {
+            return None;
+        }
+        if folded.chars().all(|c| c.is_ascii_digit()) {
+            return Some(SearchQuery::Digits(folded));
+        }
+        let upper = folded.to_ascii_uppercase();
+        if upper.len() > 1
+            && upper.ends_with('X')
+            && upper[..upper.len() - 1].bytes().all(|b| b.is_ascii_digit())
+        {
+            return Some(SearchQuery::IdNumber(upper));
+        }
+        if folded.chars().all(|c| c.is_ascii_alphabetic()) {
+            return Some(SearchQuery::Pinyin(folded.to_ascii_lowercase()));
+        }
+        Some(SearchQuery::Name(folded))
+    }
+}
+
+/// How well a petitioner matches; exact matches are shown before prefix matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MatchQuality {
+    Exact,
+    Partial,
+}
+
+/// The keys a name is found by.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NameKeys {
+    /// The name and each of its tails (张三丰, 三丰, 丰), so a given name alone finds it.
+    pub tails: Vec<String>,
+    /// Initials of each reading combination (zsf).
+    pub initials: Vec<String>,
+    /// Full pinyin of each reading combination (zhangsanfeng).
+    pub full: Vec<String>,
+}
+
+pub fn name_keys(name: &str) -> NameKeys {
+    let chars: Vec<char> = name.chars().filter(|c| c.is_alphanumeric()).collect();
+    let tails = (0..chars.len())
+        .map(|i| chars[i..].iter().collect())
+        .collect();
+    let mut combos: Vec<(String, String)> = vec![(String::new(), String::new())];
+    for c in &chars {
+        let readings = readings(*c);
+        let mut next = Vec::new();
+        'outer: for (ini, full) in &combos {
+            for r in &readings {
+                if next.len() >= MAX_READING_COMBINATIONS {
+                    break 'outer;
+                }
+                let mut ini = ini.clone();
+                ini.push_str(&r[..1]);
+                next.push((ini, format!("{full}{r}")));
+            }
+        }
+        combos = next;
+    }
+    let mut initials: Vec<String> = combos.iter().map(|(i, _)| i.clone()).collect();
+    let mut full: Vec<String> = combos.into_iter().map(|(_, f)| f).collect();
+    dedup_keep_order(&mut initials);
+    dedup_keep_order(&mut full);
+    if chars.is_empty() {
+        initials.clear();
+        full.clear();
+    }
+    NameKeys {
+        tails,
+        initials,
+        full,
+    }
+}
+
+/// Every toneless reading of a character, most common first; a letter or digit reads as itself.
+fn readings(c: char) -> Vec<String> {
+    let mut out: Vec<String> = match c.to_pinyin_multi() {
+        Some(multi) => multi.into_iter().map(|p| p.plain().to_string()).collect(),
+        None => vec![c.to_lowercase().collect()],
+    };
+    dedup_keep_order(&mut out);
+    out.retain(|r| !r.is_empty());
+    if out.is_empty() {
+        out.push(c.to_string());
+    }
+    out
+}
+
+fn dedup_keep_order(v: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|s| seen.insert(s.clone()));
+}
+
+/// Whether and how well a petitioner matches; the reference every store's search must agree with.
+pub fn match_quality(query: &SearchQuery, p: &Petitioner) -> Option<MatchQuality> {
+    let best = |candidates: &mut dyn Iterator<Item = &str>, q: &str| -> Option<MatchQuality> {
+        candidates
+            .filter_map(|k| {
+                if k == q {
+                    Some(MatchQuality::Exact)
+                } else if k.starts_with(q) {
+                    Some(MatchQuality::Partial)
+                } else {
+                    None
+                }
+            })
+            .min()
+    };
+    match query {
+        SearchQuery::Name(q) => {
+            let keys = name_keys(&p.person.name);
+            best(&mut keys.tails.iter().map(String::as_str), q)
+        }
+        SearchQuery::Pinyin(q) => {
+            let keys = name_keys(&p.person.name);
+            best(
+                &mut keys.initials.iter().chain(&keys.full).map(String::as_str),
+                q,
+            )
+        }
+        SearchQuery::IdNumber(q) => best(&mut p.person.id_number.iter().map(|i| i.as_str()), q),
+        SearchQuery::Digits(q) => {
+            let id = p
+                .person
+                .id_number
+                .as_ref()
+                .and_then(|i| best(&mut std::iter::once(i.as_str()), q));
+            let phone = p.person.phone.as_ref().and_then(|ph| {
+                let digits = ph.digits();
+                if digits == *q {
+                    Some(MatchQuality::Exact)
+                } else if digits.starts_with(q.as_str())
+                    || (q.len() >= 4 && digits.ends_with(q.as_str()))
+                {
+                    Some(MatchQuality::Partial)
+                } else {
+                    None
+                }
+            });
+            id.into_iter().chain(phone).min()
+        }
+    }
+}
+
+/// Result order: exact matches first, then the most recently seen petitioner.
+pub fn result_order(a: &(MatchQuality, &Petitioner), b: &(MatchQuality, &Petitioner)) -> Ordering {
+    a.0.cmp(&b.0)
+        .then(b.1.last_visit_at.cmp(&a.1.last_visit_at))
+        .then(b.1.id.cmp(&a.1.id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_search_box_is_read_by_what_was_typed() {
+        assert_eq!(
+            SearchQuery::parse("张三"),
+            Some(SearchQuery::Name("张三".into()))
+        );
+        assert_eq!(
+            SearchQuery::parse(" ZS "),
+            Some(SearchQuery::Pinyin("zs".into()))
+        );
+        assert_eq!(
+            SearchQuery::parse("１３８"),
+            Some(SearchQuery::Digits("138".into()))
+        );
+        assert_eq!(
+            SearchQuery::parse("138-1234"),
+            Some(SearchQuery::Digits("1381234".into()))
+        );
+        assert_eq!(
+            SearchQuery::parse("11010519491231002x"),
+            Some(SearchQuery::IdNumber("11010519491231002X".into()))
+        );
+        assert_eq!(SearchQuery::parse("   "), None);
+    }
+
+    #[test]
+    fn name_keys_cover_tails_initials_and_full_pinyin() {
+        let keys = name_keys("张三丰");
+        assert_eq!(keys.tails, vec!["张三丰", "三丰", "丰"]);
+        assert_eq!(keys.initials, vec!["zsf"]);
+        assert_eq!(keys.full, vec!["zhangsanfeng"]);
+    }
+
+    #[test]
+    fn every_reading_of_a_surname_is_indexed() {
+        let keys = name_keys("单雄信");
+        assert!(
+            keys.full.iter().any(|f| f == "shanxiongxin"),
+            "{:?}",
+            keys.full
+        );
+        assert!(
+            keys.full.iter().any(|f| f == "danxiongxin"),
+            "{:?}",
+            keys.full
+        );
+        assert!(keys.initials.contains(&"sxx".to_string()));
+        assert!(keys.initials.contains(&"dxx".to_string()));
+        let zeng = name_keys("曾");
+        assert!(zeng.full.contains(&"zeng".to_string()) && zeng.full.contains(&"ceng".to_string()));
+    }
+
+    #[test]
+    fn minority_names_drop_the_dot() {
+        let keys = name_keys("阿依古丽·买买提");
+        assert_eq!(keys.tails[0], "阿依古丽买买提");
+        assert!(keys.initials.iter().all(|i| i.len() == 7));
+    }
+}

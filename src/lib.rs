@@ -1,0 +1,6 @@
+//! xfdesk: a keyboard-driven terminal desk for petition reception (信访接待).
+//!
+//! `domain` holds the rules, `store` keeps records, `app` is the state and its one `update`,
+//! `ui` draws state, and the shell (`main.rs`, `tui`, `cli`) wires them to a terminal.
+
+pub mod domain;
