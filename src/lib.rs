@@ -4,3 +4,4 @@
 //! `ui` draws state, and the shell (`main.rs`, `tui`, `cli`) wires them to a terminal.
 
 pub mod domain;
+pub mod store;

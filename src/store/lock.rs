@@ -1,0 +1,102 @@
+//! One xfdesk per database. sled refuses a second opener with an error dump; we take an advisory
+//! lock on our own lock file first, holding our PID, so the second one can say who has it.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use super::StoreError;
+
+pub const LOCK_FILE: &str = "xfdesk.lock";
+
+/// Held for as long as the database is open; the operating system releases it when the
+/// process ends, however it ends.
+#[derive(Debug)]
+pub struct DbLock {
+    _file: File,
+    path: PathBuf,
+}
+
+impl DbLock {
+    pub fn acquire(dir: &Path) -> Result<DbLock, StoreError> {
+        let path = dir.join(LOCK_FILE);
+        let open_err = |e: std::io::Error| StoreError::Open {
+            path: dir.to_path_buf(),
+            reason: e.to_string(),
+        };
+        let mut file = owner_only(
+            OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false),
+        )
+        .open(&path)
+        .map_err(open_err)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut text = String::new();
+                let _ = file.read_to_string(&mut text);
+                return Err(StoreError::InUse {
+                    path: dir.to_path_buf(),
+                    pid: text.trim().parse().ok(),
+                });
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(open_err(e)),
+        }
+        file.set_len(0).map_err(open_err)?;
+        file.seek(SeekFrom::Start(0)).map_err(open_err)?;
+        write!(file, "{}", std::process::id()).map_err(open_err)?;
+        file.sync_all().map_err(open_err)?;
+        Ok(DbLock { _file: file, path })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Creates a directory (and its parents) readable by its owner only: it holds personal data.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+fn owner_only(options: &mut OpenOptions) -> &mut OpenOptions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_lock_on_the_same_directory_names_the_holder() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = DbLock::acquire(dir.path()).unwrap();
+        match DbLock::acquire(dir.path()) {
+            Err(StoreError::InUse { pid, path }) => {
+                assert_eq!(pid, Some(std::process::id()));
+                assert_eq!(path, dir.path());
+            }
+            other => panic!("expected InUse, got {other:?}"),
+        }
+        drop(first);
+        assert!(
+            DbLock::acquire(dir.path()).is_ok(),
+            "the lock is free again once dropped"
+        );
+    }
+}

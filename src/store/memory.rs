@@ -1,0 +1,303 @@
+//! A store in memory, for tests and for screens that need a store before the real one opens.
+//! It keeps the same contract as the sled store by brute force: simple enough to trust.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Mutex, MutexGuard};
+
+use crate::domain::case::{Case, CaseId};
+use crate::domain::id_number::IdNumber;
+use crate::domain::organisation::{
+    Department, DepartmentId, Leader, LeaderId, NewDepartment, NewLeader,
+};
+use crate::domain::petitioner::{Petitioner, PetitionerId};
+use crate::domain::phone::Phone;
+use crate::domain::registration::{Allocation, assemble, numbering_year};
+use crate::domain::search::{MatchQuality, SearchQuery, match_quality, result_order};
+use crate::domain::serial::SerialNo;
+use crate::domain::visit::{CaseLink, NewVisit, Visit, VisitId};
+
+use super::{RecordRef, Registered, Result, Store, StoreError, VisitCursor};
+
+#[derive(Clone, Default)]
+struct Inner {
+    petitioners: BTreeMap<PetitionerId, Petitioner>,
+    visits: BTreeMap<VisitId, Visit>,
+    cases: BTreeMap<CaseId, Case>,
+    leaders: BTreeMap<LeaderId, Leader>,
+    departments: BTreeMap<DepartmentId, Department>,
+    /// (what, year) → last number given.
+    serials: HashMap<(&'static str, i32), u32>,
+    last_id: u64,
+    demo: bool,
+}
+
+impl Inner {
+    fn next_id(&mut self) -> u64 {
+        self.last_id += 1;
+        self.last_id
+    }
+
+    fn next_serial(&mut self, what: &'static str, year: i32) -> SerialNo {
+        let seq = self.serials.entry((what, year)).or_default();
+        *seq += 1;
+        SerialNo { year, seq: *seq }
+    }
+
+    fn register(&mut self, new: &NewVisit) -> Result<Registered> {
+        let old_petitioner = match new.existing_petitioner {
+            Some(id) => Some(
+                self.petitioners
+                    .get(&id)
+                    .cloned()
+                    .ok_or(StoreError::NotFound(RecordRef::Petitioner(id.0)))?,
+            ),
+            None => None,
+        };
+        let old_case = match new.case {
+            CaseLink::Existing(id) => Some(
+                self.cases
+                    .get(&id)
+                    .cloned()
+                    .ok_or(StoreError::NotFound(RecordRef::Case(id.0)))?,
+            ),
+            CaseLink::New => None,
+        };
+        let year = numbering_year(new);
+        let alloc = Allocation {
+            visit: VisitId(self.next_id()),
+            visit_number: self.next_serial("visit", year),
+            petitioner: if old_petitioner.is_none() {
+                Some(PetitionerId(self.next_id()))
+            } else {
+                None
+            },
+            case: if old_case.is_none() {
+                let id = CaseId(self.next_id());
+                Some((id, self.next_serial("case", year)))
+            } else {
+                None
+            },
+        };
+        let (new_petitioner, new_case) = (old_petitioner.is_none(), old_case.is_none());
+        let (visit, petitioner, case) = assemble(new, old_petitioner, old_case, alloc);
+        self.visits.insert(visit.id, visit.clone());
+        self.petitioners.insert(petitioner.id, petitioner.clone());
+        self.cases.insert(case.id, case.clone());
+        Ok(Registered {
+            visit,
+            case,
+            petitioner,
+            new_case,
+            new_petitioner,
+        })
+    }
+}
+
+#[derive(Default)]
+pub struct MemoryStore {
+    inner: Mutex<Inner>,
+}
+
+impl MemoryStore {
+    pub fn new() -> MemoryStore {
+        MemoryStore::default()
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A panic elsewhere while holding the lock leaves consistent data: every write below
+        // happens on a copy that is swapped in whole.
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+fn newest_first(visits: &mut [Visit]) {
+    visits.sort_by(|a, b| b.received_at.cmp(&a.received_at).then(b.id.cmp(&a.id)));
+}
+
+impl Store for MemoryStore {
+    fn register_visits(&self, visits: &[NewVisit]) -> Result<Vec<Registered>> {
+        let mut guard = self.lock();
+        let mut work = guard.clone();
+        let done = visits
+            .iter()
+            .map(|v| work.register(v))
+            .collect::<Result<Vec<_>>>()?;
+        *guard = work;
+        Ok(done)
+    }
+
+    fn visit(&self, id: VisitId) -> Result<Option<Visit>> {
+        Ok(self.lock().visits.get(&id).cloned())
+    }
+
+    fn visit_by_number(&self, number: SerialNo) -> Result<Option<Visit>> {
+        Ok(self
+            .lock()
+            .visits
+            .values()
+            .find(|v| v.number == number)
+            .cloned())
+    }
+
+    fn visits_newest_first(&self, after: Option<VisitCursor>, limit: usize) -> Result<Vec<Visit>> {
+        let mut all: Vec<Visit> = self
+            .lock()
+            .visits
+            .values()
+            .filter(|v| after.is_none_or(|c| (v.received_at, v.id) < (c.received_at, c.id)))
+            .cloned()
+            .collect();
+        newest_first(&mut all);
+        all.truncate(limit);
+        Ok(all)
+    }
+
+    fn visit_count(&self) -> Result<u64> {
+        Ok(self.lock().visits.len() as u64)
+    }
+
+    fn petitioner(&self, id: PetitionerId) -> Result<Option<Petitioner>> {
+        Ok(self.lock().petitioners.get(&id).cloned())
+    }
+
+    fn petitioners_by_id_number(&self, id_number: &IdNumber) -> Result<Vec<Petitioner>> {
+        Ok(self
+            .lock()
+            .petitioners
+            .values()
+            .filter(|p| p.person.id_number.as_ref() == Some(id_number))
+            .cloned()
+            .collect())
+    }
+
+    fn petitioners_by_phone(&self, phone: &Phone) -> Result<Vec<Petitioner>> {
+        Ok(self
+            .lock()
+            .petitioners
+            .values()
+            .filter(|p| p.person.phone.as_ref() == Some(phone))
+            .cloned()
+            .collect())
+    }
+
+    fn petitioners_by_name(&self, name: &str) -> Result<Vec<Petitioner>> {
+        Ok(self
+            .lock()
+            .petitioners
+            .values()
+            .filter(|p| p.person.name == name)
+            .cloned()
+            .collect())
+    }
+
+    fn search_petitioners(
+        &self,
+        query: &SearchQuery,
+        limit: usize,
+    ) -> Result<Vec<(MatchQuality, Petitioner)>> {
+        let inner = self.lock();
+        let mut hits: Vec<(MatchQuality, &Petitioner)> = inner
+            .petitioners
+            .values()
+            .filter_map(|p| match_quality(query, p).map(|q| (q, p)))
+            .collect();
+        hits.sort_by(result_order);
+        Ok(hits
+            .into_iter()
+            .take(limit)
+            .map(|(q, p)| (q, p.clone()))
+            .collect())
+    }
+
+    fn visits_of_petitioner(&self, id: PetitionerId, limit: usize) -> Result<Vec<Visit>> {
+        let mut v: Vec<Visit> = self
+            .lock()
+            .visits
+            .values()
+            .filter(|v| v.petitioner_id == id)
+            .cloned()
+            .collect();
+        newest_first(&mut v);
+        v.truncate(limit);
+        Ok(v)
+    }
+
+    fn case(&self, id: CaseId) -> Result<Option<Case>> {
+        Ok(self.lock().cases.get(&id).cloned())
+    }
+
+    fn cases_of_petitioner(&self, id: PetitionerId) -> Result<Vec<Case>> {
+        let mut c: Vec<Case> = self
+            .lock()
+            .cases
+            .values()
+            .filter(|c| c.petitioner_id == id)
+            .cloned()
+            .collect();
+        c.sort_by(|a, b| b.opened_at.cmp(&a.opened_at).then(b.id.cmp(&a.id)));
+        Ok(c)
+    }
+
+    fn visits_of_case(&self, id: CaseId) -> Result<Vec<Visit>> {
+        let mut v: Vec<Visit> = self
+            .lock()
+            .visits
+            .values()
+            .filter(|v| v.case_id == id)
+            .cloned()
+            .collect();
+        newest_first(&mut v);
+        v.reverse();
+        Ok(v)
+    }
+
+    fn add_leader(&self, leader: &NewLeader) -> Result<Leader> {
+        let mut inner = self.lock();
+        let id = LeaderId(inner.next_id());
+        let leader = Leader {
+            id,
+            name: leader.name.clone(),
+            title: leader.title.clone(),
+            portfolio: leader.portfolio.clone(),
+            active: true,
+        };
+        inner.leaders.insert(id, leader.clone());
+        Ok(leader)
+    }
+
+    fn leaders(&self) -> Result<Vec<Leader>> {
+        Ok(self.lock().leaders.values().cloned().collect())
+    }
+
+    fn add_department(&self, department: &NewDepartment) -> Result<Department> {
+        let mut inner = self.lock();
+        let id = DepartmentId(inner.next_id());
+        let department = Department {
+            id,
+            name: department.name.clone(),
+            contact: department.contact.clone(),
+            phone: department.phone.clone(),
+            active: true,
+        };
+        inner.departments.insert(id, department.clone());
+        Ok(department)
+    }
+
+    fn departments(&self) -> Result<Vec<Department>> {
+        Ok(self.lock().departments.values().cloned().collect())
+    }
+
+    fn is_empty(&self) -> Result<bool> {
+        let inner = self.lock();
+        Ok(inner.visits.is_empty() && inner.leaders.is_empty() && inner.departments.is_empty())
+    }
+
+    fn mark_demo(&self) -> Result<()> {
+        self.lock().demo = true;
+        Ok(())
+    }
+
+    fn is_demo(&self) -> Result<bool> {
+        Ok(self.lock().demo)
+    }
+}

@@ -1,0 +1,214 @@
+//! Keeping records. The `Store` trait speaks the desk's language; how records become bytes and
+//! where they live belongs to each implementation: sled on disk, memory for tests.
+//!
+//! Every implementation must pass the same contract suite (`tests/store_contract.rs`).
+
+pub mod codec;
+pub mod lock;
+pub mod memory;
+
+use std::fmt;
+use std::path::PathBuf;
+
+use chrono::NaiveDateTime;
+
+use crate::domain::case::{Case, CaseId};
+use crate::domain::id_number::IdNumber;
+use crate::domain::organisation::{Department, Leader, NewDepartment, NewLeader};
+use crate::domain::petitioner::{Petitioner, PetitionerId};
+use crate::domain::phone::Phone;
+use crate::domain::repeat::{Probe, RepeatMatch, match_repeats};
+use crate::domain::search::{MatchQuality, SearchQuery};
+use crate::domain::serial::SerialNo;
+use crate::domain::visit::{NewVisit, Visit, VisitId};
+
+pub use codec::CodecError;
+
+/// Names a stored record in messages, so damage can be traced to one record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordRef {
+    Visit(u64),
+    Petitioner(u64),
+    Case(u64),
+    Leader(u64),
+    Department(u64),
+    Counter,
+    Settings,
+}
+
+impl fmt::Display for RecordRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordRef::Visit(id) => write!(f, "visit #{id}"),
+            RecordRef::Petitioner(id) => write!(f, "petitioner #{id}"),
+            RecordRef::Case(id) => write!(f, "matter #{id}"),
+            RecordRef::Leader(id) => write!(f, "leader #{id}"),
+            RecordRef::Department(id) => write!(f, "department #{id}"),
+            RecordRef::Counter => f.write_str("a counter"),
+            RecordRef::Settings => f.write_str("the database settings"),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database in use by another xfdesk{}, {path}", pid.map(|p| format!(", PID {p}")).unwrap_or_default())]
+    InUse { path: PathBuf, pid: Option<u32> },
+    #[error("the database is still opening")]
+    Opening,
+    #[error("cannot open the database at {path}: {reason}")]
+    Open { path: PathBuf, reason: String },
+    #[error(transparent)]
+    Damaged(#[from] CodecError),
+    #[error("{0} does not exist")]
+    NotFound(RecordRef),
+    #[error("cannot write to disk: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("storage engine error: {0}")]
+    Engine(String),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What one registration produced: the visit with its number, its matter (new or linked) and
+/// the petitioner as now stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Registered {
+    pub visit: Visit,
+    pub case: Case,
+    pub petitioner: Petitioner,
+    pub new_case: bool,
+    pub new_petitioner: bool,
+}
+
+/// Where the visits list stopped, to fetch the next page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VisitCursor {
+    pub received_at: NaiveDateTime,
+    pub id: VisitId,
+}
+
+impl From<&Visit> for VisitCursor {
+    fn from(v: &Visit) -> Self {
+        VisitCursor {
+            received_at: v.received_at,
+            id: v.id,
+        }
+    }
+}
+
+/// A petitioner with what the desk knows of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct History {
+    pub petitioner: Petitioner,
+    /// Newest first.
+    pub visits: Vec<Visit>,
+    /// Newest first.
+    pub open_cases: Vec<Case>,
+}
+
+/// The desk's records. Methods take `&self` so one store can be shared by the screen and a
+/// background task (opening, loading demo data); implementations synchronise inside.
+pub trait Store: Send + Sync {
+    /// Registers visits in one atomic step: numbers (`2026-000123`) are handed out per year of
+    /// `received_at` and never reused; a new petitioner and a new matter are created where the
+    /// visit asks for them, an existing one is updated. When this returns `Ok`, everything is
+    /// on stable storage.
+    fn register_visits(&self, visits: &[NewVisit]) -> Result<Vec<Registered>>;
+
+    fn visit(&self, id: VisitId) -> Result<Option<Visit>>;
+    fn visit_by_number(&self, number: SerialNo) -> Result<Option<Visit>>;
+    /// Visits by `received_at`, newest first, starting after `after`.
+    fn visits_newest_first(&self, after: Option<VisitCursor>, limit: usize) -> Result<Vec<Visit>>;
+    fn visit_count(&self) -> Result<u64>;
+
+    fn petitioner(&self, id: PetitionerId) -> Result<Option<Petitioner>>;
+    fn petitioners_by_id_number(&self, id_number: &IdNumber) -> Result<Vec<Petitioner>>;
+    fn petitioners_by_phone(&self, phone: &Phone) -> Result<Vec<Petitioner>>;
+    /// Petitioners whose name is exactly `name`.
+    fn petitioners_by_name(&self, name: &str) -> Result<Vec<Petitioner>>;
+    /// Petitioners matching the query, in `domain::search::result_order`, at most `limit`.
+    /// When very many match, an implementation may consider only the first matches of its
+    /// index, so the most recent of thousands of "z…" is not guaranteed.
+    fn search_petitioners(
+        &self,
+        query: &SearchQuery,
+        limit: usize,
+    ) -> Result<Vec<(MatchQuality, Petitioner)>>;
+    /// A petitioner's visits, newest first, at most `limit`.
+    fn visits_of_petitioner(&self, id: PetitionerId, limit: usize) -> Result<Vec<Visit>>;
+
+    fn case(&self, id: CaseId) -> Result<Option<Case>>;
+    /// A petitioner's matters, newest first.
+    fn cases_of_petitioner(&self, id: PetitionerId) -> Result<Vec<Case>>;
+    /// A matter's visits, oldest first.
+    fn visits_of_case(&self, id: CaseId) -> Result<Vec<Visit>>;
+
+    fn add_leader(&self, leader: &NewLeader) -> Result<Leader>;
+    fn leaders(&self) -> Result<Vec<Leader>>;
+    fn add_department(&self, department: &NewDepartment) -> Result<Department>;
+    fn departments(&self) -> Result<Vec<Department>>;
+
+    /// True when nothing was ever registered and no leader or department exists.
+    fn is_empty(&self) -> Result<bool>;
+    /// Marks the database as holding synthetic demonstration data.
+    fn mark_demo(&self) -> Result<()>;
+    fn is_demo(&self) -> Result<bool>;
+
+    // ---- Provided: compositions every implementation shares. ----
+
+    fn register_visit(&self, visit: &NewVisit) -> Result<Registered> {
+        let mut done = self.register_visits(std::slice::from_ref(visit))?;
+        done.pop()
+            .ok_or_else(|| StoreError::Engine("registration returned nothing".into()))
+    }
+
+    /// Earlier petitioners who may be the person being registered, strongest evidence first.
+    fn find_repeats(&self, probe: &Probe) -> Result<Vec<RepeatMatch>> {
+        let mut candidates = Vec::new();
+        if let Some(id) = &probe.id_number {
+            candidates.extend(self.petitioners_by_id_number(id)?);
+        }
+        if let Some(phone) = &probe.phone {
+            candidates.extend(self.petitioners_by_phone(phone)?);
+        }
+        let name = crate::domain::text::tidy(&probe.name);
+        if !name.is_empty() {
+            candidates.extend(self.petitioners_by_name(&name)?);
+        }
+        Ok(match_repeats(probe, candidates))
+    }
+
+    fn history(&self, id: PetitionerId, visit_limit: usize) -> Result<Option<History>> {
+        let Some(petitioner) = self.petitioner(id)? else {
+            return Ok(None);
+        };
+        let visits = self.visits_of_petitioner(id, visit_limit)?;
+        let open_cases = self
+            .cases_of_petitioner(id)?
+            .into_iter()
+            .filter(|c| c.state.is_open())
+            .collect();
+        Ok(Some(History {
+            petitioner,
+            visits,
+            open_cases,
+        }))
+    }
+
+    /// What the search box finds: the matching petitioners' visits, best-matching and most
+    /// recent petitioner first, each petitioner's visits newest first; at most `limit` rows.
+    fn search_visits(&self, text: &str, limit: usize) -> Result<Vec<Visit>> {
+        let Some(query) = SearchQuery::parse(text) else {
+            return Ok(Vec::new());
+        };
+        let mut rows = Vec::new();
+        for (_, p) in self.search_petitioners(&query, limit)? {
+            if rows.len() >= limit {
+                break;
+            }
+            rows.extend(self.visits_of_petitioner(p.id, limit - rows.len())?);
+        }
+        Ok(rows)
+    }
+}
