@@ -3,5 +3,6 @@
 //! `domain` holds the rules, `store` keeps records, `app` is the state and its one `update`,
 //! `ui` draws state, and the shell (`main.rs`, `tui`, `cli`) wires them to a terminal.
 
+pub mod demo;
 pub mod domain;
 pub mod store;
