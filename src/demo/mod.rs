@@ -1,18 +1,149 @@
 //! Synthetic demonstration data: a county desk in 普洱 with two years of visits, repeat and
-//! long-term petitioners, group visits, leaders and handling departments.
+//! long-term petitioners, group visits, leaders and handling departments. The same seed, day
+//! and options always give the same data, so a demo or a bug report can be reproduced.
+//!
+//! `fill` is the only part that talks to the store; the generation itself (people, matters,
+//! the timeline, who comes back) lives in the submodules and never sees the store.
 
-// The driver that uses these generators follows in the next commit.
-#[allow(dead_code)]
 mod data;
-#[allow(dead_code)]
 mod issued;
-#[allow(dead_code)]
 mod matters;
-#[allow(dead_code)]
 mod org;
-#[allow(dead_code)]
 mod people;
-#[allow(dead_code)]
 mod pick;
-#[allow(dead_code)]
+mod plan;
+mod roster;
 mod timeline;
+
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+
+use crate::domain::office::OfficeSettings;
+use crate::domain::visit::{CaseLink, NewVisit};
+use crate::store::{Store, StoreError};
+
+use plan::{Origin, Planner};
+
+pub use timeline::PERIOD_MONTHS;
+
+/// Visits handed to the store at once, once the start is behind: big enough to be quick,
+/// small enough to report progress often.
+const CHUNK: u64 = 1000;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DemoOptions {
+    /// How many visits to generate.
+    pub visits: u64,
+    pub seed: u64,
+    /// The last day of the period; no visit is later.
+    pub today: NaiveDate,
+    /// Categories and the group threshold the data follows.
+    pub settings: OfficeSettings,
+}
+
+/// What `fill` put into the store.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DemoSummary {
+    pub visits: u64,
+    pub petitioners: u64,
+    pub matters: u64,
+    pub group_visits: u64,
+    /// Visits on a matter registered before.
+    pub repeat_visits: u64,
+    pub leaders: u64,
+    pub departments: u64,
+}
+
+/// Fills `store` with demonstration data and marks it as demo data. `progress` is told
+/// (visits done, total) after every chunk the store has taken.
+pub fn fill(
+    store: &dyn Store,
+    opts: &DemoOptions,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<DemoSummary, StoreError> {
+    let mut summary = DemoSummary::default();
+    // Leaders and departments draw from their own stream, so the visits do not depend on them.
+    let mut org_rng = ChaCha8Rng::seed_from_u64(opts.seed);
+    org_rng.set_stream(1);
+    let mut planner = Planner::new(
+        ChaCha8Rng::seed_from_u64(opts.seed),
+        &opts.settings,
+        opts.today,
+    );
+    for leader in org::leaders(&mut org_rng, planner.people()) {
+        store.add_leader(&leader)?;
+        summary.leaders += 1;
+    }
+    for department in org::departments(&mut org_rng, planner.people()) {
+        store.add_department(&department)?;
+        summary.departments += 1;
+    }
+
+    let days = timeline::daily_counts(planner.rng(), opts.today, opts.visits);
+    let mut chunk = Chunk::default();
+    for (date, count) in days {
+        for (visit, origin) in planner.day(date, count) {
+            chunk.visits.push(visit);
+            chunk.origins.push(origin);
+            if chunk.visits.len() as u64 >= chunk_size(summary.visits) {
+                chunk.register(store, &mut planner, &mut summary)?;
+                progress(summary.visits, opts.visits);
+            }
+        }
+    }
+    if !chunk.visits.is_empty() || opts.visits == 0 {
+        chunk.register(store, &mut planner, &mut summary)?;
+        progress(summary.visits, opts.visits);
+    }
+    store.mark_demo()?;
+    Ok(summary)
+}
+
+/// Small chunks at first, so people can come back (which needs their store id) from early
+/// on; full chunks after.
+fn chunk_size(done: u64) -> u64 {
+    (done / 4).clamp(100, CHUNK)
+}
+
+/// Visits waiting for the store, with what the planner must learn once they are registered.
+#[derive(Default)]
+struct Chunk {
+    visits: Vec<NewVisit>,
+    origins: Vec<Origin>,
+}
+
+impl Chunk {
+    fn register(
+        &mut self,
+        store: &dyn Store,
+        planner: &mut Planner,
+        summary: &mut DemoSummary,
+    ) -> Result<(), StoreError> {
+        if self.visits.is_empty() {
+            return Ok(());
+        }
+        let done = store.register_visits(&self.visits)?;
+        if done.len() != self.visits.len() {
+            return Err(StoreError::Engine(format!(
+                "{} visits sent, {} registered",
+                self.visits.len(),
+                done.len()
+            )));
+        }
+        for ((visit, origin), registered) in self.visits.iter().zip(&self.origins).zip(&done) {
+            planner.registered(*origin, registered);
+            summary.visits += 1;
+            summary.petitioners += u64::from(registered.new_petitioner);
+            summary.matters += u64::from(registered.new_case);
+            summary.group_visits += u64::from(visit.group);
+            summary.repeat_visits += u64::from(matches!(visit.case, CaseLink::Existing(_)));
+        }
+        self.visits.clear();
+        self.origins.clear();
+        Ok(())
+    }
+}
