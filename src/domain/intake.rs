@@ -13,7 +13,8 @@ use super::visit::{CaseLink, Channel, CoPetitioner, Kind, MAX_REPRESENTATIVES, N
 
 pub const SUMMARY_MAX_CHARS: usize = 4000;
 
-/// The intake form's fields in focus order.
+/// The intake form's fields in focus order. The matter comes before kind, category and request:
+/// joining a returning petitioner's matter fills those in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
     Channel,
@@ -25,10 +26,10 @@ pub enum Field {
     Address,
     HeadCount,
     CoPetitioners,
+    Case,
     Kind,
     Category,
     Summary,
-    Case,
 }
 
 impl Field {
@@ -42,10 +43,10 @@ impl Field {
         Field::Address,
         Field::HeadCount,
         Field::CoPetitioners,
+        Field::Case,
         Field::Kind,
         Field::Category,
         Field::Summary,
-        Field::Case,
     ];
 }
 

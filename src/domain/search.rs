@@ -52,11 +52,19 @@ impl SearchQuery {
     }
 }
 
-/// How well a petitioner matches; exact matches are shown before prefix matches.
+/// How well a petitioner matches, best first. "Primary" is the whole name in its most common
+/// reading; the other readings of a character (蕊 also reads juan in old dictionaries) and the
+/// tail of a name (the given name alone) still find the person, after the primary matches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum MatchQuality {
+    /// The whole key: 张三, zs, zhangsan, the full ID number or phone.
     Exact,
+    /// The whole key in another reading: dxx for 单雄信 (usually shan).
+    ExactOtherReading,
+    /// The start of the key: 张, zha, 1101, 138.
     Partial,
+    /// The start of another reading, of the given name, or the end of a phone.
+    PartialOther,
 }
 
 /// The keys a name is found by.
@@ -64,9 +72,9 @@ pub enum MatchQuality {
 pub struct NameKeys {
     /// The name and each of its tails (张三丰, 三丰, 丰), so a given name alone finds it.
     pub tails: Vec<String>,
-    /// Initials of each reading combination (zsf).
+    /// Initials of each reading combination (zsf); the first is the most common reading.
     pub initials: Vec<String>,
-    /// Full pinyin of each reading combination (zhangsanfeng).
+    /// Full pinyin of each reading combination (zhangsanfeng); the first is the most common.
     pub full: Vec<String>,
 }
 
@@ -125,51 +133,43 @@ fn dedup_keep_order(v: &mut Vec<String>) {
     v.retain(|s| seen.insert(s.clone()));
 }
 
+/// How `key` matches `q` when `primary` says whether it is the primary key.
+fn key_match(key: &str, q: &str, primary: bool) -> Option<MatchQuality> {
+    use MatchQuality::*;
+    match (key == q, key.starts_with(q), primary) {
+        (true, _, true) => Some(Exact),
+        (true, _, false) => Some(ExactOtherReading),
+        (false, true, true) => Some(Partial),
+        (false, true, false) => Some(PartialOther),
+        _ => None,
+    }
+}
+
+/// The best match among keys, the first of which is the primary one.
+fn best<'a>(keys: impl IntoIterator<Item = &'a str>, q: &str) -> Option<MatchQuality> {
+    keys.into_iter().enumerate().filter_map(|(i, k)| key_match(k, q, i == 0)).min()
+}
+
 /// Whether and how well a petitioner matches; the reference every store's search must agree with.
 pub fn match_quality(query: &SearchQuery, p: &Petitioner) -> Option<MatchQuality> {
-    let best = |candidates: &mut dyn Iterator<Item = &str>, q: &str| -> Option<MatchQuality> {
-        candidates
-            .filter_map(|k| {
-                if k == q {
-                    Some(MatchQuality::Exact)
-                } else if k.starts_with(q) {
-                    Some(MatchQuality::Partial)
-                } else {
-                    None
-                }
-            })
-            .min()
-    };
     match query {
         SearchQuery::Name(q) => {
             let keys = name_keys(&p.person.name);
-            best(&mut keys.tails.iter().map(String::as_str), q)
+            best(keys.tails.iter().map(String::as_str), q)
         }
         SearchQuery::Pinyin(q) => {
             let keys = name_keys(&p.person.name);
-            best(
-                &mut keys.initials.iter().chain(&keys.full).map(String::as_str),
-                q,
-            )
+            let initials = best(keys.initials.iter().map(String::as_str), q);
+            let full = best(keys.full.iter().map(String::as_str), q);
+            initials.into_iter().chain(full).min()
         }
-        SearchQuery::IdNumber(q) => best(&mut p.person.id_number.iter().map(|i| i.as_str()), q),
+        SearchQuery::IdNumber(q) => best(p.person.id_number.iter().map(|i| i.as_str()), q),
         SearchQuery::Digits(q) => {
-            let id = p
-                .person
-                .id_number
-                .as_ref()
-                .and_then(|i| best(&mut std::iter::once(i.as_str()), q));
+            let id = p.person.id_number.as_ref().and_then(|i| best([i.as_str()], q));
             let phone = p.person.phone.as_ref().and_then(|ph| {
                 let digits = ph.digits();
-                if digits == *q {
-                    Some(MatchQuality::Exact)
-                } else if digits.starts_with(q.as_str())
-                    || (q.len() >= 4 && digits.ends_with(q.as_str()))
-                {
-                    Some(MatchQuality::Partial)
-                } else {
-                    None
-                }
+                best([digits.as_str()], q)
+                    .or_else(|| (q.len() >= 4 && digits.ends_with(q.as_str())).then_some(MatchQuality::PartialOther))
             });
             id.into_iter().chain(phone).min()
         }
@@ -237,6 +237,34 @@ mod tests {
         assert!(keys.initials.contains(&"dxx".to_string()));
         let zeng = name_keys("曾");
         assert!(zeng.full.contains(&"zeng".to_string()) && zeng.full.contains(&"ceng".to_string()));
+    }
+
+    fn someone(name: &str, phone: &str) -> Petitioner {
+        use crate::domain::petitioner::{Person, PetitionerId};
+        use crate::domain::phone::Phone;
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        Petitioner {
+            id: PetitionerId(1),
+            person: Person { name: name.into(), phone: Some(Phone::parse(phone).unwrap()), ..Person::default() },
+            first_visit_at: at,
+            last_visit_at: at,
+            visit_count: 1,
+        }
+    }
+
+    #[test]
+    fn common_readings_and_whole_names_rank_before_the_rest() {
+        use MatchQuality::*;
+        let q = |s: &str| SearchQuery::parse(s).unwrap();
+        assert_eq!(match_quality(&q("wj"), &someone("王军", "13800000001")), Some(Exact));
+        assert_eq!(match_quality(&q("wj"), &someone("王强", "13800000001")), Some(ExactOtherReading));
+        assert_eq!(match_quality(&q("zhang"), &someone("张三", "13800000001")), Some(Partial));
+        assert_eq!(match_quality(&q("shanx"), &someone("单雄信", "13800000001")), Some(PartialOther));
+        assert_eq!(match_quality(&q("张三"), &someone("张三", "13800000001")), Some(Exact));
+        assert_eq!(match_quality(&q("三"), &someone("张三", "13800000001")), Some(ExactOtherReading));
+        assert_eq!(match_quality(&q("5678"), &someone("张三", "13812345678")), Some(PartialOther));
+        assert_eq!(match_quality(&q("138"), &someone("张三", "13812345678")), Some(Partial));
+        assert_eq!(match_quality(&q("lisi"), &someone("张三", "13812345678")), None);
     }
 
     #[test]
