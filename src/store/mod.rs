@@ -6,6 +6,8 @@
 pub mod codec;
 pub mod lock;
 pub mod memory;
+pub mod opening;
+pub mod sled_store;
 
 use std::fmt;
 use std::path::PathBuf;

@@ -1,0 +1,400 @@
+//! The desk's records on disk, in sled.
+//!
+//! Layout: one tree per kind of record (`petitioners`, `visits`, `cases`, `leaders`,
+//! `departments`), keyed by id; `meta` for counters and flags; and one `index` tree whose keys
+//! start with a tag per index (see `keys`). Keeping all indexes in one tree keeps a registration
+//! to five trees in one transaction.
+//!
+//! The database is a directory we own: our lock file, then sled's own directory beside it.
+
+mod keys;
+mod search;
+mod write;
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use sled::transaction::{TransactionError, Transactional};
+use sled::{IVec, Tree};
+
+use crate::domain::case::{Case, CaseId};
+use crate::domain::id_number::IdNumber;
+use crate::domain::organisation::{
+    Department, DepartmentId, Leader, LeaderId, NewDepartment, NewLeader,
+};
+use crate::domain::petitioner::{Petitioner, PetitionerId};
+use crate::domain::phone::Phone;
+use crate::domain::search::{MatchQuality, SearchQuery, name_keys};
+use crate::domain::serial::SerialNo;
+use crate::domain::visit::{NewVisit, Visit, VisitId};
+
+use super::lock::{DbLock, create_private_dir};
+use super::{RecordRef, Registered, Result, Store, StoreError, VisitCursor, codec};
+
+use keys::{exact_text_prefix, id_key, meta, owned_prefix, tag, trailing_id};
+use write::{Registration, TxResult, next_id, put_record};
+
+/// sled's own directory inside ours.
+const SLED_DIR: &str = "sled";
+/// sled's data file, which we fsync ourselves (see `persist`).
+const SLED_DATA_FILE: &str = "db";
+/// sled's default of 1 GB let the process grow past 1 GB at a million visits; the working set
+/// of the desk (recent visits, the indexes near what is typed) is far smaller.
+const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
+pub struct SledStore {
+    // Field order is drop order: sled must be closed before the lock is released, or a second
+    // xfdesk could open the files while we still write.
+    db: sled::Db,
+    petitioners: Tree,
+    visits: Tree,
+    cases: Tree,
+    leaders: Tree,
+    departments: Tree,
+    meta: Tree,
+    index: Tree,
+    data_file: File,
+    path: PathBuf,
+    _lock: DbLock,
+}
+
+/// sled's errors in words a clerk can pass on.
+fn describe(e: &sled::Error) -> String {
+    match e {
+        sled::Error::Io(io) => io.to_string(),
+        sled::Error::Corruption { at, .. } => match at {
+            Some(at) => format!("the database file is damaged (at {at:?})"),
+            None => "the database file is damaged".into(),
+        },
+        sled::Error::Unsupported(why) => why.clone(),
+        sled::Error::ReportableBug(what) => format!("the storage engine failed: {what}"),
+        sled::Error::CollectionNotFound(name) => format!(
+            "part of the database is missing ({})",
+            String::from_utf8_lossy(name)
+        ),
+    }
+}
+
+fn engine(e: sled::Error) -> StoreError {
+    match e {
+        sled::Error::Io(io) => StoreError::Io(io),
+        other => StoreError::Engine(describe(&other)),
+    }
+}
+
+fn transaction_error(e: TransactionError<StoreError>) -> StoreError {
+    match e {
+        TransactionError::Abort(ours) => ours,
+        TransactionError::Storage(theirs) => engine(theirs),
+    }
+}
+
+fn malformed_index(key: &[u8]) -> StoreError {
+    StoreError::Engine(format!("an index entry is damaged: {key:02x?}"))
+}
+
+fn decode_record<T: DeserializeOwned>(bytes: Option<IVec>, record: RecordRef) -> Result<Option<T>> {
+    match bytes {
+        None => Ok(None),
+        Some(bytes) => Ok(Some(codec::decode(&bytes, record)?)),
+    }
+}
+
+fn load<T: DeserializeOwned>(tree: &Tree, id: u64, record: RecordRef) -> Result<Option<T>> {
+    decode_record(tree.get(id_key(id)).map_err(engine)?, record)
+}
+
+/// A record an index pointed at: its absence is damage, not "not found".
+fn load_indexed<T: DeserializeOwned>(tree: &Tree, id: u64, record: RecordRef) -> Result<T> {
+    load(tree, id, record)?
+        .ok_or_else(|| StoreError::Engine(format!("the index names {record}, which is missing")))
+}
+
+/// Every record of a small tree, in id order.
+fn load_all<T: DeserializeOwned>(tree: &Tree, record: fn(u64) -> RecordRef) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    for entry in tree.iter() {
+        let (key, bytes) = entry.map_err(engine)?;
+        let id = trailing_id(&key).unwrap_or_default();
+        out.push(codec::decode(&bytes, record(id))?);
+    }
+    Ok(out)
+}
+
+/// The ids at the end of index keys, at most `limit`.
+fn ids(
+    entries: impl Iterator<Item = sled::Result<(IVec, IVec)>>,
+    limit: usize,
+) -> Result<Vec<u64>> {
+    entries
+        .take(limit)
+        .map(|entry| {
+            let (key, _) = entry.map_err(engine)?;
+            trailing_id(&key).ok_or_else(|| malformed_index(&key))
+        })
+        .collect()
+}
+
+impl SledStore {
+    /// Opens (creating if needed) the database in `dir`. Another xfdesk holding it gives
+    /// `StoreError::InUse` with its PID, before sled is touched at all.
+    pub fn open(dir: &Path) -> Result<SledStore> {
+        let open_error = |reason: String| StoreError::Open {
+            path: dir.to_path_buf(),
+            reason,
+        };
+        create_private_dir(dir)
+            .map_err(|e| open_error(format!("cannot create the directory: {e}")))?;
+        let lock = DbLock::acquire(dir)?;
+        let sled_dir = dir.join(SLED_DIR);
+        create_private_dir(&sled_dir)
+            .map_err(|e| open_error(format!("cannot create {}: {e}", sled_dir.display())))?;
+        let db = sled::Config::new()
+            .path(&sled_dir)
+            .cache_capacity(CACHE_BYTES)
+            .open()
+            .map_err(|e| open_error(describe(&e)))?;
+        let tree = |name: &str| db.open_tree(name).map_err(|e| open_error(describe(&e)));
+        let data_path = sled_dir.join(SLED_DATA_FILE);
+        let data_file = File::open(&data_path)
+            .map_err(|e| open_error(format!("cannot open {}: {e}", data_path.display())))?;
+        Ok(SledStore {
+            petitioners: tree("petitioners")?,
+            visits: tree("visits")?,
+            cases: tree("cases")?,
+            leaders: tree("leaders")?,
+            departments: tree("departments")?,
+            meta: tree("meta")?,
+            index: tree("index")?,
+            db,
+            data_file,
+            path: dir.to_path_buf(),
+            _lock: lock,
+        })
+    }
+
+    /// The database directory.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Makes everything committed so far survive a power cut. sled's flush writes its log with
+    /// `sync_file_range`, which does not flush the disk's own cache; the `fsync` does.
+    fn persist(&self) -> Result<()> {
+        self.db.flush().map_err(engine)?;
+        self.data_file.sync_all()?;
+        Ok(())
+    }
+
+    fn indexed_petitioner(&self, id: PetitionerId) -> Result<Petitioner> {
+        load_indexed(&self.petitioners, id.0, RecordRef::Petitioner(id.0))
+    }
+
+    fn indexed_visits(&self, ids: Vec<u64>) -> Result<Vec<Visit>> {
+        ids.into_iter()
+            .map(|id| load_indexed(&self.visits, id, RecordRef::Visit(id)))
+            .collect()
+    }
+
+    /// Petitioners under one exact text key, in the order of their ids.
+    fn petitioners_under(&self, prefix: &[u8]) -> Result<Vec<Petitioner>> {
+        let mut found = ids(self.index.scan_prefix(prefix), usize::MAX)?
+            .into_iter()
+            .map(|id| self.indexed_petitioner(PetitionerId(id)))
+            .collect::<Result<Vec<_>>>()?;
+        found.sort_by_key(|p| p.id);
+        Ok(found)
+    }
+}
+
+impl Store for SledStore {
+    fn register_visits(&self, visits: &[NewVisit]) -> Result<Vec<Registered>> {
+        if visits.is_empty() {
+            return Ok(Vec::new());
+        }
+        let trees = (
+            &self.petitioners,
+            &self.visits,
+            &self.cases,
+            &self.meta,
+            &self.index,
+        );
+        let done = trees
+            .transaction(|(petitioners, visits_tree, cases, meta, index)| {
+                let tx = Registration {
+                    petitioners,
+                    visits: visits_tree,
+                    cases,
+                    meta,
+                    index,
+                };
+                visits
+                    .iter()
+                    .map(|v| tx.register(v))
+                    .collect::<TxResult<Vec<_>>>()
+            })
+            .map_err(transaction_error)?;
+        self.persist()?;
+        Ok(done)
+    }
+
+    fn visit(&self, id: VisitId) -> Result<Option<Visit>> {
+        load(&self.visits, id.0, RecordRef::Visit(id.0))
+    }
+
+    fn visit_by_number(&self, number: SerialNo) -> Result<Option<Visit>> {
+        let found = ids(self.index.scan_prefix(keys::number_prefix(number)), 1)?;
+        Ok(self.indexed_visits(found)?.pop())
+    }
+
+    fn visits_newest_first(&self, after: Option<VisitCursor>, limit: usize) -> Result<Vec<Visit>> {
+        let start = vec![tag::VISIT_BY_TIME];
+        let end = match after {
+            Some(c) => keys::visit_time_before(c.received_at, c.id.0),
+            None => vec![tag::VISIT_BY_TIME + 1],
+        };
+        let page = ids(self.index.range(start..end).rev(), limit)?;
+        self.indexed_visits(page)
+    }
+
+    fn visit_count(&self) -> Result<u64> {
+        Ok(decode_record(
+            self.meta.get(meta::VISIT_COUNT).map_err(engine)?,
+            RecordRef::Counter,
+        )?
+        .unwrap_or(0))
+    }
+
+    fn petitioner(&self, id: PetitionerId) -> Result<Option<Petitioner>> {
+        load(&self.petitioners, id.0, RecordRef::Petitioner(id.0))
+    }
+
+    fn petitioners_by_id_number(&self, id_number: &IdNumber) -> Result<Vec<Petitioner>> {
+        self.petitioners_under(&exact_text_prefix(tag::ID_NUMBER, id_number.as_str()))
+    }
+
+    fn petitioners_by_phone(&self, phone: &Phone) -> Result<Vec<Petitioner>> {
+        // The index holds digits only (what a clerk types); two spellings of a landline can
+        // share them, so the stored phone decides.
+        let mut found = self.petitioners_under(&exact_text_prefix(tag::PHONE, &phone.digits()))?;
+        found.retain(|p| p.person.phone.as_ref() == Some(phone));
+        Ok(found)
+    }
+
+    fn petitioners_by_name(&self, name: &str) -> Result<Vec<Petitioner>> {
+        // The whole name is its first tail. A name without a letter has no keys; intake never
+        // accepts one (`validate_name`).
+        let Some(whole) = name_keys(name).tails.into_iter().next() else {
+            return Ok(Vec::new());
+        };
+        let mut found = self.petitioners_under(&exact_text_prefix(tag::NAME_TAIL, &whole))?;
+        // Tails drop the middle dot and spaces; the stored name must match as typed.
+        found.retain(|p| p.person.name == name);
+        Ok(found)
+    }
+
+    fn search_petitioners(
+        &self,
+        query: &SearchQuery,
+        limit: usize,
+    ) -> Result<Vec<(MatchQuality, Petitioner)>> {
+        search::search(self, query, limit)
+    }
+
+    fn visits_of_petitioner(&self, id: PetitionerId, limit: usize) -> Result<Vec<Visit>> {
+        let prefix = owned_prefix(tag::VISIT_BY_PETITIONER, id.0);
+        let page = ids(self.index.scan_prefix(prefix).rev(), limit)?;
+        self.indexed_visits(page)
+    }
+
+    fn case(&self, id: CaseId) -> Result<Option<Case>> {
+        load(&self.cases, id.0, RecordRef::Case(id.0))
+    }
+
+    fn cases_of_petitioner(&self, id: PetitionerId) -> Result<Vec<Case>> {
+        let prefix = owned_prefix(tag::CASE_BY_PETITIONER, id.0);
+        ids(self.index.scan_prefix(prefix).rev(), usize::MAX)?
+            .into_iter()
+            .map(|id| load_indexed(&self.cases, id, RecordRef::Case(id)))
+            .collect()
+    }
+
+    fn visits_of_case(&self, id: CaseId) -> Result<Vec<Visit>> {
+        let prefix = owned_prefix(tag::VISIT_BY_CASE, id.0);
+        let all = ids(self.index.scan_prefix(prefix), usize::MAX)?;
+        self.indexed_visits(all)
+    }
+
+    fn add_leader(&self, leader: &NewLeader) -> Result<Leader> {
+        let added = (&self.meta, &self.leaders)
+            .transaction(|(meta, leaders)| {
+                let id = next_id(meta)?;
+                let record = Leader {
+                    id: LeaderId(id),
+                    name: leader.name.clone(),
+                    title: leader.title.clone(),
+                    portfolio: leader.portfolio.clone(),
+                    active: true,
+                };
+                put_record(leaders, id, &record, RecordRef::Leader(id))?;
+                Ok(record)
+            })
+            .map_err(transaction_error)?;
+        self.persist()?;
+        Ok(added)
+    }
+
+    fn leaders(&self) -> Result<Vec<Leader>> {
+        load_all(&self.leaders, RecordRef::Leader)
+    }
+
+    fn add_department(&self, department: &NewDepartment) -> Result<Department> {
+        let added = (&self.meta, &self.departments)
+            .transaction(|(meta, departments)| {
+                let id = next_id(meta)?;
+                let record = Department {
+                    id: DepartmentId(id),
+                    name: department.name.clone(),
+                    contact: department.contact.clone(),
+                    phone: department.phone.clone(),
+                    active: true,
+                };
+                put_record(departments, id, &record, RecordRef::Department(id))?;
+                Ok(record)
+            })
+            .map_err(transaction_error)?;
+        self.persist()?;
+        Ok(added)
+    }
+
+    fn departments(&self) -> Result<Vec<Department>> {
+        load_all(&self.departments, RecordRef::Department)
+    }
+
+    fn is_empty(&self) -> Result<bool> {
+        for tree in [&self.visits, &self.leaders, &self.departments] {
+            if tree.first().map_err(engine)?.is_some() {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    fn mark_demo(&self) -> Result<()> {
+        let flag = codec::encode(&true, RecordRef::Settings)?;
+        self.meta.insert(meta::DEMO, flag).map_err(engine)?;
+        self.persist()
+    }
+
+    fn is_demo(&self) -> Result<bool> {
+        Ok(decode_record(
+            self.meta.get(meta::DEMO).map_err(engine)?,
+            RecordRef::Settings,
+        )?
+        .unwrap_or(false))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,195 @@
+//! What only the sled store can get wrong: bytes on disk and index entries left behind.
+//! Behaviour shared with the memory store is tested in `tests/store_contract.rs`.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::*;
+use crate::domain::petitioner::Person;
+use crate::domain::visit::CaseLink;
+use crate::store::CodecError;
+
+fn at(day: u32, hour: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, day)
+        .unwrap()
+        .and_hms_opt(hour, 0, 0)
+        .unwrap()
+}
+
+fn walk_in(name: &str, phone: &str, received_at: NaiveDateTime) -> NewVisit {
+    NewVisit {
+        channel: Default::default(),
+        received_at,
+        received_by: "登记员甲".into(),
+        petitioner: Person {
+            name: name.into(),
+            phone: Some(Phone::parse(phone).unwrap()),
+            address: "云南省普洱市思茅区南屏镇".into(),
+            ..Person::default()
+        },
+        existing_petitioner: None,
+        co_petitioners: vec![],
+        head_count: 1,
+        group: false,
+        kind: Default::default(),
+        category: "劳动社保".into(),
+        summary: "讨要拖欠工资".into(),
+        case: CaseLink::New,
+    }
+}
+
+fn open() -> (SledStore, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    (SledStore::open(&dir.path().join("xfdesk")).unwrap(), dir)
+}
+
+/// Every key in the index that ends with `id` under one of `tags`.
+fn index_keys_of(store: &SledStore, tags: &[u8], id: u64) -> Vec<Vec<u8>> {
+    store
+        .index
+        .iter()
+        .map(|e| e.unwrap().0.to_vec())
+        .filter(|k| tags.contains(&k[0]) && trailing_id(k) == Some(id))
+        .collect()
+}
+
+const PETITIONER_TAGS: [u8; 6] = [
+    tag::ID_NUMBER,
+    tag::PHONE,
+    tag::PHONE_REVERSED,
+    tag::NAME_TAIL,
+    tag::INITIALS,
+    tag::FULL_PINYIN,
+];
+
+#[test]
+fn a_damaged_visit_is_reported_by_number_not_a_panic() {
+    let (store, _dir) = open();
+    let done = store
+        .register_visit(&walk_in("张三", "13812345678", at(2, 9)))
+        .unwrap();
+    let id = done.visit.id.0;
+    store
+        .visits
+        .insert(id_key(id), &[1, 0xff, 0xfe][..])
+        .unwrap();
+
+    let err = store.visit(done.visit.id).unwrap_err();
+    assert!(
+        matches!(err, StoreError::Damaged(CodecError::Damaged { record: RecordRef::Visit(v), .. }) if v == id),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains(&format!("visit #{id}")), "{err}");
+    // The list reaches the same record through the index and says the same.
+    let listed = store.visits_newest_first(None, 10).unwrap_err();
+    assert!(
+        listed.to_string().contains(&format!("visit #{id}")),
+        "{listed}"
+    );
+}
+
+#[test]
+fn a_value_from_a_newer_xfdesk_is_refused_with_its_version() {
+    let (store, _dir) = open();
+    let done = store
+        .register_visit(&walk_in("王芳", "13900001111", at(2, 9)))
+        .unwrap();
+    let id = done.petitioner.id.0;
+    store
+        .petitioners
+        .insert(id_key(id), &[9, 1, 2][..])
+        .unwrap();
+    let err = store.petitioner(done.petitioner.id).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::Damaged(CodecError::UnknownVersion { version: 9, .. })
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains(&format!("petitioner #{id}")));
+}
+
+#[test]
+fn a_damaged_petitioner_stops_a_registration_that_writes_nothing() {
+    let (store, _dir) = open();
+    let first = store
+        .register_visit(&walk_in("李建国", "13700002222", at(2, 9)))
+        .unwrap();
+    let pid = first.petitioner.id.0;
+    store.petitioners.insert(id_key(pid), &[1][..]).unwrap();
+    let index_before = store.index.len();
+
+    let mut again = walk_in("李建国", "13700002222", at(3, 9));
+    again.existing_petitioner = Some(first.petitioner.id);
+    let err = store.register_visit(&again).unwrap_err();
+    assert!(
+        err.to_string().contains(&format!("petitioner #{pid}")),
+        "{err}"
+    );
+    assert_eq!(store.visit_count().unwrap(), 1);
+    assert_eq!(store.index.len(), index_before);
+    assert_eq!(store.visits.len(), 1);
+}
+
+#[test]
+fn a_changed_petitioner_leaves_exactly_the_keys_of_what_they_are_now() {
+    let (store, _dir) = open();
+    let first = store
+        .register_visit(&walk_in("张三", "13812345678", at(2, 9)))
+        .unwrap();
+    let pid = first.petitioner.id.0;
+    let mut again = walk_in("张三丰", "13999998888", at(5, 9));
+    again.existing_petitioner = Some(first.petitioner.id);
+    let second = store.register_visit(&again).unwrap();
+
+    let mut stored = index_keys_of(&store, &PETITIONER_TAGS, pid);
+    stored.sort();
+    let expected: Vec<Vec<u8>> = keys::petitioner_index(&second.petitioner)
+        .into_iter()
+        .collect();
+    assert_eq!(
+        stored, expected,
+        "old name, phone and recency keys are gone"
+    );
+    assert!(
+        !stored
+            .iter()
+            .any(|k| k.starts_with(&exact_text_prefix(tag::NAME_TAIL, "张三")))
+    );
+}
+
+#[test]
+fn a_linked_visit_on_an_existing_matter_keeps_one_key_per_index_for_the_matter() {
+    let (store, _dir) = open();
+    let first = store
+        .register_visit(&walk_in("王芳", "13900001111", at(2, 9)))
+        .unwrap();
+    let mut again = walk_in("王芳", "13900001111", at(9, 9));
+    again.existing_petitioner = Some(first.petitioner.id);
+    again.case = CaseLink::Existing(first.case.id);
+    store.register_visit(&again).unwrap();
+    let case_keys = index_keys_of(
+        &store,
+        &[tag::CASE_BY_PETITIONER, tag::CASE_BY_STATE],
+        first.case.id.0,
+    );
+    assert_eq!(case_keys.len(), 2, "{case_keys:02x?}");
+}
+
+#[test]
+fn counters_are_stored_through_the_codec() {
+    let (store, _dir) = open();
+    store
+        .register_visit(&walk_in("张三", "13812345678", at(2, 9)))
+        .unwrap();
+    let raw = store.meta.get(meta::VISIT_COUNT).unwrap().unwrap();
+    assert_eq!(raw[0], codec::FORMAT_VERSION);
+    assert_eq!(codec::decode::<u64>(&raw, RecordRef::Counter), Ok(1));
+    store.meta.insert(meta::VISIT_COUNT, &[][..]).unwrap();
+    assert!(matches!(
+        store.visit_count(),
+        Err(StoreError::Damaged(CodecError::Empty {
+            record: RecordRef::Counter
+        }))
+    ));
+}

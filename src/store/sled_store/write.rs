@@ -1,0 +1,190 @@
+//! What happens inside a sled transaction. sled may run a transaction closure several times
+//! (on conflict), so everything here only reads and writes through the transactional trees and
+//! returns its result; nothing is kept outside.
+//!
+//! Reads inside a transaction see the transaction's own earlier writes, which is what lets one
+//! batch hold several visits of the same petitioner.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sled::IVec;
+use sled::transaction::{ConflictableTransactionError, TransactionalTree};
+
+use crate::domain::case::{Case, CaseId};
+use crate::domain::petitioner::{Petitioner, PetitionerId};
+use crate::domain::registration::{Allocation, assemble, numbering_year};
+use crate::domain::serial::SerialNo;
+use crate::domain::visit::{CaseLink, NewVisit, VisitId};
+use crate::store::{RecordRef, Registered, StoreError, codec};
+
+use super::keys::{self, id_key, meta};
+
+pub type TxResult<T> = Result<T, ConflictableTransactionError<StoreError>>;
+
+/// Stops the transaction with our own error; nothing it wrote is kept.
+pub fn fail(e: impl Into<StoreError>) -> ConflictableTransactionError<StoreError> {
+    ConflictableTransactionError::Abort(e.into())
+}
+
+pub fn get_record<T: DeserializeOwned>(
+    tree: &TransactionalTree,
+    id: u64,
+    record: RecordRef,
+) -> TxResult<Option<T>> {
+    match tree.get(id_key(id))? {
+        None => Ok(None),
+        Some(bytes) => codec::decode(&bytes, record).map(Some).map_err(fail),
+    }
+}
+
+pub fn put_record<T: Serialize>(
+    tree: &TransactionalTree,
+    id: u64,
+    value: &T,
+    record: RecordRef,
+) -> TxResult<()> {
+    let bytes = codec::encode(value, record).map_err(fail)?;
+    tree.insert(&id_key(id), bytes)?;
+    Ok(())
+}
+
+/// Adds `by` to a counter in `meta` and returns the new value. Counters only grow, and they
+/// are written in the same transaction as what they count, so a number is never given twice,
+/// also not after a crash.
+pub fn bump(meta: &TransactionalTree, key: &[u8], by: u64) -> TxResult<u64> {
+    let now: u64 = match meta.get(key)? {
+        None => 0,
+        Some(bytes) => codec::decode(&bytes, RecordRef::Counter).map_err(fail)?,
+    };
+    let next = now.checked_add(by).ok_or_else(|| {
+        fail(StoreError::Engine(
+            "a counter has run out of numbers".into(),
+        ))
+    })?;
+    meta.insert(key, codec::encode(&next, RecordRef::Counter).map_err(fail)?)?;
+    Ok(next)
+}
+
+pub fn next_id(meta_tree: &TransactionalTree) -> TxResult<u64> {
+    bump(meta_tree, meta::LAST_ID, 1)
+}
+
+fn next_serial(meta_tree: &TransactionalTree, key: &[u8], year: i32) -> TxResult<SerialNo> {
+    let seq = bump(meta_tree, key, 1)?;
+    let seq = u32::try_from(seq).map_err(|_| {
+        fail(StoreError::Engine(format!(
+            "the numbers for {year} have run out"
+        )))
+    })?;
+    Ok(SerialNo { year, seq })
+}
+
+/// Brings an index from the keys a record had to the keys it has now.
+fn reindex(
+    index: &TransactionalTree,
+    old: &BTreeSet<Vec<u8>>,
+    new: &BTreeSet<Vec<u8>>,
+) -> TxResult<()> {
+    for gone in old.difference(new) {
+        index.remove(gone.as_slice())?;
+    }
+    for added in new.difference(old) {
+        index.insert(added.as_slice(), IVec::default())?;
+    }
+    Ok(())
+}
+
+/// The trees one registration touches.
+pub struct Registration<'a> {
+    pub petitioners: &'a TransactionalTree,
+    pub visits: &'a TransactionalTree,
+    pub cases: &'a TransactionalTree,
+    pub meta: &'a TransactionalTree,
+    pub index: &'a TransactionalTree,
+}
+
+impl Registration<'_> {
+    pub fn register(&self, new: &NewVisit) -> TxResult<Registered> {
+        let old_petitioner: Option<Petitioner> = match new.existing_petitioner {
+            Some(PetitionerId(id)) => {
+                let record = RecordRef::Petitioner(id);
+                let found = get_record(self.petitioners, id, record)?;
+                Some(found.ok_or_else(|| fail(StoreError::NotFound(record)))?)
+            }
+            None => None,
+        };
+        let old_case: Option<Case> = match new.case {
+            CaseLink::Existing(CaseId(id)) => {
+                let record = RecordRef::Case(id);
+                let found = get_record(self.cases, id, record)?;
+                Some(found.ok_or_else(|| fail(StoreError::NotFound(record)))?)
+            }
+            CaseLink::New => None,
+        };
+
+        // Same order of allocation as the memory store, so both give the same ids.
+        let year = numbering_year(new);
+        let visit = VisitId(next_id(self.meta)?);
+        let visit_number = next_serial(self.meta, &meta::visit_serial(year), year)?;
+        let petitioner = match old_petitioner {
+            None => Some(PetitionerId(next_id(self.meta)?)),
+            Some(_) => None,
+        };
+        let case = match old_case {
+            None => {
+                let id = CaseId(next_id(self.meta)?);
+                Some((id, next_serial(self.meta, &meta::case_serial(year), year)?))
+            }
+            Some(_) => None,
+        };
+        let alloc = Allocation {
+            visit,
+            visit_number,
+            petitioner,
+            case,
+        };
+
+        let old_petitioner_keys = old_petitioner
+            .as_ref()
+            .map(keys::petitioner_index)
+            .unwrap_or_default();
+        let old_case_keys = old_case.as_ref().map(keys::case_index).unwrap_or_default();
+        let (new_petitioner, new_case) = (old_petitioner.is_none(), old_case.is_none());
+        let (visit, petitioner, case) = assemble(new, old_petitioner, old_case, alloc);
+
+        put_record(
+            self.visits,
+            visit.id.0,
+            &visit,
+            RecordRef::Visit(visit.id.0),
+        )?;
+        put_record(
+            self.petitioners,
+            petitioner.id.0,
+            &petitioner,
+            RecordRef::Petitioner(petitioner.id.0),
+        )?;
+        put_record(self.cases, case.id.0, &case, RecordRef::Case(case.id.0))?;
+
+        for key in keys::visit_index(&visit) {
+            self.index.insert(key, IVec::default())?;
+        }
+        reindex(
+            self.index,
+            &old_petitioner_keys,
+            &keys::petitioner_index(&petitioner),
+        )?;
+        reindex(self.index, &old_case_keys, &keys::case_index(&case))?;
+        bump(self.meta, meta::VISIT_COUNT, 1)?;
+
+        Ok(Registered {
+            visit,
+            case,
+            petitioner,
+            new_case,
+            new_petitioner,
+        })
+    }
+}
