@@ -1,0 +1,85 @@
+//! The store the screen holds while the real one opens in the background: every call says
+//! "still opening", so nothing can be written to a place that does not exist yet.
+
+use crate::domain::case::{Case, CaseId};
+use crate::domain::id_number::IdNumber;
+use crate::domain::organisation::{Department, Leader, NewDepartment, NewLeader};
+use crate::domain::petitioner::{Petitioner, PetitionerId};
+use crate::domain::phone::Phone;
+use crate::domain::search::{MatchQuality, SearchQuery};
+use crate::domain::serial::SerialNo;
+use crate::domain::visit::{NewVisit, Visit, VisitId};
+
+use super::{Registered, Result, Store, StoreError, VisitCursor};
+
+pub struct OpeningStore;
+
+impl Store for OpeningStore {
+    fn register_visits(&self, _: &[NewVisit]) -> Result<Vec<Registered>> {
+        Err(StoreError::Opening)
+    }
+    fn visit(&self, _: VisitId) -> Result<Option<Visit>> {
+        Err(StoreError::Opening)
+    }
+    fn visit_by_number(&self, _: SerialNo) -> Result<Option<Visit>> {
+        Err(StoreError::Opening)
+    }
+    fn visits_newest_first(&self, _: Option<VisitCursor>, _: usize) -> Result<Vec<Visit>> {
+        Err(StoreError::Opening)
+    }
+    fn visit_count(&self) -> Result<u64> {
+        Err(StoreError::Opening)
+    }
+    fn petitioner(&self, _: PetitionerId) -> Result<Option<Petitioner>> {
+        Err(StoreError::Opening)
+    }
+    fn petitioners_by_id_number(&self, _: &IdNumber) -> Result<Vec<Petitioner>> {
+        Err(StoreError::Opening)
+    }
+    fn petitioners_by_phone(&self, _: &Phone) -> Result<Vec<Petitioner>> {
+        Err(StoreError::Opening)
+    }
+    fn petitioners_by_name(&self, _: &str) -> Result<Vec<Petitioner>> {
+        Err(StoreError::Opening)
+    }
+    fn search_petitioners(
+        &self,
+        _: &SearchQuery,
+        _: usize,
+    ) -> Result<Vec<(MatchQuality, Petitioner)>> {
+        Err(StoreError::Opening)
+    }
+    fn visits_of_petitioner(&self, _: PetitionerId, _: usize) -> Result<Vec<Visit>> {
+        Err(StoreError::Opening)
+    }
+    fn case(&self, _: CaseId) -> Result<Option<Case>> {
+        Err(StoreError::Opening)
+    }
+    fn cases_of_petitioner(&self, _: PetitionerId) -> Result<Vec<Case>> {
+        Err(StoreError::Opening)
+    }
+    fn visits_of_case(&self, _: CaseId) -> Result<Vec<Visit>> {
+        Err(StoreError::Opening)
+    }
+    fn add_leader(&self, _: &NewLeader) -> Result<Leader> {
+        Err(StoreError::Opening)
+    }
+    fn leaders(&self) -> Result<Vec<Leader>> {
+        Err(StoreError::Opening)
+    }
+    fn add_department(&self, _: &NewDepartment) -> Result<Department> {
+        Err(StoreError::Opening)
+    }
+    fn departments(&self) -> Result<Vec<Department>> {
+        Err(StoreError::Opening)
+    }
+    fn is_empty(&self) -> Result<bool> {
+        Err(StoreError::Opening)
+    }
+    fn mark_demo(&self) -> Result<()> {
+        Err(StoreError::Opening)
+    }
+    fn is_demo(&self) -> Result<bool> {
+        Err(StoreError::Opening)
+    }
+}
