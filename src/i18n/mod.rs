@@ -1,0 +1,115 @@
+//! The message catalogue: every string a user reads, in Simplified Chinese (the default) and
+//! English (`--lang en`). Texts live in `texts.rs`; domain and store errors are worded in
+//! `errors.rs`; labels of domain values in `labels.rs`. Nothing else spells out user text.
+
+mod errors;
+mod labels;
+mod texts;
+
+use std::fmt::Display;
+
+pub use errors::Localize;
+pub use labels::Label;
+pub use texts::T;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn t(self, key: T) -> &'static str {
+        key.text(self)
+    }
+
+    /// The text with each `{}` replaced by the next argument, in order.
+    pub fn f(self, key: T, args: &[&dyn Display]) -> String {
+        fill(self.t(key), args)
+    }
+}
+
+fn fill(template: &str, args: &[&dyn Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16 * args.len());
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        match args.next() {
+            Some(a) => out.push_str(&a.to_string()),
+            None => out.push_str("{}"),
+        }
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Declares the catalogue: `Key => "中文", "English";`. A key without both texts does not
+/// compile, so a screen can never show a missing translation.
+macro_rules! catalogue {
+    ($( $(#[$doc:meta])* $key:ident => $zh:literal, $en:literal; )*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum T { $( $(#[$doc])* $key, )* }
+
+        impl T {
+            pub const ALL: &'static [T] = &[$(T::$key,)*];
+
+            pub fn text(self, lang: super::Lang) -> &'static str {
+                match (self, lang) {
+                    $( (T::$key, super::Lang::Zh) => $zh, (T::$key, super::Lang::En) => $en, )*
+                }
+            }
+        }
+    };
+}
+use catalogue;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_take_arguments_in_order() {
+        assert_eq!(
+            Lang::Zh.f(T::SavedNewCase, &[&"2026-000001", &"2026-000002"]),
+            "已保存:来访 2026-000001,新事项 2026-000002"
+        );
+        assert_eq!(
+            Lang::En.f(T::SavedNewCase, &[&"A", &"B"]),
+            "Saved: visit A, new matter B"
+        );
+    }
+
+    #[test]
+    fn every_text_exists_in_both_languages_with_the_same_placeholders() {
+        for key in T::ALL {
+            let (zh, en) = (key.text(Lang::Zh), key.text(Lang::En));
+            assert!(
+                !zh.trim().is_empty() && !en.trim().is_empty(),
+                "{key:?} is empty"
+            );
+            assert_eq!(
+                zh.matches("{}").count(),
+                en.matches("{}").count(),
+                "{key:?} placeholders differ"
+            );
+        }
+    }
+
+    #[test]
+    fn english_texts_are_not_left_in_chinese() {
+        let untranslated: Vec<_> = T::ALL
+            .iter()
+            .filter(|k| {
+                k.text(Lang::En)
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            })
+            .filter(|k| !matches!(k, T::LangName))
+            .collect();
+        assert!(untranslated.is_empty(), "{untranslated:?}");
+    }
+}
