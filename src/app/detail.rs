@@ -1,0 +1,73 @@
+//! A visit's detail with the petitioner's history.
+
+use crate::domain::case::Case;
+use crate::domain::visit::{Visit, VisitId};
+use crate::i18n::Localize;
+use crate::store::{History, Store};
+
+use super::{App, Screen, Tone};
+
+/// How much of a petitioner's history the detail shows.
+const HISTORY_LIMIT: usize = 200;
+
+#[derive(Clone, Debug)]
+pub struct VisitDetail {
+    pub visit: Visit,
+    pub case: Option<Case>,
+    pub history: Option<History>,
+    /// Highlighted row of the history.
+    pub selected: usize,
+}
+
+pub(super) fn open(app: &mut App, id: VisitId, store: &dyn Store) {
+    match load(id, store) {
+        Ok(Some(detail)) => {
+            app.details.push(detail);
+            app.screen = Screen::Detail;
+        }
+        Ok(None) => {}
+        Err(e) => {
+            let msg = e.localize(app.lang);
+            app.say(Tone::Error, msg);
+        }
+    }
+}
+
+fn load(id: VisitId, store: &dyn Store) -> crate::store::Result<Option<VisitDetail>> {
+    let Some(visit) = store.visit(id)? else {
+        return Ok(None);
+    };
+    let case = store.case(visit.case_id)?;
+    let history = store.history(visit.petitioner_id, HISTORY_LIMIT)?;
+    let selected = history
+        .as_ref()
+        .and_then(|h| h.visits.iter().position(|v| v.id == id))
+        .unwrap_or(0);
+    Ok(Some(VisitDetail {
+        visit,
+        case,
+        history,
+        selected,
+    }))
+}
+
+pub(super) fn move_selection(app: &mut App, delta: isize) {
+    if let Some(d) = app.details.last_mut() {
+        let len = d.history.as_ref().map_or(0, |h| h.visits.len());
+        if len > 0 {
+            d.selected = (d.selected as isize + delta).clamp(0, len as isize - 1) as usize;
+        }
+    }
+}
+
+/// Enter on a history row opens that visit, unless it is the one shown.
+pub(super) fn open_selected(app: &mut App, store: &dyn Store) {
+    let Some(d) = app.details.last() else { return };
+    let Some(v) = d.history.as_ref().and_then(|h| h.visits.get(d.selected)) else {
+        return;
+    };
+    if v.id != d.visit.id {
+        let id = v.id;
+        open(app, id, store);
+    }
+}

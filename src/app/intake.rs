@@ -1,0 +1,613 @@
+//! The intake form: its state, focus order, inline checks, repeat detection while typing, and
+//! saving. Nothing the clerk typed is lost by a failed save or a stray key.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::{TextArea, WrapMode};
+
+use crate::domain::case::Case;
+use crate::domain::id_number::IdNumber;
+use crate::domain::intake::{Field, IntakeContext, IntakeError, IntakeInput, SUMMARY_MAX_CHARS};
+use crate::domain::office::OfficeSettings;
+use crate::domain::petitioner::{ADDRESS_MAX_CHARS, NAME_MAX_CHARS, Petitioner, Sex};
+use crate::domain::phone::Phone;
+use crate::domain::repeat::{Probe, RepeatMatch};
+use crate::domain::visit::{CaseLink, Channel, CoPetitioner, Kind, Visit};
+use crate::i18n::{Localize, T};
+use crate::store::Store;
+
+use super::co_petitioner::CoDialog;
+use super::field::{PasteOutcome, TextField};
+use super::{App, Tone};
+
+/// How many matches the repeat panel shows, and how many earlier visits each.
+const MATCHES_SHOWN: usize = 5;
+const RECENT_VISITS: usize = 3;
+
+/// A possible earlier petitioner, with what the clerk needs to decide.
+#[derive(Clone, Debug)]
+pub struct RepeatEntry {
+    pub found: RepeatMatch,
+    pub open_cases: Vec<Case>,
+    pub recent: Vec<Visit>,
+}
+
+#[derive(Clone, Debug)]
+pub struct IntakeForm {
+    pub channel: Channel,
+    pub received_at: TextField,
+    pub name: TextField,
+    pub id_number: TextField,
+    pub sex: Sex,
+    pub phone: TextField,
+    pub address: TextField,
+    pub head_count: TextField,
+    pub co_petitioners: Vec<CoPetitioner>,
+    pub co_selected: usize,
+    pub kind: Kind,
+    pub category: usize,
+    pub summary: TextArea<'static>,
+    /// 0 is "new matter"; `i` is the linked petitioner's `i-1`th open matter.
+    pub case_choice: usize,
+    pub focus: Field,
+    pub errors: Vec<(Field, IntakeError)>,
+    /// The earlier petitioner this visit is registered for, once chosen from the matches.
+    pub linked: Option<RepeatEntry>,
+    pub matches: Vec<RepeatEntry>,
+    /// Set while the matches panel has focus: the highlighted match.
+    pub match_cursor: Option<usize>,
+    pub co_dialog: Option<CoDialog>,
+    last_probe: Option<(String, Option<IdNumber>, Option<Phone>, String)>,
+}
+
+impl IntakeForm {
+    pub fn new(_settings: &OfficeSettings) -> IntakeForm {
+        let mut summary = TextArea::default();
+        summary.set_wrap_mode(WrapMode::Glyph);
+        IntakeForm {
+            channel: Channel::WalkIn,
+            received_at: TextField::new(24),
+            name: TextField::new(NAME_MAX_CHARS),
+            id_number: TextField::new(24),
+            sex: Sex::Unknown,
+            phone: TextField::new(24),
+            address: TextField::new(ADDRESS_MAX_CHARS),
+            head_count: TextField::new(6),
+            co_petitioners: Vec::new(),
+            co_selected: 0,
+            kind: Kind::Appeal,
+            category: 0,
+            summary,
+            case_choice: 0,
+            focus: Field::Name,
+            errors: Vec::new(),
+            linked: None,
+            matches: Vec::new(),
+            match_cursor: None,
+            co_dialog: None,
+            last_probe: None,
+        }
+    }
+
+    /// Whether the focused widget takes typed characters.
+    pub fn text_focus(&self) -> bool {
+        if let Some(d) = &self.co_dialog {
+            return d.focus != super::co_petitioner::CoField::Representative;
+        }
+        self.match_cursor.is_none()
+            && (self.text_field_ref(self.focus).is_some() || self.focus == Field::Summary)
+    }
+
+    pub fn text_field_ref(&self, field: Field) -> Option<&TextField> {
+        match field {
+            Field::ReceivedAt => Some(&self.received_at),
+            Field::Name => Some(&self.name),
+            Field::IdNumber => Some(&self.id_number),
+            Field::Phone => Some(&self.phone),
+            Field::Address => Some(&self.address),
+            Field::HeadCount => Some(&self.head_count),
+            _ => None,
+        }
+    }
+
+    fn text_field(&mut self, field: Field) -> Option<&mut TextField> {
+        match field {
+            Field::ReceivedAt => Some(&mut self.received_at),
+            Field::Name => Some(&mut self.name),
+            Field::IdNumber => Some(&mut self.id_number),
+            Field::Phone => Some(&mut self.phone),
+            Field::Address => Some(&mut self.address),
+            Field::HeadCount => Some(&mut self.head_count),
+            _ => None,
+        }
+    }
+
+    pub fn summary_text(&self) -> String {
+        self.summary.lines().join("\n")
+    }
+
+    pub fn error(&self, field: Field) -> Option<&IntakeError> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, e)| e)
+    }
+
+    /// Anything a clerk would be sorry to lose.
+    pub fn is_dirty(&self) -> bool {
+        [
+            &self.received_at,
+            &self.name,
+            &self.id_number,
+            &self.phone,
+            &self.address,
+            &self.head_count,
+        ]
+        .iter()
+        .any(|f| !f.is_empty())
+            || !self.co_petitioners.is_empty()
+            || !self.summary_text().trim().is_empty()
+    }
+
+    /// The open matters the visit may join, after "new matter".
+    pub fn case_options(&self) -> &[Case] {
+        self.linked
+            .as_ref()
+            .map_or(&[], |l| l.open_cases.as_slice())
+    }
+
+    pub fn input(&self, settings: &OfficeSettings) -> IntakeInput {
+        IntakeInput {
+            channel: self.channel,
+            received_at: self.received_at.value().to_string(),
+            name: self.name.value().to_string(),
+            id_number: self.id_number.value().to_string(),
+            sex: self.sex,
+            phone: self.phone.value().to_string(),
+            address: self.address.value().to_string(),
+            head_count: self.head_count.value().to_string(),
+            co_petitioners: self.co_petitioners.clone(),
+            kind: self.kind,
+            category: settings
+                .categories
+                .get(self.category)
+                .cloned()
+                .unwrap_or_default(),
+            summary: self.summary_text(),
+            existing_petitioner: self.linked.as_ref().map(|l| l.found.petitioner.id),
+            case: match self.case_choice {
+                0 => CaseLink::New,
+                i => self
+                    .case_options()
+                    .get(i - 1)
+                    .map_or(CaseLink::New, |c| CaseLink::Existing(c.id)),
+            },
+        }
+    }
+
+    /// A fresh form for the next visitor; the channel stays, since clerks register letters or
+    /// calls in runs.
+    pub fn reset_after_save(&mut self, settings: &OfficeSettings) {
+        let channel = self.channel;
+        *self = IntakeForm::new(settings);
+        self.channel = channel;
+        self.focus = Field::Name;
+    }
+
+    pub fn focus_next(&mut self) {
+        let i = Field::ALL
+            .iter()
+            .position(|f| *f == self.focus)
+            .unwrap_or(0);
+        self.focus = Field::ALL[(i + 1) % Field::ALL.len()];
+    }
+
+    pub fn focus_prev(&mut self) {
+        let i = Field::ALL
+            .iter()
+            .position(|f| *f == self.focus)
+            .unwrap_or(0);
+        self.focus = Field::ALL[(i + Field::ALL.len() - 1) % Field::ALL.len()];
+    }
+
+    /// Left/Right/Space on a choice field; returns whether a choice changed.
+    fn cycle(&mut self, forward: bool, settings: &OfficeSettings) -> bool {
+        let categories = settings.categories.len();
+        fn step<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
+            let i = all.iter().position(|x| *x == current).unwrap_or(0);
+            let n = all.len();
+            all[if forward {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            }]
+        }
+        let count = |n: usize, i: usize| {
+            if forward {
+                (i + 1) % n.max(1)
+            } else {
+                (i + n.max(1) - 1) % n.max(1)
+            }
+        };
+        match self.focus {
+            Field::Channel => self.channel = step(&Channel::ALL, self.channel, forward),
+            Field::Sex => self.sex = step(&Sex::ALL, self.sex, forward),
+            Field::Kind => self.kind = step(&Kind::ALL, self.kind, forward),
+            Field::Category => self.category = count(categories, self.category),
+            Field::Case => {
+                self.case_choice = count(self.case_options().len() + 1, self.case_choice);
+                self.take_case_defaults(settings);
+            }
+            Field::CoPetitioners if !self.co_petitioners.is_empty() => {
+                self.co_selected = count(self.co_petitioners.len(), self.co_selected)
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Joining an existing matter: this visit's kind and category start as the matter's.
+    fn take_case_defaults(&mut self, settings: &OfficeSettings) {
+        let Some(case) = self
+            .case_choice
+            .checked_sub(1)
+            .and_then(|i| self.case_options().get(i))
+        else {
+            return;
+        };
+        let (kind, category) = (case.kind, case.category.clone());
+        self.kind = kind;
+        if let Some(i) = settings.categories.iter().position(|c| *c == category) {
+            self.category = i;
+        }
+    }
+
+    /// What has been typed about the person, parsed where it already parses.
+    fn probe(&self, today: chrono::NaiveDate) -> Probe {
+        Probe {
+            name: crate::domain::text::tidy(self.name.value()),
+            id_number: IdNumber::parse(self.id_number.value(), today).ok(),
+            phone: Phone::parse(self.phone.value()).ok(),
+            address: self.address.value().to_string(),
+        }
+    }
+}
+
+fn context<'a>(app: &'a App, now: chrono::NaiveDateTime) -> IntakeContext<'a> {
+    IntakeContext {
+        settings: &app.settings,
+        now,
+        operator: &app.operator,
+    }
+}
+
+/// Re-checks one field and records or clears its error. `ContactRequired` waits for the save:
+/// the phone may not have been reached yet.
+pub(super) fn check_field(app: &mut App, field: Field) {
+    let now = app.clock.now();
+    let input = app.intake.input(&app.settings);
+    let error = input
+        .check_field(field, &context(app, now))
+        .filter(|e| *e != IntakeError::ContactRequired);
+    let form = &mut app.intake;
+    form.errors.retain(|(f, _)| *f != field);
+    if let Some(e) = error {
+        form.errors.push((field, e));
+    }
+}
+
+pub(super) fn leave_field(app: &mut App, forward: bool) {
+    let left = app.intake.focus;
+    check_field(app, left);
+    if forward {
+        app.intake.focus_next()
+    } else {
+        app.intake.focus_prev()
+    }
+}
+
+/// Typing in the form. Returns after updating errors and the repeat matches.
+pub(super) fn key(app: &mut App, key: KeyEvent, store: &dyn Store) {
+    if let Some(dialog) = app.intake.co_dialog.as_mut() {
+        dialog.handle_key(key);
+        return;
+    }
+    if let Some(cursor) = app.intake.match_cursor {
+        let n = app.intake.matches.len();
+        match key.code {
+            KeyCode::Up if n > 0 => app.intake.match_cursor = Some((cursor + n - 1) % n),
+            KeyCode::Down if n > 0 => app.intake.match_cursor = Some((cursor + 1) % n),
+            _ => {}
+        }
+        return;
+    }
+    let form = &mut app.intake;
+    let focus = form.focus;
+    let changed = if focus == Field::Summary {
+        if form.summary_text().chars().count() >= SUMMARY_MAX_CHARS
+            && matches!(key.code, KeyCode::Char(_) | KeyCode::Enter)
+        {
+            false
+        } else {
+            form.summary.input(key)
+        }
+    } else if let Some(field) = form.text_field(focus) {
+        field.handle_key(key)
+    } else {
+        match key.code {
+            KeyCode::Right | KeyCode::Char(' ') => form.cycle(true, &app.settings),
+            KeyCode::Left => form.cycle(false, &app.settings),
+            KeyCode::Delete | KeyCode::Backspace if focus == Field::CoPetitioners => {
+                remove_co_petitioner(form);
+                true
+            }
+            _ => false,
+        }
+    };
+    if changed {
+        after_edit(app, focus, store);
+    }
+}
+
+fn remove_co_petitioner(form: &mut IntakeForm) {
+    if form.co_selected < form.co_petitioners.len() {
+        form.co_petitioners.remove(form.co_selected);
+        form.co_selected = form
+            .co_selected
+            .min(form.co_petitioners.len().saturating_sub(1));
+    }
+}
+
+/// Space on the co-petitioner list marks or unmarks a representative.
+pub(super) fn toggle_representative(app: &mut App) {
+    let form = &mut app.intake;
+    if let Some(c) = form.co_petitioners.get_mut(form.co_selected) {
+        c.representative = !c.representative;
+    }
+    check_field(app, Field::CoPetitioners);
+}
+
+pub(super) fn paste(app: &mut App, text: &str, store: &dyn Store) {
+    let focus = app.intake.focus;
+    let outcome = if let Some(dialog) = app.intake.co_dialog.as_mut() {
+        dialog.focused_field().map(|f| f.paste(text))
+    } else if focus == Field::Summary {
+        let room = SUMMARY_MAX_CHARS.saturating_sub(app.intake.summary_text().chars().count());
+        let kept: String = text
+            .replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .chars()
+            .take(room)
+            .collect();
+        let n = kept.chars().count();
+        app.intake.summary.insert_str(&kept);
+        Some(if n < text.chars().count() {
+            PasteOutcome::Trimmed { kept: n }
+        } else {
+            PasteOutcome::Whole(n)
+        })
+    } else {
+        app.intake.text_field(focus).map(|f| f.paste(text))
+    };
+    match outcome {
+        Some(PasteOutcome::Trimmed { kept }) => {
+            let msg = app.lang.f(T::PasteTrimmed, &[&kept]);
+            app.say(Tone::Warn, msg);
+        }
+        Some(PasteOutcome::Whole(_)) => {}
+        None => return,
+    }
+    if app.intake.co_dialog.is_none() {
+        after_edit(app, focus, store);
+    }
+}
+
+/// After a field changed: keep its error current, fill the sex from a valid identity number,
+/// let go of a chosen petitioner whose number was replaced, and look for earlier visits.
+fn after_edit(app: &mut App, field: Field, store: &dyn Store) {
+    if app.intake.error(field).is_some() {
+        check_field(app, field);
+    }
+    let today = app.clock.today();
+    if field == Field::IdNumber
+        && let Ok(id) = IdNumber::parse(app.intake.id_number.value(), today)
+    {
+        if app.intake.sex == Sex::Unknown {
+            app.intake.sex = id.sex();
+        }
+        let replaced = app
+            .intake
+            .linked
+            .as_ref()
+            .and_then(|l| l.found.petitioner.person.id_number.as_ref())
+            .is_some_and(|known| *known != id);
+        if replaced {
+            app.intake.linked = None;
+            app.intake.case_choice = 0;
+            let msg = app.t(T::RepeatUnlinked).to_string();
+            app.say(Tone::Warn, msg);
+        }
+    }
+    if matches!(
+        field,
+        Field::Name | Field::IdNumber | Field::Phone | Field::Address
+    ) {
+        refresh_matches(app, store);
+    }
+}
+
+/// Looks up earlier petitioners for what has been typed, when it changed since last time.
+pub(super) fn refresh_matches(app: &mut App, store: &dyn Store) {
+    if !app.db_ready() {
+        return;
+    }
+    let probe = app.intake.probe(app.clock.today());
+    let key = (
+        probe.name.clone(),
+        probe.id_number.clone(),
+        probe.phone.clone(),
+        probe.address.clone(),
+    );
+    if app.intake.last_probe.as_ref() == Some(&key) {
+        return;
+    }
+    app.intake.last_probe = Some(key);
+    if probe.is_empty() {
+        app.intake.matches.clear();
+        app.intake.match_cursor = None;
+        return;
+    }
+    let found = store.find_repeats(&probe).and_then(|found| {
+        found
+            .into_iter()
+            .take(MATCHES_SHOWN)
+            .map(|m| entry(store, m))
+            .collect::<Result<Vec<_>, _>>()
+    });
+    match found {
+        Ok(entries) => {
+            app.intake.matches = entries;
+            app.intake.match_cursor = app
+                .intake
+                .match_cursor
+                .filter(|c| *c < app.intake.matches.len());
+        }
+        Err(e) => {
+            let msg = e.localize(app.lang);
+            app.say(Tone::Error, msg);
+        }
+    }
+}
+
+fn entry(store: &dyn Store, found: RepeatMatch) -> crate::store::Result<RepeatEntry> {
+    let history = store.history(found.petitioner.id, RECENT_VISITS)?;
+    let (open_cases, recent) = history
+        .map(|h| (h.open_cases, h.visits))
+        .unwrap_or_default();
+    Ok(RepeatEntry {
+        found,
+        open_cases,
+        recent,
+    })
+}
+
+/// Enter on a match: the form takes the petitioner's details and offers their open matter.
+pub(super) fn choose_match(app: &mut App) {
+    let Some(i) = app.intake.match_cursor else {
+        return;
+    };
+    let Some(chosen) = app.intake.matches.get(i).cloned() else {
+        return;
+    };
+    let form = &mut app.intake;
+    let p: &Petitioner = &chosen.found.petitioner;
+    form.name.set(&p.person.name);
+    form.id_number
+        .set(p.person.id_number.as_ref().map_or("", |i| i.as_str()));
+    form.phone
+        .set(p.person.phone.as_ref().map_or("", |p| p.as_str()));
+    form.address.set(&p.person.address);
+    form.sex = p.person.sex;
+    form.errors.retain(|(f, _)| {
+        !matches!(
+            f,
+            Field::Name | Field::IdNumber | Field::Phone | Field::Address | Field::Sex
+        )
+    });
+    form.match_cursor = None;
+    let open = chosen.open_cases.len();
+    let name = p.person.name.clone();
+    form.case_choice = usize::from(open > 0);
+    form.focus = if open > 0 {
+        Field::Case
+    } else {
+        Field::HeadCount
+    };
+    form.linked = Some(chosen);
+    app.intake.take_case_defaults(&app.settings);
+    let msg = if open > 0 {
+        app.lang.f(T::RepeatChosenCases, &[&name, &open])
+    } else {
+        app.lang.f(T::RepeatChosen, &[&name])
+    };
+    app.say(Tone::Info, msg);
+}
+
+/// Ctrl-S. Saves only a valid form; on any failure every typed character stays.
+pub(super) fn save(app: &mut App, store: &dyn Store) {
+    if app.intake.co_dialog.is_some() {
+        return;
+    }
+    if !app.db_ready() {
+        let msg = app.t(T::NotSavedYet).to_string();
+        app.say(Tone::Warn, msg);
+        return;
+    }
+    if !app.intake.is_dirty() {
+        let msg = app.t(T::NothingToSave).to_string();
+        app.say(Tone::Info, msg);
+        return;
+    }
+    let now = app.clock.now();
+    let input = app.intake.input(&app.settings);
+    let visit = match input.validate(&context(app, now)) {
+        Ok(v) => v,
+        Err(errors) => {
+            let n = errors.len();
+            app.intake.focus = errors[0].0;
+            app.intake.match_cursor = None;
+            app.intake.errors = errors;
+            let msg = app.lang.f(T::FixErrors, &[&n]);
+            app.say(Tone::Error, msg);
+            return;
+        }
+    };
+    match store.register_visit(&visit) {
+        Ok(done) => {
+            let msg = if done.new_case {
+                app.lang
+                    .f(T::SavedNewCase, &[&done.visit.number, &done.case.number])
+            } else {
+                app.lang
+                    .f(T::SavedJoinedCase, &[&done.visit.number, &done.case.number])
+            };
+            app.intake.reset_after_save(&app.settings);
+            if let super::DbStatus::Ready { visits, .. } = &mut app.db {
+                *visits += 1;
+            }
+            app.visits.stale = true;
+            app.say(Tone::Ok, msg);
+        }
+        Err(e) => {
+            let msg = app.lang.f(T::SaveFailed, &[&e.localize(app.lang)]);
+            app.say(Tone::Error, msg);
+        }
+    }
+}
+
+/// F5: the co-petitioner dialog; Enter in it adds the person.
+pub(super) fn open_co_dialog(app: &mut App) {
+    app.intake.match_cursor = None;
+    app.intake.co_dialog = Some(CoDialog::default());
+}
+
+pub(super) fn confirm_co_dialog(app: &mut App) {
+    let now = app.clock.now();
+    let ctx = IntakeContext {
+        settings: &app.settings,
+        now,
+        operator: &app.operator,
+    };
+    let Some(dialog) = app.intake.co_dialog.as_mut() else {
+        return;
+    };
+    if let Some(c) = dialog.confirm(&ctx) {
+        app.intake.co_petitioners.push(c);
+        app.intake.co_selected = app.intake.co_petitioners.len() - 1;
+        app.intake.co_dialog = None;
+        app.intake.focus = Field::CoPetitioners;
+        check_field(app, Field::CoPetitioners);
+        if app.intake.error(Field::HeadCount).is_some() || !app.intake.head_count.is_empty() {
+            check_field(app, Field::HeadCount);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! The whole state of the screen in one `App`, and `update` as the only place it changes.
+//! Per-screen state lives in its own module; views in `ui` only read it.
+
+pub mod action;
+pub mod clock;
+pub mod co_petitioner;
+pub mod detail;
+pub mod field;
+pub mod intake;
+pub mod keymap;
+pub mod start;
+mod update;
+pub mod visits;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub use action::{Action, Command};
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use update::{Effect, update};
+
+use crate::domain::office::OfficeSettings;
+use crate::i18n::{Lang, T};
+use crate::store::Store;
+
+use self::detail::VisitDetail;
+use self::intake::IntakeForm;
+use self::keymap::KeyMap;
+use self::start::StartScreen;
+use self::visits::VisitsList;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// Offered once on an empty database: demo data or an empty start.
+    Start,
+    Intake,
+    Visits,
+    Detail,
+}
+
+/// Where the database stands. The first frame is drawn while it is still opening.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DbStatus {
+    Opening,
+    Ready { visits: u64, demo: bool },
+    Failed(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConfirmKind {
+    Discard,
+    Quit,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    /// `act` is true when the destructive button is chosen; it starts false.
+    Confirm {
+        kind: ConfirmKind,
+        act: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Ok,
+    Warn,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub tone: Tone,
+    /// Ticks (about seconds) left before it fades.
+    pub ttl: u16,
+}
+
+/// Settings fixed at start-up.
+pub struct Setup {
+    pub lang: Lang,
+    pub operator: String,
+    pub settings: OfficeSettings,
+    pub keymap: KeyMap,
+    pub clock: Arc<dyn Clock>,
+    pub db_path: PathBuf,
+    /// How many visits "load demo data" on the start screen generates.
+    pub demo_visits: u64,
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub operator: String,
+    pub settings: OfficeSettings,
+    pub keymap: KeyMap,
+    pub clock: Arc<dyn Clock>,
+    pub db_path: PathBuf,
+    pub demo_visits: u64,
+    pub db: DbStatus,
+    pub screen: Screen,
+    pub intake: IntakeForm,
+    pub visits: VisitsList,
+    /// Open visit details, the last one on top; Enter on a history row opens another.
+    pub details: Vec<VisitDetail>,
+    pub start: StartScreen,
+    pub overlay: Option<Overlay>,
+    pub status: Option<Status>,
+    pub size: (u16, u16),
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(setup: Setup) -> App {
+        let intake = IntakeForm::new(&setup.settings);
+        App {
+            lang: setup.lang,
+            operator: setup.operator,
+            settings: setup.settings,
+            keymap: setup.keymap,
+            clock: setup.clock,
+            db_path: setup.db_path,
+            demo_visits: setup.demo_visits,
+            db: DbStatus::Opening,
+            screen: Screen::Intake,
+            intake,
+            visits: VisitsList::default(),
+            details: Vec::new(),
+            start: StartScreen::default(),
+            overlay: None,
+            status: None,
+            size: (80, 24),
+            quit: false,
+        }
+    }
+
+    pub fn db_ready(&self) -> bool {
+        matches!(self.db, DbStatus::Ready { .. })
+    }
+
+    pub fn say(&mut self, tone: Tone, text: String) {
+        let ttl = match tone {
+            Tone::Error | Tone::Warn => 20,
+            Tone::Info | Tone::Ok => 10,
+        };
+        self.status = Some(Status { text, tone, ttl });
+    }
+
+    pub fn t(&self, key: T) -> &'static str {
+        self.lang.t(key)
+    }
+
+    /// Whether the focused widget takes typed characters; plain-letter keys are then typing.
+    pub fn text_focus(&self) -> bool {
+        if self.overlay.is_some() {
+            return false;
+        }
+        match self.screen {
+            Screen::Intake => self.intake.text_focus(),
+            Screen::Visits => self.visits.search_focus,
+            Screen::Start | Screen::Detail => false,
+        }
+    }
+
+    /// The store's handle is needed by `update` only when the database is ready; the shell
+    /// passes a placeholder before that (see `store::opening`).
+    pub fn needs_store(&self) -> bool {
+        self.db_ready()
+    }
+}
+
+/// The database handle for a screen that must not wait for it.
+pub type SharedStore = Arc<dyn Store>;

@@ -1,0 +1,331 @@
+//! `update`: the one place the app's state changes and the store is written.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use crate::domain::intake::Field;
+use crate::i18n::{Localize, T};
+use crate::store::Store;
+
+use super::action::{Action, Command};
+use super::{App, ConfirmKind, DbStatus, Overlay, Screen, Tone, detail, intake, visits};
+
+/// Work the shell must start outside `update` (threads, long jobs).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Generate this many demo visits into the open store, reporting progress as actions.
+    LoadDemo { visits: u64 },
+}
+
+pub fn update(app: &mut App, action: Action, store: &dyn Store) -> Vec<Effect> {
+    match action {
+        Action::Tick => {
+            if let Some(s) = app.status.as_mut() {
+                s.ttl = s.ttl.saturating_sub(1);
+                if s.ttl == 0 {
+                    app.status = None;
+                }
+            }
+        }
+        Action::Resize { width, height } => {
+            app.size = (width, height);
+            visits::scroll_into_view(app);
+        }
+        Action::StoreReady => store_ready(app, store),
+        Action::StoreFailed(e) => app.db = DbStatus::Failed(e.localize(app.lang)),
+        Action::DemoProgress(done, total) => app.start.loading = Some((done, total)),
+        Action::DemoFinished(result) => demo_finished(app, result, store),
+        Action::Paste(text) => paste(app, &text, store),
+        Action::Key(key) => typed(app, key, store),
+        Action::Command(c) => return command(app, c, store),
+    }
+    Vec::new()
+}
+
+fn store_ready(app: &mut App, store: &dyn Store) {
+    let facts = (|| {
+        Ok::<_, crate::store::StoreError>((
+            store.visit_count()?,
+            store.is_demo()?,
+            store.is_empty()?,
+        ))
+    })();
+    match facts {
+        Ok((visits, demo, empty)) => {
+            app.db = DbStatus::Ready { visits, demo };
+            if empty && !app.intake.is_dirty() {
+                app.screen = Screen::Start;
+            }
+            // The clerk may have typed while the database was opening.
+            intake::refresh_matches(app, store);
+        }
+        Err(e) => app.db = DbStatus::Failed(e.localize(app.lang)),
+    }
+}
+
+fn demo_finished(
+    app: &mut App,
+    result: Result<(u64, u64), std::sync::Arc<crate::store::StoreError>>,
+    store: &dyn Store,
+) {
+    app.start.loading = None;
+    match result {
+        Ok((visits, petitioners)) => {
+            app.db = DbStatus::Ready {
+                visits: store.visit_count().unwrap_or(visits),
+                demo: true,
+            };
+            app.screen = Screen::Intake;
+            app.intake.focus = Field::Name;
+            app.visits.stale = true;
+            let msg = app.lang.f(T::DemoLoaded, &[&visits, &petitioners]);
+            app.say(Tone::Ok, msg);
+        }
+        Err(e) => {
+            let msg = app.lang.f(T::DemoFailed, &[&e.localize(app.lang)]);
+            app.say(Tone::Error, msg);
+        }
+    }
+}
+
+fn paste(app: &mut App, text: &str, store: &dyn Store) {
+    if app.overlay.is_some() {
+        return;
+    }
+    match app.screen {
+        Screen::Intake => intake::paste(app, text, store),
+        Screen::Visits if app.visits.search_focus => {
+            app.visits.search.paste(text);
+            visits::reload(app, store);
+        }
+        _ => {}
+    }
+}
+
+fn typed(app: &mut App, key: KeyEvent, store: &dyn Store) {
+    if let Some(Overlay::Confirm { kind, act }) = app.overlay {
+        if matches!(key.code, KeyCode::Left | KeyCode::Right) {
+            app.overlay = Some(Overlay::Confirm { kind, act: !act });
+        }
+        return;
+    }
+    if app.overlay.is_some() {
+        return;
+    }
+    match app.screen {
+        Screen::Intake => {
+            let form = &app.intake;
+            let on_co_list = form.co_dialog.is_none()
+                && form.match_cursor.is_none()
+                && form.focus == Field::CoPetitioners;
+            if on_co_list && key.code == KeyCode::Char(' ') {
+                intake::toggle_representative(app);
+            } else {
+                intake::key(app, key, store);
+            }
+        }
+        Screen::Visits => {
+            if app.visits.search_focus {
+                if app.visits.search.handle_key(key) {
+                    visits::reload(app, store);
+                }
+            } else {
+                match key.code {
+                    KeyCode::Home => visits::move_selection(app, isize::MIN / 2, store),
+                    KeyCode::End => visits::move_selection(app, isize::MAX / 2, store),
+                    _ => {}
+                }
+            }
+        }
+        Screen::Start | Screen::Detail => {}
+    }
+}
+
+fn command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
+    match app.overlay {
+        Some(Overlay::Help) => {
+            app.overlay = None;
+            if matches!(c, Command::Help | Command::Back) {
+                return Vec::new();
+            }
+        }
+        Some(Overlay::Confirm { kind, act }) => {
+            confirm(app, c, kind, act);
+            return Vec::new();
+        }
+        None => {}
+    }
+    if app.screen == Screen::Start && app.start.loading.is_some() && c != Command::Help {
+        return Vec::new();
+    }
+    match c {
+        Command::Help => app.overlay = Some(Overlay::Help),
+        Command::Quit => {
+            if app.intake.is_dirty() {
+                app.overlay = Some(Overlay::Confirm {
+                    kind: ConfirmKind::Quit,
+                    act: false,
+                });
+            } else {
+                app.quit = true;
+            }
+        }
+        Command::NewIntake => {
+            app.screen = Screen::Intake;
+            app.details.clear();
+        }
+        Command::Search => {
+            app.screen = Screen::Visits;
+            app.details.clear();
+            app.visits.search_focus = true;
+            if app.visits.stale {
+                visits::reload(app, store);
+            }
+        }
+        _ => return screen_command(app, c, store),
+    }
+    Vec::new()
+}
+
+fn confirm(app: &mut App, c: Command, kind: ConfirmKind, act: bool) {
+    match c {
+        Command::Back => app.overlay = None,
+        Command::Open => {
+            app.overlay = None;
+            if act {
+                match kind {
+                    ConfirmKind::Quit => app.quit = true,
+                    ConfirmKind::Discard => {
+                        app.intake.reset_after_save(&app.settings);
+                        let msg = app.t(T::Discarded).to_string();
+                        app.say(Tone::Info, msg);
+                    }
+                }
+            }
+        }
+        Command::Quit if kind == ConfirmKind::Quit => app.quit = true,
+        _ => {}
+    }
+}
+
+fn screen_command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
+    match app.screen {
+        Screen::Start => return start_command(app, c),
+        Screen::Intake => intake_command(app, c, store),
+        Screen::Visits => visits_command(app, c, store),
+        Screen::Detail => match c {
+            Command::Back => {
+                app.details.pop();
+                if app.details.is_empty() {
+                    app.screen = Screen::Visits;
+                }
+            }
+            Command::Up => detail::move_selection(app, -1),
+            Command::Down => detail::move_selection(app, 1),
+            Command::PageUp => detail::move_selection(app, -10),
+            Command::PageDown => detail::move_selection(app, 10),
+            Command::Open => detail::open_selected(app, store),
+            _ => {}
+        },
+    }
+    Vec::new()
+}
+
+fn start_command(app: &mut App, c: Command) -> Vec<Effect> {
+    match c {
+        Command::Up | Command::PrevField => app.start.choice = 0,
+        Command::Down | Command::NextField => app.start.choice = 1,
+        Command::Open if app.start.choice == 0 => {
+            app.start.loading = Some((0, app.demo_visits));
+            return vec![Effect::LoadDemo {
+                visits: app.demo_visits,
+            }];
+        }
+        Command::Open | Command::Back => {
+            app.screen = Screen::Intake;
+            app.intake.focus = Field::Name;
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn intake_command(app: &mut App, c: Command, store: &dyn Store) {
+    if app.intake.co_dialog.is_some() {
+        let dialog = app.intake.co_dialog.as_mut();
+        match (c, dialog) {
+            (Command::Back, _) => app.intake.co_dialog = None,
+            (Command::Open, _) => intake::confirm_co_dialog(app),
+            (Command::NextField | Command::Down, Some(d)) => d.focus = d.focus.next(),
+            (Command::PrevField | Command::Up, Some(d)) => d.focus = d.focus.prev(),
+            _ => {}
+        }
+        return;
+    }
+    if app.intake.match_cursor.is_some() {
+        match c {
+            Command::Back | Command::Matches => app.intake.match_cursor = None,
+            Command::Open => intake::choose_match(app),
+            Command::Up => intake::key(app, KeyEvent::from(KeyCode::Up), store),
+            Command::Down => intake::key(app, KeyEvent::from(KeyCode::Down), store),
+            Command::Save => {
+                app.intake.match_cursor = None;
+                intake::save(app, store);
+            }
+            _ => {}
+        }
+        return;
+    }
+    let in_summary = app.intake.focus == Field::Summary;
+    match c {
+        Command::Save => intake::save(app, store),
+        Command::Back => {
+            if app.intake.is_dirty() {
+                app.overlay = Some(Overlay::Confirm {
+                    kind: ConfirmKind::Discard,
+                    act: false,
+                });
+            } else {
+                let msg = app.t(T::QuitHint).to_string();
+                app.say(Tone::Info, msg);
+            }
+        }
+        Command::NextField => intake::leave_field(app, true),
+        Command::PrevField => intake::leave_field(app, false),
+        Command::Up if in_summary => intake::key(app, KeyEvent::from(KeyCode::Up), store),
+        Command::Down if in_summary => intake::key(app, KeyEvent::from(KeyCode::Down), store),
+        Command::Open if in_summary => intake::key(app, KeyEvent::from(KeyCode::Enter), store),
+        Command::Up => intake::leave_field(app, false),
+        Command::Down => intake::leave_field(app, true),
+        Command::Open if app.intake.focus == Field::CoPetitioners => intake::open_co_dialog(app),
+        Command::Open => intake::leave_field(app, true),
+        Command::AddCoPetitioner => intake::open_co_dialog(app),
+        Command::Matches if !app.intake.matches.is_empty() => app.intake.match_cursor = Some(0),
+        _ => {}
+    }
+}
+
+fn visits_command(app: &mut App, c: Command, store: &dyn Store) {
+    let page = visits::page_rows(app) as isize;
+    match c {
+        Command::Back if app.visits.search_focus && !app.visits.search.is_empty() => {
+            app.visits.search.clear();
+            visits::reload(app, store);
+        }
+        Command::Back if app.visits.search_focus => app.visits.search_focus = false,
+        Command::Back => app.screen = Screen::Intake,
+        Command::NextField | Command::PrevField => {
+            app.visits.search_focus = !app.visits.search_focus
+        }
+        Command::Down if app.visits.search_focus => app.visits.search_focus = false,
+        Command::Up => visits::move_selection(app, -1, store),
+        Command::Down => visits::move_selection(app, 1, store),
+        Command::PageUp => visits::move_selection(app, -page, store),
+        Command::PageDown => visits::move_selection(app, page, store),
+        Command::Open => {
+            if let Some(id) = app.visits.selected_visit().map(|v| v.id) {
+                detail::open(app, id, store);
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,130 @@
+//! The visits list: newest first, fetched a page at a time as the clerk scrolls, and
+//! search-as-you-type by name, pinyin initials, identity number or phone.
+
+use crate::domain::visit::Visit;
+use crate::i18n::Localize;
+use crate::store::{Store, VisitCursor};
+
+use super::field::TextField;
+use super::{App, Tone};
+
+/// Rows fetched per page while browsing; search results are capped at `SEARCH_LIMIT`.
+pub const PAGE: usize = 100;
+pub const SEARCH_LIMIT: usize = 200;
+/// Lines of the screen that are not table rows: header, search box (3), table header,
+/// status line, footer, and the table's borders (2). The view lays out the same.
+pub const CHROME_ROWS: u16 = 9;
+
+#[derive(Clone, Debug)]
+pub struct VisitsList {
+    pub search: TextField,
+    pub search_focus: bool,
+    pub rows: Vec<Visit>,
+    pub selected: usize,
+    /// First row shown.
+    pub offset: usize,
+    /// No more pages to fetch for the current browse.
+    pub exhausted: bool,
+    /// The rows no longer reflect the database (a visit was saved since).
+    pub stale: bool,
+    /// The search the rows answer, if any.
+    pub query: Option<String>,
+}
+
+impl Default for VisitsList {
+    fn default() -> Self {
+        VisitsList {
+            search: TextField::new(40),
+            search_focus: false,
+            rows: Vec::new(),
+            selected: 0,
+            offset: 0,
+            exhausted: false,
+            stale: true,
+            query: None,
+        }
+    }
+}
+
+impl VisitsList {
+    pub fn selected_visit(&self) -> Option<&Visit> {
+        self.rows.get(self.selected)
+    }
+}
+
+pub fn page_rows(app: &App) -> usize {
+    usize::from(app.size.1.saturating_sub(CHROME_ROWS)).max(1)
+}
+
+/// Fetches from the start: the newest page, or the search results for the box's text.
+pub(super) fn reload(app: &mut App, store: &dyn Store) {
+    if !app.db_ready() {
+        return;
+    }
+    let text = app.visits.search.value().trim().to_string();
+    let result = if text.is_empty() {
+        store
+            .visits_newest_first(None, PAGE)
+            .map(|rows| (rows, None))
+    } else {
+        store
+            .search_visits(&text, SEARCH_LIMIT)
+            .map(|rows| (rows, Some(text)))
+    };
+    match result {
+        Ok((rows, query)) => {
+            let list = &mut app.visits;
+            list.exhausted = query.is_some() || rows.len() < PAGE;
+            list.rows = rows;
+            list.query = query;
+            list.selected = 0;
+            list.offset = 0;
+            list.stale = false;
+        }
+        Err(e) => {
+            let msg = e.localize(app.lang);
+            app.say(Tone::Error, msg);
+        }
+    }
+}
+
+/// While browsing, fetches the next page when the selection nears the end.
+fn fetch_more(app: &mut App, store: &dyn Store) {
+    let list = &app.visits;
+    if list.exhausted || list.query.is_some() || list.selected + page_rows(app) < list.rows.len() {
+        return;
+    }
+    let after = list.rows.last().map(VisitCursor::from);
+    match store.visits_newest_first(after, PAGE) {
+        Ok(more) => {
+            app.visits.exhausted = more.len() < PAGE;
+            app.visits.rows.extend(more);
+        }
+        Err(e) => {
+            let msg = e.localize(app.lang);
+            app.say(Tone::Error, msg);
+        }
+    }
+}
+
+/// Moves the selection by `delta` rows and keeps it on screen.
+pub(super) fn move_selection(app: &mut App, delta: isize, store: &dyn Store) {
+    let len = app.visits.rows.len();
+    if len == 0 {
+        return;
+    }
+    let target = (app.visits.selected as isize + delta).clamp(0, len as isize - 1) as usize;
+    app.visits.selected = target;
+    fetch_more(app, store);
+    scroll_into_view(app);
+}
+
+pub(super) fn scroll_into_view(app: &mut App) {
+    let height = page_rows(app);
+    let list = &mut app.visits;
+    if list.selected < list.offset {
+        list.offset = list.selected;
+    } else if list.selected >= list.offset + height {
+        list.offset = list.selected + 1 - height;
+    }
+}
