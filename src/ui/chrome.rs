@@ -1,0 +1,132 @@
+//! The frame around every screen: header, status line and the htop-style key footer.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::{App, Command, DbStatus, Screen, Tone};
+use crate::i18n::{Localize, T};
+use crate::theme::Theme;
+
+use super::text::{fit, width};
+
+pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let screen = match app.screen {
+        Screen::Start => T::ScreenStart,
+        Screen::Intake => T::ScreenIntake,
+        Screen::Visits => T::ScreenVisits,
+        Screen::Detail => T::ScreenDetail,
+    };
+    let left = format!(" {} │ {}", app.t(T::AppTitle), app.t(screen));
+    let db = match &app.db {
+        DbStatus::Opening => app.t(T::DbOpening).to_string(),
+        DbStatus::Ready { visits, demo } => {
+            let mut s = app.lang.f(T::DbVisits, &[visits]);
+            if *demo {
+                s = format!("{s} [{}]", app.t(T::HeaderDemo));
+            }
+            s
+        }
+        DbStatus::Failed(_) => app.t(T::DbFailed).to_string(),
+    };
+    let right = format!(
+        "{} {} │ {} │ {} ",
+        app.t(T::HeaderOperator),
+        app.operator,
+        app.clock.today(),
+        db
+    );
+    let total = usize::from(area.width);
+    let right = fit(&right, total.saturating_sub(width(&left) + 1));
+    let gap = total.saturating_sub(width(&left) + width(&right));
+    let line = format!("{left}{}{right}", " ".repeat(gap));
+    frame.render_widget(Paragraph::new(fit(&line, total)).style(theme.header), area);
+}
+
+pub fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let (text, style) = match &app.status {
+        Some(s) => {
+            let style = match s.tone {
+                Tone::Info => theme.base,
+                Tone::Ok => theme.ok,
+                Tone::Warn => theme.warning,
+                Tone::Error => theme.error,
+            };
+            (s.text.clone(), style)
+        }
+        None => (hint(app), theme.muted),
+    };
+    frame.render_widget(
+        Paragraph::new(fit(&format!(" {text}"), usize::from(area.width))).style(style),
+        area,
+    );
+}
+
+/// With nothing to report, the status line says what the focused field is waiting for.
+fn hint(app: &App) -> String {
+    use crate::domain::intake::Field;
+    if app.screen != Screen::Intake || app.overlay.is_some() {
+        return String::new();
+    }
+    let form = &app.intake;
+    if form.co_dialog.is_some() {
+        return app.t(T::CoKeys).to_string();
+    }
+    if form.match_cursor.is_some() {
+        return app.t(T::RepeatChooseHint).to_string();
+    }
+    if let Some(e) = form.error(form.focus) {
+        return e.localize(app.lang);
+    }
+    match form.focus {
+        Field::Channel | Field::Sex | Field::Kind | Field::Category | Field::Case => {
+            app.t(T::HintSelect).into()
+        }
+        Field::CoPetitioners => app.t(T::HintCoKeys).into(),
+        Field::Summary => app.t(T::HintSummary).into(),
+        Field::ReceivedAt => app.t(T::HintReceivedAt).into(),
+        _ => String::new(),
+    }
+}
+
+/// The commands worth showing on each screen, most used first.
+fn footer_commands(app: &App) -> &'static [Command] {
+    use Command::*;
+    match app.screen {
+        Screen::Start => &[Help, Open, Quit],
+        Screen::Intake => &[
+            Help,
+            NewIntake,
+            Search,
+            AddCoPetitioner,
+            Matches,
+            Save,
+            Back,
+            Quit,
+        ],
+        Screen::Visits => &[Help, NewIntake, Search, Open, Back, Quit],
+        Screen::Detail => &[Help, NewIntake, Search, Open, Back, Quit],
+    }
+}
+
+pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    let max = usize::from(area.width);
+    for c in footer_commands(app) {
+        let Some(key) = app.keymap.first_key(*c) else {
+            continue;
+        };
+        let key = key.to_string();
+        let label = app.t(c.texts().0);
+        let need = width(&key) + width(label) + 1;
+        if used + need > max {
+            break;
+        }
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!("{label} "), theme.key_label));
+        used += need;
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,86 @@
+//! Views: pure functions of the app's state. They read `App` and the theme, draw, and place the
+//! terminal cursor at the caret of the focused field; they never change state or do I/O.
+
+mod chrome;
+mod detail;
+mod field;
+mod intake;
+mod overlay;
+mod start;
+pub mod text;
+mod visits;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use crate::app::{App, DbStatus, Screen};
+use crate::i18n::T;
+use crate::theme::Theme;
+
+/// Below this the screen shows only a request to enlarge the terminal.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    frame.render_widget(Block::default().style(theme.base), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = Paragraph::new(app.t(T::TooSmall))
+            .style(theme.warning)
+            .wrap(Wrap { trim: true });
+        frame.render_widget(msg, area);
+        return;
+    }
+    let [header, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    chrome::header(app, theme, frame, header);
+    if let DbStatus::Failed(reason) = &app.db {
+        failed(app, theme, frame, body, reason);
+    } else {
+        match app.screen {
+            Screen::Start => start::render(app, theme, frame, body),
+            Screen::Intake => intake::render(app, theme, frame, body),
+            Screen::Visits => visits::render(app, theme, frame, body),
+            Screen::Detail => detail::render(app, theme, frame, body),
+        }
+    }
+    chrome::status(app, theme, frame, status);
+    chrome::footer(app, theme, frame, footer);
+    overlay::render(app, theme, frame, area);
+}
+
+fn failed(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, reason: &str) {
+    let block = Block::bordered()
+        .title(app.t(T::ErrorTitle))
+        .border_style(theme.error);
+    let lines = vec![
+        Line::styled(reason.to_string(), theme.error),
+        Line::raw(""),
+        Line::raw(app.t(T::ErrorKeys)),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        area,
+    );
+}
+
+/// A rectangle of at most `width`×`height` centred in `area`.
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}

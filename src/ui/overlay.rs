@@ -1,0 +1,122 @@
+//! Drawn over any screen: the key list (built from the live key map) and confirmations.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, Wrap};
+
+use crate::app::{App, Command, ConfirmKind, Overlay};
+use crate::i18n::T;
+use crate::theme::Theme;
+
+use super::centered;
+use super::text::{fit, width};
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    match app.overlay {
+        Some(Overlay::Help) => help(app, theme, frame, area),
+        Some(Overlay::Confirm { kind, act }) => confirm(app, theme, frame, area, kind, act),
+        None => {}
+    }
+}
+
+fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let popup = centered(area, 100, Command::ALL.len() as u16 + 6);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(Span::styled(
+            format!(" {} ", app.t(T::HelpTitle)),
+            theme.title,
+        ))
+        .border_style(theme.focus_border)
+        .style(theme.base);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let rows: Vec<(String, String)> = Command::ALL
+        .iter()
+        .map(|c| {
+            let keys: Vec<String> = app.keymap.keys_for(*c).map(|b| b.key.to_string()).collect();
+            (keys.join("  "), app.t(c.texts().1).to_string())
+        })
+        .collect();
+    let key_w = rows
+        .iter()
+        .map(|(k, _)| width(k))
+        .max()
+        .unwrap_or(10)
+        .min(24) as u16;
+    let text_w = usize::from(inner.width.saturating_sub(key_w + 1));
+    let table_rows: Vec<Row> = rows
+        .into_iter()
+        .map(|(k, t)| {
+            Row::new(vec![
+                Cell::from(Span::styled(k, theme.highlight)),
+                Cell::from(fit(&t, text_w)),
+            ])
+        })
+        .collect();
+    let header = Row::new(vec![
+        Cell::from(app.t(T::HelpKey)),
+        Cell::from(app.t(T::HelpAction)),
+    ])
+    .style(theme.label);
+    let table_h = inner.height.saturating_sub(2);
+    let table = Table::new(table_rows, [Constraint::Length(key_w), Constraint::Fill(1)])
+        .header(header)
+        .column_spacing(1);
+    frame.render_widget(
+        table,
+        Rect {
+            height: table_h,
+            ..inner
+        },
+    );
+    let notes = vec![
+        Line::styled(app.t(T::HelpTextNote), theme.muted),
+        Line::styled(app.t(T::HelpClose), theme.muted),
+    ];
+    frame.render_widget(
+        Paragraph::new(notes).wrap(Wrap { trim: true }),
+        Rect {
+            y: inner.y + table_h,
+            height: 2,
+            ..inner
+        },
+    );
+}
+
+fn confirm(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, kind: ConfirmKind, act: bool) {
+    let popup = centered(area, 56, 8);
+    frame.render_widget(Clear, popup);
+    let (message, action) = match kind {
+        ConfirmKind::Discard => (T::ConfirmDiscard, T::ButtonDiscard),
+        ConfirmKind::Quit => (T::ConfirmQuit, T::ButtonQuit),
+    };
+    let block = Block::bordered()
+        .title(Span::styled(
+            format!(" {} ", app.t(T::ConfirmDiscardTitle)),
+            theme.warning,
+        ))
+        .border_style(theme.warning)
+        .style(theme.base);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let button = |t: T, on: bool| {
+        Span::styled(
+            format!("[ {} ]", app.t(t)),
+            if on { theme.selected } else { theme.base },
+        )
+    };
+    let lines = vec![
+        Line::raw(app.t(message)),
+        Line::raw(""),
+        Line::from(vec![
+            button(T::ButtonKeepEditing, !act),
+            Span::raw("   "),
+            button(action, act),
+        ]),
+        Line::raw(""),
+        Line::styled(app.t(T::ConfirmKeys), theme.muted),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
