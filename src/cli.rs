@@ -1,0 +1,285 @@
+//! The command line: `xfdesk [--db PATH] [--lang zh|en] [--today D]` runs the desk;
+//! `demo` fills a database with synthetic data; `search` prints what the screen's search finds.
+//! Help texts come from the catalogue, in the language `--lang` asks for.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use crate::app::{Clock, SystemClock};
+use crate::domain::visit::Visit;
+use crate::i18n::{Label, Lang, Localize, T};
+use crate::store::Store;
+use crate::store::sled_store::SledStore;
+use crate::ui::text::pad;
+
+#[derive(Parser, Debug)]
+#[command(name = "xfdesk", version)]
+pub struct Cli {
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    pub today: Option<NaiveDate>,
+    #[arg(long, global = true, value_name = "NAME")]
+    pub theme: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Sub>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Sub {
+    Demo {
+        #[arg(long, default_value_t = 20_000)]
+        visits: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    Search {
+        query: String,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+fn parse_today(s: &str) -> Result<NaiveDate, String> {
+    crate::domain::date::parse_date(s).map_err(|_| {
+        let lang = requested_lang(std::env::args());
+        lang.f(T::CliBadToday, &[&s])
+    })
+}
+
+/// The language asked for on the command line, read before clap so that its help and its
+/// errors can already speak it.
+pub fn requested_lang(args: impl Iterator<Item = String>) -> Lang {
+    let args: Vec<String> = args.collect();
+    for (i, a) in args.iter().enumerate() {
+        let value = match a.strip_prefix("--lang=") {
+            Some(v) => Some(v.to_string()),
+            None if a == "--lang" => args.get(i + 1).cloned(),
+            None => None,
+        };
+        if value.as_deref() == Some("en") {
+            return Lang::En;
+        }
+    }
+    Lang::Zh
+}
+
+/// The clap command with every help text from the catalogue.
+pub fn command(lang: Lang) -> clap::Command {
+    let t = |k: T| lang.t(k);
+    Cli::command()
+        .about(t(T::CliAbout))
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(t(T::CliHelp))
+                .global(true),
+        )
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(t(T::CliVersion)),
+        )
+        .mut_arg("db", |a| a.help(t(T::CliDb)))
+        .mut_arg("lang", |a| a.help(t(T::CliLang)))
+        .mut_arg("today", |a| a.help(t(T::CliToday)))
+        .mut_arg("theme", |a| a.help(t(T::CliTheme)))
+        .disable_help_subcommand(true)
+        .mut_subcommand("demo", |s| {
+            s.about(t(T::CliDemo))
+                .mut_arg("visits", |a| a.help(t(T::CliDemoVisits)))
+                .mut_arg("seed", |a| a.help(t(T::CliDemoSeed)))
+        })
+        .mut_subcommand("search", |s| {
+            s.about(t(T::CliSearch))
+                .mut_arg("query", |a| a.help(t(T::CliSearchQuery)))
+                .mut_arg("format", |a| a.help(t(T::CliSearchFormat)))
+                .mut_arg("limit", |a| a.help(t(T::CliSearchLimit)))
+        })
+}
+
+pub fn parse() -> Cli {
+    let lang = requested_lang(std::env::args());
+    let matches = command(lang).get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// The database directory: `--db`, or the per-user default.
+pub fn db_path(cli: &Cli) -> Result<PathBuf, String> {
+    match &cli.db {
+        Some(p) => Ok(p.clone()),
+        None => crate::config::default_db().ok_or_else(|| cli.lang.t(T::CliNoDataDir).to_string()),
+    }
+}
+
+/// `xfdesk demo`: refuses a database that already holds data, shows a progress bar.
+pub fn demo(
+    db: &Path,
+    visits: u64,
+    seed: u64,
+    lang: Lang,
+    today: Option<NaiveDate>,
+) -> Result<String, String> {
+    let store = SledStore::open(db).map_err(|e| e.localize(lang))?;
+    if !store.is_empty().map_err(|e| e.localize(lang))? {
+        return Err(lang.f(T::DemoNotEmpty, &[&db.display()]));
+    }
+    let _ = crate::config::write_default_office(db);
+    let (settings, _) = crate::config::office_settings(db, lang);
+    let today = today.unwrap_or_else(|| SystemClock { today: None }.today());
+    let opts = crate::demo::DemoOptions {
+        visits,
+        seed,
+        today,
+        settings,
+    };
+    let bar = indicatif::ProgressBar::new(visits).with_message(lang.t(T::DemoProgress));
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg} {bar:40} {pos}/{len} {per_sec} {eta}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let summary = crate::demo::fill(&store, &opts, &mut |done, _| bar.set_position(done))
+        .map_err(|e| e.localize(lang))?;
+    bar.finish_and_clear();
+    Ok(lang.f(
+        T::DemoDone,
+        &[
+            &summary.visits,
+            &summary.petitioners,
+            &summary.matters,
+            &summary.leaders,
+            &summary.departments,
+            &db.display(),
+        ],
+    ))
+}
+
+/// `xfdesk search`: the same rows the screen's search shows.
+pub fn search(
+    db: &Path,
+    query: &str,
+    format: Format,
+    limit: usize,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    if query.trim().is_empty() {
+        return Err(lang.t(T::CliEmptyQuery).to_string());
+    }
+    let store: Arc<dyn Store> = Arc::new(SledStore::open(db).map_err(|e| e.localize(lang))?);
+    let rows = store
+        .search_visits(query, limit)
+        .map_err(|e| e.localize(lang))?;
+    let written = match format {
+        Format::Json => writeln!(out, "{}", json(&rows, lang)),
+        Format::Table if rows.is_empty() => {
+            writeln!(out, "{}", lang.f(T::CliSearchNone, &[&query]))
+        }
+        Format::Table => table(&rows, lang, out),
+    };
+    written.map_err(|e| e.to_string())
+}
+
+fn json(rows: &[Visit], lang: Lang) -> String {
+    let items: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|v| {
+            serde_json::json!({
+                "number": v.number.to_string(),
+                "received_at": v.received_at.format("%Y-%m-%d %H:%M").to_string(),
+                "name": v.petitioner.name,
+                "channel": v.channel.label(lang),
+                "kind": v.kind.label(lang),
+                "category": v.category,
+                "head_count": v.head_count,
+                "group": v.group,
+                "summary": v.summary,
+                "petitioner_id": v.petitioner_id.0,
+                "matter_id": v.case_id.0,
+            })
+        })
+        .collect();
+    serde_json::Value::Array(items).to_string()
+}
+
+fn table(rows: &[Visit], lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    let cols = [
+        (T::ColNumber, 11),
+        (T::ColReceived, 16),
+        (T::ColName, 12),
+        (T::ColChannel, 8),
+        (T::ColCategory, 8),
+        (T::ColSummary, 40),
+    ];
+    let header: Vec<String> = cols.iter().map(|(t, w)| pad(lang.t(*t), *w)).collect();
+    writeln!(out, "{}", header.join(" ").trim_end())?;
+    for v in rows {
+        let cells = [
+            v.number.to_string(),
+            v.received_at.format("%Y-%m-%d %H:%M").to_string(),
+            v.petitioner.name.clone(),
+            v.channel.label(lang).to_string(),
+            v.category.clone(),
+            crate::ui::text::one_line(&v.summary),
+        ];
+        let line: Vec<String> = cells
+            .iter()
+            .zip(cols)
+            .map(|(c, (_, w))| pad(c, w))
+            .collect();
+        writeln!(out, "{}", line.join(" ").trim_end())?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_is_read_before_parsing_in_both_spellings() {
+        let args = |v: &[&str]| {
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
+        assert_eq!(requested_lang(args(&["xfdesk", "--lang", "en"])), Lang::En);
+        assert_eq!(
+            requested_lang(args(&["xfdesk", "search", "x", "--lang=en"])),
+            Lang::En
+        );
+        assert_eq!(requested_lang(args(&["xfdesk"])), Lang::Zh);
+    }
+
+    #[test]
+    fn help_speaks_the_requested_language() {
+        let mut zh = command(Lang::Zh);
+        let zh_help = zh.render_help().to_string();
+        assert!(zh_help.contains("数据库目录"), "{zh_help}");
+        let mut en = command(Lang::En);
+        let en_help = en.render_help().to_string();
+        assert!(en_help.contains("Database directory"), "{en_help}");
+        command(Lang::Zh).debug_assert();
+    }
+}
