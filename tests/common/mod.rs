@@ -1,0 +1,157 @@
+//! Driving the real desk (key map, update, views) on a headless backend, as a clerk would.
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use xfdesk::app::keymap::KeyMap;
+use xfdesk::app::{App, FixedClock, Setup};
+use xfdesk::domain::id_number::check_char;
+use xfdesk::domain::office::OfficeSettings;
+use xfdesk::i18n::Lang;
+use xfdesk::store::Store;
+use xfdesk::store::memory::MemoryStore;
+use xfdesk::theme::Theme;
+use xfdesk::tui::{Desk, Message};
+
+pub fn now() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 18)
+        .unwrap()
+        .and_hms_opt(9, 30, 0)
+        .unwrap()
+}
+
+/// A valid identity number for a birth date and sequence (odd sequence: a man).
+pub fn id_number(region: &str, birth: &str, seq: &str) -> String {
+    let body = format!("{region}{birth}{seq}");
+    format!("{body}{}", check_char(&body))
+}
+
+pub struct TestDesk {
+    pub desk: Desk<TestBackend>,
+    pub store: Arc<MemoryStore>,
+    pub clock: Arc<FixedClock>,
+}
+
+/// A desk on an open in-memory database (or still opening, when `open` is false).
+pub fn desk(lang: Lang, width: u16, height: u16, store: Arc<MemoryStore>, open: bool) -> TestDesk {
+    let clock = Arc::new(FixedClock::new(now()));
+    let app = App::new(Setup {
+        lang,
+        operator: "clerk1".into(),
+        settings: OfficeSettings::default(),
+        keymap: KeyMap::default(),
+        clock: clock.clone(),
+        db_path: "/srv/xfdesk/desk".into(),
+        demo_visits: 2000,
+    });
+    let theme = Theme::built_in("dark").unwrap();
+    let terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut desk = Desk::new(terminal, app, theme, false);
+    desk.handle(Message::Term(Event::Resize(width, height)));
+    if open {
+        desk.handle(Message::Opened(Ok(store.clone() as Arc<dyn Store>)));
+    }
+    TestDesk { desk, store, clock }
+}
+
+impl TestDesk {
+    pub fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.desk.handle(Message::Term(Event::Key(KeyEvent::new(
+            code,
+            KeyModifiers::NONE,
+        ))));
+        self
+    }
+
+    pub fn ctrl(&mut self, c: char) -> &mut Self {
+        self.desk.handle(Message::Term(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        ))));
+        self
+    }
+
+    pub fn shift_tab(&mut self) -> &mut Self {
+        self.desk.handle(Message::Term(Event::Key(KeyEvent::new(
+            KeyCode::BackTab,
+            KeyModifiers::SHIFT,
+        ))));
+        self
+    }
+
+    /// Types text key by key, as an input method delivers committed characters.
+    pub fn type_text(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+
+    pub fn paste(&mut self, text: &str) -> &mut Self {
+        self.desk
+            .handle(Message::Term(Event::Paste(text.to_string())));
+        self
+    }
+
+    pub fn tab(&mut self, times: usize) -> &mut Self {
+        for _ in 0..times {
+            self.key(KeyCode::Tab);
+        }
+        self
+    }
+
+    pub fn app(&self) -> &App {
+        &self.desk.app
+    }
+
+    /// Draws and returns the screen as text, one line per row.
+    pub fn screen(&mut self) -> String {
+        self.desk.draw().unwrap();
+        let buffer = self.desk.terminal.backend().buffer().clone();
+        let mut out = String::new();
+        for y in 0..buffer.area.height {
+            let mut line = String::new();
+            let mut skip = 0;
+            for x in 0..buffer.area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let symbol = buffer[(x, y)].symbol();
+                skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+                line.push_str(symbol);
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    pub fn backend(&mut self) -> &TestBackend {
+        self.desk.draw().unwrap();
+        self.desk.terminal.backend()
+    }
+
+    pub fn cursor(&mut self) -> (u16, u16) {
+        self.desk.draw().unwrap();
+        let p = self.desk.terminal.get_cursor_position().unwrap();
+        (p.x, p.y)
+    }
+
+    /// Fills the form for 张三 from the name onwards (focus on the name field).
+    pub fn fill_zhang_san(&mut self) -> &mut Self {
+        self.type_text("张三")
+            .tab(1)
+            .type_text("11010519491231002X")
+            .tab(2)
+            .type_text("13812345678")
+            .tab(1)
+            .type_text("云南省普洱市思茅区南屏镇曼连村")
+            .tab(6)
+            .type_text("要求落实征地补偿款")
+    }
+}
