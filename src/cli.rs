@@ -150,7 +150,7 @@ pub fn demo(
     let opts = crate::demo::DemoOptions {
         visits,
         seed,
-        today,
+        today: crate::demo::history_end(today),
         settings,
     };
     let bar = indicatif::ProgressBar::new(visits).with_message(lang.t(T::DemoProgress));

@@ -102,7 +102,7 @@ impl<B: Backend> Desk<B> {
                 let opts = crate::demo::DemoOptions {
                     visits,
                     seed: 1,
-                    today: self.app.clock.today(),
+                    today: crate::demo::history_end(self.app.clock.today()),
                     settings: self.app.settings.clone(),
                 };
                 thread::spawn(move || {

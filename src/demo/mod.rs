@@ -45,6 +45,12 @@ pub struct DemoOptions {
     pub settings: OfficeSettings,
 }
 
+/// Where demo history ends for a desk opened on `today`: yesterday, because visits at hours
+/// of today that have not come yet would look invented on the visits list.
+pub fn history_end(today: NaiveDate) -> NaiveDate {
+    today.pred_opt().unwrap_or(today)
+}
+
 /// What `fill` put into the store.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DemoSummary {

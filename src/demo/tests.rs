@@ -366,3 +366,16 @@ fn a_leap_day_as_today_works_like_any_other() {
         }
     }
 }
+
+#[test]
+fn demo_history_for_a_desk_opened_today_ends_before_today() {
+    // A Wednesday, the busiest day, so a history that reached today would have visits in it.
+    let wednesday = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let opts = DemoOptions {
+        today: history_end(wednesday),
+        ..options(3000, 7)
+    };
+    let filled = fill_memory(&opts);
+    let newest = filled.visits.last().expect("visits were generated");
+    assert_eq!(newest.received_at.date(), wednesday.pred_opt().unwrap());
+}
