@@ -284,6 +284,11 @@ fn a_small_terminal_still_shows_the_focused_field() {
     d.fill_zhang_san();
     let screen = d.screen();
     assert!(screen.contains("要求落实征地补偿款"), "{screen}");
+    // The rows scrolled away are announced, not silently hidden.
+    assert!(
+        screen.lines().nth(1).unwrap().contains("↑ 还有"),
+        "{screen}"
+    );
     assert_snapshot!(d.backend());
 }
 

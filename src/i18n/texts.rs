@@ -183,6 +183,7 @@ catalogue! {
     OfficeBroken => "设置文件 {} 有误:{};使用默认设置", "Settings file {} is wrong: {}; using the defaults";
     TooSmall => "窗口太小,请放大终端", "Window too small; enlarge the terminal";
     MoreBelow => "↓ 还有", "↓ more";
+    MoreAbove => " ↑ 还有 ", " ↑ more ";
     CoCount => "{} 人", "{} people";
 
     // Command-line help.

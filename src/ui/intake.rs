@@ -106,6 +106,20 @@ fn form(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     {
         first += 1;
     }
+    if first > 0 {
+        // On the top border, so scrolling never costs a field row.
+        let more = app.t(T::MoreAbove);
+        let w = (width(more) as u16).min(area.width.saturating_sub(4));
+        frame.render_widget(
+            Paragraph::new(more).style(theme.muted),
+            Rect {
+                x: area.right().saturating_sub(w + 2),
+                y: area.y,
+                width: w,
+                height: 1,
+            },
+        );
+    }
     let mut y = inner.y;
     for row in &rows[first..] {
         if y + row.height > inner.bottom() {
@@ -301,6 +315,13 @@ fn co_line(app: &App, theme: &Theme, focus: bool) -> Line<'static> {
 }
 
 fn summary(app: &App, theme: &Theme, frame: &mut Frame, focus: bool, area: Rect) {
+    // The textarea puts its cursor cell before the placeholder; unfocused, that cell is just a
+    // gap, so the hint is drawn in line with the other fields' hints instead.
+    if !focus && app.intake.summary.is_empty() {
+        let hint = Line::styled(app.t(T::HintSummary).to_string(), theme.placeholder);
+        frame.render_widget(hint, area);
+        return;
+    }
     // The form owns the text; drawing a styled copy keeps the view free of state changes.
     let mut ta = app.intake.summary.clone();
     ta.set_style(theme.input);
