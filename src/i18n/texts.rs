@@ -137,7 +137,7 @@ catalogue! {
     ColChannel => "渠道", "Channel";
     ColKind => "类型", "Kind";
     ColCategory => "类别", "Category";
-    ColPeople => "人数", "People";
+    ColPeople => "人数", "Ppl";
     ColSummary => "诉求", "Request";
     ColCase => "事项", "Matter";
     ColState => "状态", "State";
