@@ -16,6 +16,7 @@ use xfdesk::domain::{id_number::IdNumber, phone::Phone};
 use xfdesk::i18n::Lang;
 use xfdesk::store::Store;
 use xfdesk::store::memory::MemoryStore;
+use xfdesk::tui::Message;
 
 fn with_visits() -> Arc<MemoryStore> {
     let store = Arc::new(MemoryStore::new());
@@ -304,4 +305,24 @@ fn tiny_and_huge_terminals_do_not_break() {
             assert!(screen.contains("张三"));
         }
     }
+}
+
+#[test]
+fn a_write_the_disk_did_not_confirm_is_reported_with_its_number_and_not_offered_again() {
+    let disk = Arc::new(common::faulty::UnconfirmingDisk::default());
+    disk.failing
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    let mut d = desk(Lang::Zh, 120, 34, Arc::new(MemoryStore::new()), false);
+    d.desk
+        .handle(Message::Opened(Ok(disk.clone() as Arc<dyn Store>)));
+    // An empty database: start empty rather than with demo data.
+    d.key(KeyCode::Down).key(KeyCode::Enter);
+    d.fill_zhang_san().ctrl('s');
+    let screen = d.screen();
+    assert!(screen.contains("来访 2026-000001 已写入数据库"), "{screen}");
+    assert!(screen.contains("请勿重复登记"), "{screen}");
+    // The form is cleared, so a second Ctrl-S cannot register the same person twice.
+    assert_eq!(d.app().intake.name.value(), "");
+    d.ctrl('s');
+    assert_eq!(disk.visit_count().unwrap(), 1);
 }

@@ -13,7 +13,7 @@ use crate::domain::phone::Phone;
 use crate::domain::repeat::{Probe, RepeatMatch};
 use crate::domain::visit::{CaseLink, Channel, CoPetitioner, Kind, Visit};
 use crate::i18n::{Localize, T};
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 use super::co_petitioner::CoDialog;
 use super::field::{PasteOutcome, TextField};
@@ -570,18 +570,35 @@ pub(super) fn save(app: &mut App, store: &dyn Store) {
                 app.lang
                     .f(T::SavedJoinedCase, &[&done.visit.number, &done.case.number])
             };
-            app.intake.reset_after_save(&app.settings);
-            if let super::DbStatus::Ready { visits, .. } = &mut app.db {
-                *visits += 1;
-            }
-            app.visits.stale = true;
+            saved(app);
             app.say(Tone::Ok, msg);
+        }
+        // The visit is stored; keeping the form would invite a second, duplicate registration.
+        Err(StoreError::Unconfirmed { registered, reason }) => {
+            let numbers: Vec<String> = registered
+                .iter()
+                .map(|r| r.visit.number.to_string())
+                .collect();
+            let msg = app
+                .lang
+                .f(T::SavedUnconfirmed, &[&numbers.join(", "), &reason]);
+            saved(app);
+            app.say(Tone::Error, msg);
         }
         Err(e) => {
             let msg = app.lang.f(T::SaveFailed, &[&e.localize(app.lang)]);
             app.say(Tone::Error, msg);
         }
     }
+}
+
+/// After a visit is in the database: a fresh form, and lists that know about it.
+fn saved(app: &mut App) {
+    app.intake.reset_after_save(&app.settings);
+    if let super::DbStatus::Ready { visits, .. } = &mut app.db {
+        *visits += 1;
+    }
+    app.visits.stale = true;
 }
 
 /// F5: the co-petitioner dialog; Enter in it adds the person.

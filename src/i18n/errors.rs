@@ -304,6 +304,17 @@ impl Localize for StoreError {
                 format!("存储引擎错误:{e}"),
                 format!("storage engine error: {e}"),
             ),
+            StoreError::Unconfirmed { registered, reason } => say(
+                lang,
+                format!(
+                    "已写入 {} 条来访,但磁盘未确认写入:{reason}",
+                    registered.len()
+                ),
+                format!(
+                    "{} visit(s) written, but the disk did not confirm the write: {reason}",
+                    registered.len()
+                ),
+            ),
         }
     }
 }

@@ -116,6 +116,7 @@ catalogue! {
     SavedNewCase => "已保存:来访 {},新事项 {}", "Saved: visit {}, new matter {}";
     SavedJoinedCase => "已保存:来访 {},并入事项 {}", "Saved: visit {}, added to matter {}";
     FixErrors => "有 {} 处需要更正,已填内容都在", "{} fields need correcting; everything typed is kept";
+    SavedUnconfirmed => "来访 {} 已写入数据库,但磁盘未确认写入({})。请勿重复登记,并请管理员检查磁盘。", "Visit {} is in the database, but the disk did not confirm the write ({}). Do not register it again; ask the administrator to check the disk.";
     SaveFailed => "保存失败:{}。已填内容保留,可重试。", "Save failed: {}. What you typed is kept; try again.";
     NotSavedYet => "数据库尚未就绪,登记未保存;内容保留,稍后按 Ctrl-S 重试", "The database is not ready; not saved. Input is kept; press Ctrl-S again shortly";
     Discarded => "已放弃未保存的登记", "Unsaved intake discarded";

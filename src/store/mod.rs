@@ -68,6 +68,13 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
     #[error("storage engine error: {0}")]
     Engine(String),
+    /// The registration is in the database but the disk did not confirm it (flush or fsync
+    /// failed). Retrying would register the visits twice, so the caller gets what was written.
+    #[error("registered {} visit(s) but the disk did not confirm the write: {reason}", registered.len())]
+    Unconfirmed {
+        registered: Vec<Registered>,
+        reason: String,
+    },
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;

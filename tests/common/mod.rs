@@ -17,6 +17,8 @@ use xfdesk::store::memory::MemoryStore;
 use xfdesk::theme::Theme;
 use xfdesk::tui::{Desk, Message};
 
+pub mod faulty;
+
 pub fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 18)
         .unwrap()

@@ -235,8 +235,13 @@ impl Store for SledStore {
                     .collect::<TxResult<Vec<_>>>()
             })
             .map_err(transaction_error)?;
-        self.persist()?;
-        Ok(done)
+        match self.persist() {
+            Ok(()) => Ok(done),
+            Err(e) => Err(StoreError::Unconfirmed {
+                registered: done,
+                reason: e.to_string(),
+            }),
+        }
     }
 
     fn visit(&self, id: VisitId) -> Result<Option<Visit>> {

@@ -1,0 +1,98 @@
+//! A store whose disk stops confirming writes: registrations land in the inner store, then
+//! come back as `Unconfirmed`, as the sled store reports a failed flush or fsync.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use xfdesk::domain::case::{Case, CaseId};
+use xfdesk::domain::id_number::IdNumber;
+use xfdesk::domain::organisation::{Department, Leader, NewDepartment, NewLeader};
+use xfdesk::domain::petitioner::{Petitioner, PetitionerId};
+use xfdesk::domain::phone::Phone;
+use xfdesk::domain::search::{MatchQuality, SearchQuery};
+use xfdesk::domain::serial::SerialNo;
+use xfdesk::domain::visit::{NewVisit, Visit, VisitId};
+use xfdesk::store::memory::MemoryStore;
+use xfdesk::store::{Result, Store, StoreError, VisitCursor};
+
+#[derive(Default)]
+pub struct UnconfirmingDisk {
+    pub inner: MemoryStore,
+    pub failing: AtomicBool,
+}
+
+impl Store for UnconfirmingDisk {
+    fn register_visits(&self, visits: &[NewVisit]) -> Result<Vec<xfdesk::store::Registered>> {
+        let registered = self.inner.register_visits(visits)?;
+        if self.failing.load(Ordering::SeqCst) {
+            return Err(StoreError::Unconfirmed {
+                registered,
+                reason: "Input/output error (os error 5)".into(),
+            });
+        }
+        Ok(registered)
+    }
+    fn visit(&self, id: VisitId) -> Result<Option<Visit>> {
+        self.inner.visit(id)
+    }
+    fn visit_by_number(&self, number: SerialNo) -> Result<Option<Visit>> {
+        self.inner.visit_by_number(number)
+    }
+    fn visits_newest_first(&self, after: Option<VisitCursor>, limit: usize) -> Result<Vec<Visit>> {
+        self.inner.visits_newest_first(after, limit)
+    }
+    fn visit_count(&self) -> Result<u64> {
+        self.inner.visit_count()
+    }
+    fn petitioner(&self, id: PetitionerId) -> Result<Option<Petitioner>> {
+        self.inner.petitioner(id)
+    }
+    fn petitioners_by_id_number(&self, id_number: &IdNumber) -> Result<Vec<Petitioner>> {
+        self.inner.petitioners_by_id_number(id_number)
+    }
+    fn petitioners_by_phone(&self, phone: &Phone) -> Result<Vec<Petitioner>> {
+        self.inner.petitioners_by_phone(phone)
+    }
+    fn petitioners_by_name(&self, name: &str) -> Result<Vec<Petitioner>> {
+        self.inner.petitioners_by_name(name)
+    }
+    fn search_petitioners(
+        &self,
+        query: &SearchQuery,
+        limit: usize,
+    ) -> Result<Vec<(MatchQuality, Petitioner)>> {
+        self.inner.search_petitioners(query, limit)
+    }
+    fn visits_of_petitioner(&self, id: PetitionerId, limit: usize) -> Result<Vec<Visit>> {
+        self.inner.visits_of_petitioner(id, limit)
+    }
+    fn case(&self, id: CaseId) -> Result<Option<Case>> {
+        self.inner.case(id)
+    }
+    fn cases_of_petitioner(&self, id: PetitionerId) -> Result<Vec<Case>> {
+        self.inner.cases_of_petitioner(id)
+    }
+    fn visits_of_case(&self, id: CaseId) -> Result<Vec<Visit>> {
+        self.inner.visits_of_case(id)
+    }
+    fn add_leader(&self, leader: &NewLeader) -> Result<Leader> {
+        self.inner.add_leader(leader)
+    }
+    fn leaders(&self) -> Result<Vec<Leader>> {
+        self.inner.leaders()
+    }
+    fn add_department(&self, department: &NewDepartment) -> Result<Department> {
+        self.inner.add_department(department)
+    }
+    fn departments(&self) -> Result<Vec<Department>> {
+        self.inner.departments()
+    }
+    fn is_empty(&self) -> Result<bool> {
+        self.inner.is_empty()
+    }
+    fn mark_demo(&self) -> Result<()> {
+        self.inner.mark_demo()
+    }
+    fn is_demo(&self) -> Result<bool> {
+        self.inner.is_demo()
+    }
+}
