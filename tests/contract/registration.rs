@@ -4,6 +4,7 @@ use xfdesk::domain::case::CaseId;
 use xfdesk::domain::petitioner::PetitionerId;
 use xfdesk::domain::serial::SerialNo;
 use xfdesk::domain::visit::{CaseLink, Channel, VisitId};
+use xfdesk::i18n::{Lang, Localize};
 use xfdesk::store::{RecordRef, Store, StoreError};
 
 use super::fixtures::*;
@@ -248,10 +249,62 @@ fn a_visit_naming_a_missing_petitioner_or_matter_is_refused(store: &dyn Store) {
     );
 }
 
+fn a_visit_cannot_continue_another_petitioners_matter(store: &dyn Store) {
+    let reg = |v| store.register_visit(&v).unwrap();
+    let zhang = reg(walk_in("张三", nov(2, 9)).phone("13812345678"));
+    let ouyang = reg(walk_in("欧阳娜娜", nov(3, 9)).phone("15887654321"));
+    let is_zhangs_matter = |err: &StoreError| {
+        matches!(err, StoreError::CaseOfAnotherPetitioner { case, owner }
+            if *case == zhang.case.id && *owner == zhang.petitioner.id)
+    };
+
+    // 欧阳娜娜 chosen in the repeat panel, but 张三's matter picked for her visit.
+    let mut wrong = walk_in("欧阳娜娜", nov(5, 9)).by(ouyang.petitioner.id);
+    wrong.case = CaseLink::Existing(zhang.case.id);
+    let err = store.register_visit(&wrong).unwrap_err();
+    assert!(is_zhangs_matter(&err), "{err:?}");
+    let said = err.localize(Lang::Zh);
+    assert!(
+        said.contains(&format!("事项 #{}", zhang.case.id.0))
+            && said.contains(&format!("信访人 #{}", zhang.petitioner.id.0)),
+        "{said}"
+    );
+    assert!(!err.localize(Lang::En).is_empty());
+
+    // Someone registered for the first time has no matter to continue either.
+    let mut stranger = walk_in("李四", nov(5, 9));
+    stranger.case = CaseLink::Existing(zhang.case.id);
+    let err = store.register_visit(&stranger).unwrap_err();
+    assert!(is_zhangs_matter(&err), "{err:?}");
+
+    // In a batch, the good visit before the wrong one is not kept either.
+    let err = store
+        .register_visits(&[walk_in("王芳", nov(4, 9)), wrong])
+        .unwrap_err();
+    assert!(is_zhangs_matter(&err), "{err:?}");
+
+    assert_eq!(store.visit_count().unwrap(), 2);
+    assert_eq!(store.visits_of_case(zhang.case.id).unwrap(), [zhang.visit]);
+    assert_eq!(store.case(zhang.case.id).unwrap(), Some(zhang.case));
+    assert_eq!(
+        store.petitioner(ouyang.petitioner.id).unwrap(),
+        Some(ouyang.petitioner)
+    );
+    for name in ["李四", "王芳"] {
+        assert!(
+            store.petitioners_by_name(name).unwrap().is_empty(),
+            "{name}"
+        );
+    }
+    let next = store.register_visit(&walk_in("王芳", nov(6, 9))).unwrap();
+    assert_eq!(next.visit.number.to_string(), "2026-000003");
+}
+
 for_both_backends!(
     a_registered_visit_reads_back_by_id_and_by_number,
     numbers_count_up_in_the_year_of_receipt_and_are_never_reused,
     a_first_visit_opens_a_matter_and_later_visits_continue_it,
     a_returning_petitioner_is_updated_without_losing_what_today_left_out,
     a_visit_naming_a_missing_petitioner_or_matter_is_refused,
+    a_visit_cannot_continue_another_petitioners_matter,
 );
