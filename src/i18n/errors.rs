@@ -294,6 +294,15 @@ impl Localize for StoreError {
                 let r = r.localize(lang);
                 say(lang, format!("{r} 不存在"), format!("{r} does not exist"))
             }
+            StoreError::CaseOfAnotherPetitioner { case, owner } => {
+                let case = RecordRef::Case(case.0).localize(lang);
+                let owner = RecordRef::Petitioner(owner.0).localize(lang);
+                say(
+                    lang,
+                    format!("{case} 属于{owner},不能登记到本次信访人名下"),
+                    format!("{case} belongs to {owner}, not to the person being registered"),
+                )
+            }
             StoreError::Io(e) => say(
                 lang,
                 format!("写入磁盘失败:{e}"),
@@ -345,6 +354,24 @@ mod tests {
         assert_eq!(
             e.localize(Lang::En),
             "database in use by another xfdesk, PID 4242: /data/desk"
+        );
+    }
+
+    #[test]
+    fn another_petitioners_matter_names_the_matter_and_its_owner() {
+        use crate::domain::case::CaseId;
+        use crate::domain::petitioner::PetitionerId;
+        let e = StoreError::CaseOfAnotherPetitioner {
+            case: CaseId(7),
+            owner: PetitionerId(3),
+        };
+        assert_eq!(
+            e.localize(Lang::Zh),
+            "事项 #7 属于信访人 #3,不能登记到本次信访人名下"
+        );
+        assert_eq!(
+            e.localize(Lang::En),
+            "matter #7 belongs to petitioner #3, not to the person being registered"
         );
     }
 }

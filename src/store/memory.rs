@@ -16,7 +16,7 @@ use crate::domain::search::{MatchQuality, SearchQuery, match_quality, result_ord
 use crate::domain::serial::SerialNo;
 use crate::domain::visit::{CaseLink, NewVisit, Visit, VisitId};
 
-use super::{RecordRef, Registered, Result, Store, StoreError, VisitCursor};
+use super::{RecordRef, Registered, Result, Store, StoreError, VisitCursor, check_case_owner};
 
 #[derive(Clone, Default)]
 struct Inner {
@@ -62,6 +62,9 @@ impl Inner {
             ),
             CaseLink::New => None,
         };
+        if let Some(case) = &old_case {
+            check_case_owner(new, case)?;
+        }
         let year = numbering_year(new);
         let alloc = Allocation {
             visit: VisitId(self.next_id()),

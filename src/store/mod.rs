@@ -64,6 +64,9 @@ pub enum StoreError {
     Damaged(#[from] CodecError),
     #[error("{0} does not exist")]
     NotFound(RecordRef),
+    /// A visit linked to a matter of someone else: refused, nothing written.
+    #[error("matter #{} belongs to petitioner #{}, not to the person being registered", case.0, owner.0)]
+    CaseOfAnotherPetitioner { case: CaseId, owner: PetitionerId },
     #[error("cannot write to disk: {0}")]
     Io(#[from] std::io::Error),
     #[error("storage engine error: {0}")]
@@ -88,6 +91,21 @@ pub struct Registered {
     pub petitioner: Petitioner,
     pub new_case: bool,
     pub new_petitioner: bool,
+}
+
+/// A visit may continue only a matter of its own petitioner. Linking it to another person's
+/// matter would file their visit, and their personal details, under someone else's case; a
+/// petitioner registered for the first time has no matter to continue at all. Every store
+/// checks this, after loading the matter and before writing anything.
+pub(crate) fn check_case_owner(new: &NewVisit, case: &Case) -> Result<()> {
+    if new.existing_petitioner == Some(case.petitioner_id) {
+        Ok(())
+    } else {
+        Err(StoreError::CaseOfAnotherPetitioner {
+            case: case.id,
+            owner: case.petitioner_id,
+        })
+    }
 }
 
 /// Where the visits list stopped, to fetch the next page.
@@ -122,7 +140,8 @@ pub trait Store: Send + Sync {
     /// Registers visits in one atomic step: numbers (`2026-000123`) are handed out per year of
     /// `received_at` and never reused; a new petitioner and a new matter are created where the
     /// visit asks for them, an existing one is updated. When this returns `Ok`, everything is
-    /// on stable storage.
+    /// on stable storage. A visit may continue only its own petitioner's matter
+    /// (`StoreError::CaseOfAnotherPetitioner`); when any visit is refused, none is written.
     fn register_visits(&self, visits: &[NewVisit]) -> Result<Vec<Registered>>;
 
     fn visit(&self, id: VisitId) -> Result<Option<Visit>>;

@@ -17,7 +17,7 @@ use crate::domain::petitioner::{Petitioner, PetitionerId};
 use crate::domain::registration::{Allocation, assemble, numbering_year};
 use crate::domain::serial::SerialNo;
 use crate::domain::visit::{CaseLink, NewVisit, VisitId};
-use crate::store::{RecordRef, Registered, StoreError, codec};
+use crate::store::{RecordRef, Registered, StoreError, check_case_owner, codec};
 
 use super::keys::{self, id_key, meta};
 
@@ -123,6 +123,9 @@ impl Registration<'_> {
             }
             CaseLink::New => None,
         };
+        if let Some(case) = &old_case {
+            check_case_owner(new, case).map_err(fail)?;
+        }
 
         // Same order of allocation as the memory store, so both give the same ids.
         let year = numbering_year(new);
