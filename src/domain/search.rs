@@ -53,13 +53,13 @@ impl SearchQuery {
 }
 
 /// How well a petitioner matches, best first. "Primary" is the whole name in its most common
-/// reading; the other readings of a character (蕊 also reads juan in old dictionaries) and the
+/// reading, a surname in its surname reading (单 shan, 曾 zeng); the other readings of a character (蕊 also reads juan in old dictionaries) and the
 /// tail of a name (the given name alone) still find the person, after the primary matches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum MatchQuality {
     /// The whole key: 张三, zs, zhangsan, the full ID number or phone.
     Exact,
-    /// The whole key in another reading: dxx for 单雄信 (usually shan).
+    /// The whole key in another reading: dxx for 单雄信 (a surname read shan).
     ExactOtherReading,
     /// The start of the key: 张, zha, 1101, 138.
     Partial,
@@ -83,9 +83,15 @@ pub fn name_keys(name: &str) -> NameKeys {
     let tails = (0..chars.len())
         .map(|i| chars[i..].iter().collect())
         .collect();
+    let surname = surname_readings(&chars);
     let mut combos: Vec<(String, String)> = vec![(String::new(), String::new())];
-    for c in &chars {
-        let readings = readings(*c);
+    for (i, c) in chars.iter().enumerate() {
+        let mut readings = readings(*c);
+        if let Some(r) = surname.get(i) {
+            // A surname's own reading is its primary one: 单 is shan, not dan, in a name.
+            readings.retain(|x| x != r);
+            readings.insert(0, (*r).to_string());
+        }
         let mut next = Vec::new();
         'outer: for (ini, full) in &combos {
             for r in &readings {
@@ -112,6 +118,54 @@ pub fn name_keys(name: &str) -> NameKeys {
         initials,
         full,
     }
+}
+
+/// Surnames whose reading differs from the character's most common one, as clerks read them
+/// aloud and type them. Compound surnames come first so 尉迟 wins over a single 尉.
+const SURNAME_READINGS: &[(&str, &[&str])] = &[
+    ("尉迟", &["yu", "chi"]),
+    ("万俟", &["mo", "qi"]),
+    ("单于", &["chan", "yu"]),
+    ("单", &["shan"]),
+    ("曾", &["zeng"]),
+    ("解", &["xie"]),
+    ("仇", &["qiu"]),
+    ("区", &["ou"]),
+    ("朴", &["piao"]),
+    ("查", &["zha"]),
+    ("盖", &["ge"]),
+    ("乐", &["yue"]),
+    ("覃", &["qin"]),
+    ("翟", &["zhai"]),
+    ("召", &["shao"]),
+    ("缪", &["miao"]),
+    ("种", &["chong"]),
+    ("任", &["ren"]),
+    ("华", &["hua"]),
+    ("纪", &["ji"]),
+    ("过", &["guo"]),
+    ("秘", &["bi"]),
+    ("员", &["yun"]),
+    ("长孙", &["zhang", "sun"]),
+    ("重", &["chong"]),
+    ("柏", &["bai"]),
+    ("藏", &["zang"]),
+    ("宿", &["su"]),
+    ("隗", &["wei"]),
+    ("眭", &["sui"]),
+    ("阚", &["kan"]),
+    ("句", &["gou"]),
+    ("繁", &["po"]),
+    ("能", &["nai"]),
+    ("折", &["she"]),
+];
+
+/// The surname readings for the first characters of a name, if its surname is in the table.
+fn surname_readings(chars: &[char]) -> &'static [&'static str] {
+    SURNAME_READINGS
+        .iter()
+        .find(|(s, _)| s.chars().eq(chars.iter().take(s.chars().count()).copied()))
+        .map_or(&[], |(_, r)| r)
 }
 
 /// Every toneless reading of a character, most common first; a letter or digit reads as itself.
@@ -285,7 +339,7 @@ mod tests {
             Some(Partial)
         );
         assert_eq!(
-            match_quality(&q("shanx"), &someone("单雄信", "13800000001")),
+            match_quality(&q("danx"), &someone("单雄信", "13800000001")),
             Some(PartialOther)
         );
         assert_eq!(
@@ -308,6 +362,18 @@ mod tests {
             match_quality(&q("lisi"), &someone("张三", "13812345678")),
             None
         );
+    }
+
+    #[test]
+    fn a_surname_is_first_read_as_a_surname() {
+        let shan = name_keys("单雄信");
+        assert_eq!(shan.initials[0], "sxx");
+        assert_eq!(shan.full[0], "shanxiongxin");
+        assert!(shan.full.contains(&"danxiongxin".to_string()));
+        assert_eq!(name_keys("尉迟恭").full[0], "yuchigong");
+        assert_eq!(name_keys("曾国藩").initials[0], "zgf");
+        // Only the surname: 单 inside a given name keeps its common reading.
+        assert_eq!(name_keys("王单").full[0], "wangdan");
     }
 
     #[test]

@@ -99,21 +99,23 @@ fn names_are_found_by_pinyin_initials_and_full_pinyin(store: &dyn Store) {
 
 fn a_polyphonic_surname_is_found_by_each_of_its_readings(store: &dyn Store) {
     people(store);
-    // The primary reading is the character's most common one: 单 is dan, and shan (its
-    // reading as a surname) is another reading. Both find 单雄信.
-    assert_eq!(found(store, "danxiongxin"), expect(&[(Exact, "单雄信")]));
-    assert_eq!(found(store, "dxx"), expect(&[(Exact, "单雄信")]));
+    // In a name, 单 is first read as a surname (shan); its common reading dan still finds it.
+    assert_eq!(found(store, "shanxiongxin"), expect(&[(Exact, "单雄信")]));
     assert_eq!(
-        found(store, "shanxiongxin"),
+        found(store, "danxiongxin"),
         expect(&[(ExactOtherReading, "单雄信")])
     );
-    assert_eq!(found(store, "dan"), expect(&[(Partial, "单雄信")]));
-    assert_eq!(found(store, "shan"), expect(&[(PartialOther, "单雄信")]));
+    assert_eq!(
+        found(store, "dxx"),
+        expect(&[(ExactOtherReading, "单雄信")])
+    );
+    assert_eq!(found(store, "shan"), expect(&[(Partial, "单雄信")]));
+    assert_eq!(found(store, "dan"), expect(&[(PartialOther, "单雄信")]));
     assert_eq!(found(store, "单"), expect(&[(Partial, "单雄信")]));
-    // sxx is 孙晓霞 in her primary reading: she ranks first although 单雄信 came later.
+    // sxx is both 孙晓霞 and 单雄信 in their primary readings: the more recent comes first.
     assert_eq!(
         found(store, "sxx"),
-        expect(&[(Exact, "孙晓霞"), (ExactOtherReading, "单雄信")])
+        expect(&[(Exact, "单雄信"), (Exact, "孙晓霞")])
     );
 }
 
