@@ -147,7 +147,10 @@ fn key_match(key: &str, q: &str, primary: bool) -> Option<MatchQuality> {
 
 /// The best match among keys, the first of which is the primary one.
 fn best<'a>(keys: impl IntoIterator<Item = &'a str>, q: &str) -> Option<MatchQuality> {
-    keys.into_iter().enumerate().filter_map(|(i, k)| key_match(k, q, i == 0)).min()
+    keys.into_iter()
+        .enumerate()
+        .filter_map(|(i, k)| key_match(k, q, i == 0))
+        .min()
 }
 
 /// Whether and how well a petitioner matches; the reference every store's search must agree with.
@@ -165,11 +168,17 @@ pub fn match_quality(query: &SearchQuery, p: &Petitioner) -> Option<MatchQuality
         }
         SearchQuery::IdNumber(q) => best(p.person.id_number.iter().map(|i| i.as_str()), q),
         SearchQuery::Digits(q) => {
-            let id = p.person.id_number.as_ref().and_then(|i| best([i.as_str()], q));
+            let id = p
+                .person
+                .id_number
+                .as_ref()
+                .and_then(|i| best([i.as_str()], q));
             let phone = p.person.phone.as_ref().and_then(|ph| {
                 let digits = ph.digits();
-                best([digits.as_str()], q)
-                    .or_else(|| (q.len() >= 4 && digits.ends_with(q.as_str())).then_some(MatchQuality::PartialOther))
+                best([digits.as_str()], q).or_else(|| {
+                    (q.len() >= 4 && digits.ends_with(q.as_str()))
+                        .then_some(MatchQuality::PartialOther)
+                })
             });
             id.into_iter().chain(phone).min()
         }
@@ -242,10 +251,17 @@ mod tests {
     fn someone(name: &str, phone: &str) -> Petitioner {
         use crate::domain::petitioner::{Person, PetitionerId};
         use crate::domain::phone::Phone;
-        let at = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
         Petitioner {
             id: PetitionerId(1),
-            person: Person { name: name.into(), phone: Some(Phone::parse(phone).unwrap()), ..Person::default() },
+            person: Person {
+                name: name.into(),
+                phone: Some(Phone::parse(phone).unwrap()),
+                ..Person::default()
+            },
             first_visit_at: at,
             last_visit_at: at,
             visit_count: 1,
@@ -256,15 +272,42 @@ mod tests {
     fn common_readings_and_whole_names_rank_before_the_rest() {
         use MatchQuality::*;
         let q = |s: &str| SearchQuery::parse(s).unwrap();
-        assert_eq!(match_quality(&q("wj"), &someone("王军", "13800000001")), Some(Exact));
-        assert_eq!(match_quality(&q("wj"), &someone("王强", "13800000001")), Some(ExactOtherReading));
-        assert_eq!(match_quality(&q("zhang"), &someone("张三", "13800000001")), Some(Partial));
-        assert_eq!(match_quality(&q("shanx"), &someone("单雄信", "13800000001")), Some(PartialOther));
-        assert_eq!(match_quality(&q("张三"), &someone("张三", "13800000001")), Some(Exact));
-        assert_eq!(match_quality(&q("三"), &someone("张三", "13800000001")), Some(ExactOtherReading));
-        assert_eq!(match_quality(&q("5678"), &someone("张三", "13812345678")), Some(PartialOther));
-        assert_eq!(match_quality(&q("138"), &someone("张三", "13812345678")), Some(Partial));
-        assert_eq!(match_quality(&q("lisi"), &someone("张三", "13812345678")), None);
+        assert_eq!(
+            match_quality(&q("wj"), &someone("王军", "13800000001")),
+            Some(Exact)
+        );
+        assert_eq!(
+            match_quality(&q("wj"), &someone("王强", "13800000001")),
+            Some(ExactOtherReading)
+        );
+        assert_eq!(
+            match_quality(&q("zhang"), &someone("张三", "13800000001")),
+            Some(Partial)
+        );
+        assert_eq!(
+            match_quality(&q("shanx"), &someone("单雄信", "13800000001")),
+            Some(PartialOther)
+        );
+        assert_eq!(
+            match_quality(&q("张三"), &someone("张三", "13800000001")),
+            Some(Exact)
+        );
+        assert_eq!(
+            match_quality(&q("三"), &someone("张三", "13800000001")),
+            Some(ExactOtherReading)
+        );
+        assert_eq!(
+            match_quality(&q("5678"), &someone("张三", "13812345678")),
+            Some(PartialOther)
+        );
+        assert_eq!(
+            match_quality(&q("138"), &someone("张三", "13812345678")),
+            Some(Partial)
+        );
+        assert_eq!(
+            match_quality(&q("lisi"), &someone("张三", "13812345678")),
+            None
+        );
     }
 
     #[test]
