@@ -117,7 +117,7 @@ pub fn ms(d: Duration) -> f64 {
 }
 
 /// The process's peak resident memory (VmHWM) so far.
-fn peak_memory_bytes() -> Option<f64> {
+pub fn peak_memory_bytes() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;

@@ -64,7 +64,8 @@ Search: `Store::search_visits(prefix, SEARCH_LIMIT)` per keystroke prefix (names
 initials, full pinyin, identity numbers, phones, last four digits). key→frame: the same
 typing through `Desk::handle` + `draw` on a TestBackend (other people, so both meet cold data).
 Saves: `Store::register_visit` on a scratch copy, half return visits, half newcomers; raw fsync
-appends a record of the same size to a file in the same directory and fsyncs it.
+overwrites a record of the same size in a preallocated file in the same directory and fsyncs it.
+Peak MB is VmHWM of each child process; the save child's peak right after opening is listed above.
 ";
 
 pub fn table(rows: &[Row]) -> String {
@@ -93,7 +94,7 @@ pub fn table(rows: &[Row]) -> String {
         }
     }
     out.push('\n');
-    out.push_str(&slowest_by_kind(rows));
+    out.push_str(&notes_per_size(rows));
     out.push_str(TARGETS);
     out
 }
@@ -141,10 +142,22 @@ fn cells(row: &Row) -> Vec<String> {
     ]
 }
 
-/// The slowest single search of each kind of query, per size.
-fn slowest_by_kind(rows: &[Row]) -> String {
+/// Per size: memory right after opening, and the slowest single search of each kind of query.
+fn notes_per_size(rows: &[Row]) -> String {
     let mut out = String::new();
     for row in rows {
+        if let Some(peak) = row
+            .save
+            .as_ref()
+            .and_then(|s| s.get("peak_after_open_bytes"))
+        {
+            let _ = writeln!(
+                out,
+                "peak memory right after SledStore::open at {} visits: {:.0} MB",
+                row.visits,
+                peak / MB
+            );
+        }
         let Some(d) = &row.desk else { continue };
         let kinds: Vec<String> = d
             .iter()
