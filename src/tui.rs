@@ -118,6 +118,12 @@ impl<B: Backend> Desk<B> {
         }
     }
 
+    /// Waits up to `timeout` for the next message, for drivers other than `run` (benchmarks
+    /// that need the background open's answer).
+    pub fn recv_timeout(&self, timeout: Duration) -> Result<Message, RecvTimeoutError> {
+        self.rx.recv_timeout(timeout)
+    }
+
     /// Opens the database on a background thread; the first frame does not wait for it.
     pub fn open_in_background(&self, path: PathBuf) {
         let tx = self.tx.clone();

@@ -1,0 +1,158 @@
+//! The desk as a clerk meets it, on a headless terminal: the real `Desk` built the way `main`
+//! builds it, opening the database in the background, the first frame, the first search, and
+//! searching while typing.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use xfdesk::app::visits::SEARCH_LIMIT;
+use xfdesk::app::{Action, App, Setup, SystemClock};
+use xfdesk::i18n::Lang;
+use xfdesk::tui::{Desk, Message};
+
+use crate::child::{Measures, ms, since_spawn_ms};
+use crate::queries::{self, Typed};
+use crate::report::summarise;
+
+const WIDTH: u16 = 120;
+const HEIGHT: u16 = 40;
+/// People whose name, pinyin, identity number and phone are typed; half through the desk
+/// (key to frame), half straight into the store's search, so both paths meet cold data.
+const PEOPLE: usize = 12;
+/// A common surname, to search for before anyone else is looked up.
+const FIRST_SEARCH: char = '李';
+
+type Term = Desk<TestBackend>;
+
+pub fn measure(db: &Path, started: Instant) -> Result<Measures, String> {
+    let mut m = Measures::new();
+    let mut desk = build(db)?;
+
+    let open_started = Instant::now();
+    desk.open_in_background(db.to_path_buf());
+    desk.handle(Message::App(Action::Resize {
+        width: WIDTH,
+        height: HEIGHT,
+    }));
+    draw(&mut desk)?;
+    m.insert("first_frame_ms".into(), ms(started.elapsed()));
+    if let Some(t) = since_spawn_ms() {
+        m.insert("first_frame_spawn_ms".into(), t);
+    }
+
+    // The clerk goes to the search box at once and types as soon as the database is open.
+    key(&mut desk, KeyCode::F(3));
+    draw(&mut desk)?;
+    m.insert("open_ms".into(), wait_opened(&mut desk, open_started)?);
+    draw(&mut desk)?;
+    let t = Instant::now();
+    key(&mut desk, KeyCode::Char(FIRST_SEARCH));
+    draw(&mut desk)?;
+    m.insert("first_search_ms".into(), ms(t.elapsed()));
+    m.insert("search_usable_ms".into(), ms(started.elapsed()));
+    if desk.app.visits.rows.is_empty() {
+        return Err(format!("searching for {FIRST_SEARCH} found nothing"));
+    }
+
+    let people = queries::people(&*desk.store, PEOPLE)?;
+    let (through_desk, straight): (Vec<_>, Vec<_>) =
+        people.iter().enumerate().partition(|(i, _)| i % 2 == 0);
+    let mut keys = Vec::new();
+    for (_, visit) in through_desk {
+        for typed in queries::typed(visit) {
+            keys.extend(type_into_desk(&mut desk, &typed)?);
+        }
+    }
+    let mut searches = Vec::new();
+    let mut slowest: BTreeMap<&str, f64> = BTreeMap::new();
+    for (_, visit) in straight {
+        for typed in queries::typed(visit) {
+            for prefix in typed.prefixes() {
+                let t = Instant::now();
+                desk.store
+                    .search_visits(prefix, SEARCH_LIMIT)
+                    .map_err(|e| e.to_string())?;
+                let took = ms(t.elapsed());
+                searches.push(took);
+                let worst = slowest.entry(typed.kind).or_default();
+                *worst = worst.max(took);
+            }
+        }
+    }
+    summarise(&mut m, "key", &mut keys);
+    summarise(&mut m, "search", &mut searches);
+    for (kind, worst) in slowest {
+        m.insert(format!("search_max_ms.{kind}"), worst);
+    }
+    m.insert("people".into(), people.len() as f64);
+    Ok(m)
+}
+
+/// The desk as `main` builds it: office settings from the database folder, the user's key map
+/// and theme.
+fn build(db: &Path) -> Result<Term, String> {
+    let lang = Lang::Zh;
+    let (settings, _) = xfdesk::config::office_settings(db, lang);
+    let (keymap, _) = xfdesk::config::keymap(lang);
+    let (theme, _) = xfdesk::config::theme(None, lang);
+    let app = App::new(Setup {
+        lang,
+        operator: "bench".into(),
+        settings,
+        keymap,
+        clock: Arc::new(SystemClock { today: None }),
+        db_path: db.to_path_buf(),
+        demo_visits: 2_000,
+    });
+    let terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).map_err(|e| e.to_string())?;
+    Ok(Desk::new(terminal, app, theme, false))
+}
+
+/// Handles messages until the background open answers; returns how long opening took.
+fn wait_opened(desk: &mut Term, open_started: Instant) -> Result<f64, String> {
+    loop {
+        let message = desk
+            .recv_timeout(Duration::from_secs(600))
+            .map_err(|e| format!("the database did not open: {e}"))?;
+        let opened = match &message {
+            Message::Opened(Ok(_)) => Some(ms(open_started.elapsed())),
+            Message::Opened(Err(e)) => return Err(e.to_string()),
+            _ => None,
+        };
+        desk.handle(message);
+        if let Some(t) = opened {
+            return Ok(t);
+        }
+    }
+}
+
+/// Clears the search box, then types `typed` a key at a time, each key handled and drawn.
+fn type_into_desk(desk: &mut Term, typed: &Typed) -> Result<Vec<f64>, String> {
+    if !desk.app.visits.search.is_empty() {
+        key(desk, KeyCode::Esc);
+    }
+    let mut took = Vec::new();
+    for c in typed.text.chars() {
+        let t = Instant::now();
+        key(desk, KeyCode::Char(c));
+        draw(desk)?;
+        took.push(ms(t.elapsed()));
+    }
+    Ok(took)
+}
+
+fn key(desk: &mut Term, code: KeyCode) {
+    desk.handle(Message::Term(Event::Key(KeyEvent::new(
+        code,
+        KeyModifiers::NONE,
+    ))));
+}
+
+fn draw(desk: &mut Term) -> Result<(), String> {
+    desk.draw().map_err(|e| e.to_string())
+}

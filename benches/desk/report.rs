@@ -1,0 +1,192 @@
+//! Percentiles, and the table the benchmark prints with the issue's targets beneath.
+
+use std::fmt::Write;
+
+use crate::child::Measures;
+
+/// What was measured at one database size.
+pub struct Row {
+    pub visits: u64,
+    pub desk: Option<Measures>,
+    pub save: Option<Measures>,
+    pub disk_bytes: u64,
+}
+
+impl Row {
+    pub fn failed(visits: u64) -> Row {
+        Row {
+            visits,
+            desk: None,
+            save: None,
+            disk_bytes: 0,
+        }
+    }
+}
+
+/// The nearest-rank percentile of sorted samples; NaN when there are none.
+pub fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = (p / 100.0 * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+/// Sorts `samples` and records their p50, p99, max and count under `name`.
+pub fn summarise(m: &mut Measures, name: &str, samples: &mut [f64]) {
+    samples.sort_by(f64::total_cmp);
+    m.insert(format!("{name}_p50_ms"), percentile(samples, 50.0));
+    m.insert(format!("{name}_p99_ms"), percentile(samples, 99.0));
+    m.insert(format!("{name}_max_ms"), percentile(samples, 100.0));
+    m.insert(format!("{name}_count"), samples.len() as f64);
+}
+
+const MB: f64 = 1024.0 * 1024.0;
+
+const HEADER: [&str; 11] = [
+    "visits",
+    "first frame ms (main / spawn)",
+    "open ms",
+    "search usable ms",
+    "search p50 / p99 / max ms",
+    "key→frame p50 / p99 / max ms",
+    "save p50 / p99 ms",
+    "raw fsync p50 / p99 ms",
+    "save/raw p99",
+    "peak MB (desk / save)",
+    "disk MB",
+];
+
+const TARGETS: &str = "\
+Targets (issue): first frame ≤ 50 ms whatever the size · search usable ≤ 1000 ms from start ·
+a search keystroke answers ≤ 10 ms · durable save p99 a few ms · peak memory < 200 MB.
+Search: `Store::search_visits(prefix, SEARCH_LIMIT)` per keystroke prefix (names, pinyin
+initials, full pinyin, identity numbers, phones, last four digits). key→frame: the same
+typing through `Desk::handle` + `draw` on a TestBackend (other people, so both meet cold data).
+Saves: `Store::register_visit` on a scratch copy, half return visits, half newcomers; raw fsync
+overwrites a record of the same size in a preallocated file in the same directory and fsyncs it.
+Peak MB is VmHWM of each child process; the save child's peak right after opening is listed above.
+";
+
+pub fn table(rows: &[Row]) -> String {
+    let mut lines = vec![HEADER.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
+    lines.extend(rows.iter().map(cells));
+    let widths: Vec<usize> = (0..HEADER.len())
+        .map(|i| {
+            lines
+                .iter()
+                .map(|l| l[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::from("\n");
+    for (n, line) in lines.iter().enumerate() {
+        let padded: Vec<String> = line
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:>w$}"))
+            .collect();
+        let _ = writeln!(out, "| {} |", padded.join(" | "));
+        if n == 0 {
+            let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+            let _ = writeln!(out, "|-{}-|", rule.join("-|-"));
+        }
+    }
+    out.push('\n');
+    out.push_str(&notes_per_size(rows));
+    out.push_str(TARGETS);
+    out
+}
+
+fn cells(row: &Row) -> Vec<String> {
+    let empty = Measures::new();
+    let d = row.desk.as_ref().unwrap_or(&empty);
+    let s = row.save.as_ref().unwrap_or(&empty);
+    let v = |m: &Measures, k: &str| m.get(k).copied().unwrap_or(f64::NAN);
+    let three = |m: &Measures, name: &str| {
+        format!(
+            "{} / {} / {}",
+            f(v(m, &format!("{name}_p50_ms"))),
+            f(v(m, &format!("{name}_p99_ms"))),
+            f(v(m, &format!("{name}_max_ms")))
+        )
+    };
+    let two = |m: &Measures, name: &str| {
+        format!(
+            "{} / {}",
+            f(v(m, &format!("{name}_p50_ms"))),
+            f(v(m, &format!("{name}_p99_ms")))
+        )
+    };
+    vec![
+        row.visits.to_string(),
+        format!(
+            "{} / {}",
+            f(v(d, "first_frame_ms")),
+            f(v(d, "first_frame_spawn_ms"))
+        ),
+        f(v(d, "open_ms")),
+        f(v(d, "search_usable_ms")),
+        three(d, "search"),
+        three(d, "key"),
+        two(s, "save"),
+        two(s, "raw"),
+        format!("{:.1}×", v(s, "save_p99_ms") / v(s, "raw_p99_ms")),
+        format!(
+            "{:.0} / {:.0}",
+            v(d, "peak_bytes") / MB,
+            v(s, "peak_bytes") / MB
+        ),
+        format!("{:.0}", row.disk_bytes as f64 / MB),
+    ]
+}
+
+/// Per size: memory right after opening, and the slowest single search of each kind of query.
+fn notes_per_size(rows: &[Row]) -> String {
+    let mut out = String::new();
+    for row in rows {
+        if let Some(peak) = row
+            .save
+            .as_ref()
+            .and_then(|s| s.get("peak_after_open_bytes"))
+        {
+            let _ = writeln!(
+                out,
+                "peak memory right after SledStore::open at {} visits: {:.0} MB",
+                row.visits,
+                peak / MB
+            );
+        }
+        let Some(d) = &row.desk else { continue };
+        let kinds: Vec<String> = d
+            .iter()
+            .filter_map(|(k, v)| Some(format!("{} {}", k.strip_prefix("search_max_ms.")?, f(*v))))
+            .collect();
+        if !kinds.is_empty() {
+            let _ = writeln!(
+                out,
+                "slowest search by query kind at {} visits (ms): {}",
+                row.visits,
+                kinds.join(", ")
+            );
+        }
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+/// Milliseconds with precision where it matters.
+fn f(ms: f64) -> String {
+    if ms.is_nan() {
+        "-".into()
+    } else if ms < 10.0 {
+        format!("{ms:.2}")
+    } else if ms < 100.0 {
+        format!("{ms:.1}")
+    } else {
+        format!("{ms:.0}")
+    }
+}
