@@ -13,10 +13,12 @@ use crate::store::Result;
 use super::keys::{reversed, tag, text_prefix};
 use super::{SledStore, engine, malformed_index};
 
-/// How many petitioners one index may offer for one query. Enough that a typed name finds
-/// everyone with that name, few enough that a single letter stays fast.
+/// How many petitioners one index may offer for one query. Keys sort with a whole key before
+/// its extensions (zs before zsf), so the first `limit` entries already hold the exact matches;
+/// taking more only loads records that rank below the cut. Each candidate costs a record load,
+/// which is what a keystroke waits for at a million visits.
 fn candidate_cap(limit: usize) -> usize {
-    limit.saturating_mul(4).max(200)
+    limit.max(50)
 }
 
 /// Where each kind of query looks. Every key under these prefixes belongs to a petitioner who
