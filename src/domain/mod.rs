@@ -5,6 +5,7 @@ pub mod case;
 pub mod date;
 pub mod id_number;
 pub mod intake;
+pub mod lifecycle;
 pub mod office;
 pub mod organisation;
 pub mod petitioner;
