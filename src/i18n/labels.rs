@@ -3,6 +3,7 @@
 use super::Lang;
 use crate::domain::case::CaseState;
 use crate::domain::intake::Field;
+use crate::domain::ledger::Supervision;
 use crate::domain::lifecycle::MoveKind;
 use crate::domain::petitioner::Sex;
 use crate::domain::repeat::RepeatReason;
@@ -91,6 +92,17 @@ impl Label for MoveKind {
             MoveKind::Close => pick(lang, "办结", "Close"),
             MoveKind::Settle => pick(lang, "息诉息访", "Settle"),
             MoveKind::Archive => pick(lang, "归档", "Archive"),
+        }
+    }
+}
+
+impl Label for Supervision {
+    fn label(&self, lang: Lang) -> &'static str {
+        match self {
+            Supervision::Notice => pick(lang, "督办单", "Supervision notice"),
+            Supervision::Interview => pick(lang, "约谈", "Interview"),
+            Supervision::Circular => pick(lang, "通报", "Circular"),
+            Supervision::Listed => pick(lang, "挂牌督办", "Listed supervision"),
         }
     }
 }

@@ -199,4 +199,43 @@ mod tests {
             assert_eq!(decode::<Case>(&bytes, rec).unwrap(), later);
         }
     }
+
+    #[test]
+    fn a_package_and_its_ledger_round_trip() {
+        use crate::domain::ledger::{EventKind, LedgerEvent, Stamp};
+        use crate::domain::lifecycle::{CaseState, Move};
+        use crate::domain::matter::Package;
+        use crate::domain::organisation::{DepartmentId, LeaderId};
+
+        let package = Package {
+            responsible: Some(LeaderId(3)),
+            team: vec!["张伟".into()],
+            plan: "先核实".into(),
+            collective_study: true,
+            department: Some(DepartmentId(1)),
+            co_departments: vec![DepartmentId(2)],
+            no_reacceptance: false,
+        };
+        let rec = RecordRef::Case(1);
+        let bytes = encode(&package, rec).unwrap();
+        assert_eq!(decode::<Package>(&bytes, rec).unwrap(), package);
+
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 1, 5)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let event = LedgerEvent::new(
+            &Stamp::new(at, "李文"),
+            EventKind::Moved {
+                from: CaseState::Registered,
+                to: CaseState::NotAccepted,
+                step: Move::NotAccept {
+                    reason: "已进入诉讼程序".into(),
+                },
+            },
+            "告知信访人",
+        );
+        let bytes = encode(&event, rec).unwrap();
+        assert_eq!(decode::<LedgerEvent>(&bytes, rec).unwrap(), event);
+    }
 }
