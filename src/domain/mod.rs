@@ -12,6 +12,7 @@ pub mod office;
 pub mod organisation;
 pub mod petitioner;
 pub mod phone;
+pub mod reacceptance;
 pub mod registration;
 pub mod repeat;
 pub mod responsibility;
