@@ -8,24 +8,12 @@ use super::petitioner::PetitionerId;
 use super::serial::SerialNo;
 use super::visit::{Kind, VisitId};
 
+/// The state lives with the state machine; it is named here too because every `Case` carries
+/// one.
+pub use super::lifecycle::CaseState;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct CaseId(pub u64);
-
-/// Where a matter stands. Only registration exists so far; the full life of a matter is added
-/// with its state machine.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum CaseState {
-    #[default]
-    Registered,
-}
-
-impl CaseState {
-    pub fn is_open(self) -> bool {
-        match self {
-            CaseState::Registered => true,
-        }
-    }
-}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Case {

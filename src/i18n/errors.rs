@@ -13,7 +13,7 @@ pub trait Localize {
     fn localize(&self, lang: Lang) -> String;
 }
 
-fn say(lang: Lang, zh: String, en: String) -> String {
+pub(super) fn say(lang: Lang, zh: String, en: String) -> String {
     match lang {
         Lang::Zh => zh,
         Lang::En => en,

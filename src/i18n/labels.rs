@@ -3,6 +3,8 @@
 use super::Lang;
 use crate::domain::case::CaseState;
 use crate::domain::intake::Field;
+use crate::domain::ledger::Supervision;
+use crate::domain::lifecycle::MoveKind;
 use crate::domain::petitioner::Sex;
 use crate::domain::repeat::RepeatReason;
 use crate::domain::visit::{Channel, Kind};
@@ -56,6 +58,51 @@ impl Label for CaseState {
     fn label(&self, lang: Lang) -> &'static str {
         match self {
             CaseState::Registered => pick(lang, "已登记", "Registered"),
+            CaseState::Accepted => pick(lang, "已受理", "Accepted"),
+            CaseState::NotAccepted => pick(lang, "不予受理", "Not accepted"),
+            CaseState::Forwarded => pick(lang, "已转送", "Forwarded"),
+            CaseState::Assigned => pick(lang, "已交办", "Assigned"),
+            CaseState::InHandling => pick(lang, "办理中", "In handling"),
+            CaseState::Answered => pick(lang, "已答复", "Answered"),
+            CaseState::ReviewRequested => pick(lang, "复查中", "Review requested"),
+            CaseState::ReviewAnswered => pick(lang, "已复查", "Review answered"),
+            CaseState::ReReviewRequested => pick(lang, "复核中", "Re-review requested"),
+            CaseState::ReReviewAnswered => pick(lang, "已复核", "Re-review answered"),
+            CaseState::Closed => pick(lang, "已办结", "Closed"),
+            CaseState::Settled => pick(lang, "已息诉息访", "Settled"),
+            CaseState::Archived => pick(lang, "已归档", "Archived"),
+        }
+    }
+}
+
+/// Steps are named as verbs: they label menu entries and buttons.
+impl Label for MoveKind {
+    fn label(&self, lang: Lang) -> &'static str {
+        match self {
+            MoveKind::Accept => pick(lang, "受理", "Accept"),
+            MoveKind::NotAccept => pick(lang, "不予受理", "Not accept"),
+            MoveKind::Forward => pick(lang, "转送", "Forward"),
+            MoveKind::Assign => pick(lang, "交办", "Assign"),
+            MoveKind::StartHandling => pick(lang, "开始办理", "Start handling"),
+            MoveKind::Answer => pick(lang, "答复", "Answer"),
+            MoveKind::RequestReview => pick(lang, "申请复查", "Request review"),
+            MoveKind::AnswerReview => pick(lang, "复查答复", "Answer review"),
+            MoveKind::RequestReReview => pick(lang, "申请复核", "Request re-review"),
+            MoveKind::AnswerReReview => pick(lang, "复核答复", "Answer re-review"),
+            MoveKind::Close => pick(lang, "办结", "Close"),
+            MoveKind::Settle => pick(lang, "息诉息访", "Settle"),
+            MoveKind::Archive => pick(lang, "归档", "Archive"),
+        }
+    }
+}
+
+impl Label for Supervision {
+    fn label(&self, lang: Lang) -> &'static str {
+        match self {
+            Supervision::Notice => pick(lang, "督办单", "Supervision notice"),
+            Supervision::Interview => pick(lang, "约谈", "Interview"),
+            Supervision::Circular => pick(lang, "通报", "Circular"),
+            Supervision::Listed => pick(lang, "挂牌督办", "Listed supervision"),
         }
     }
 }

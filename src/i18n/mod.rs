@@ -1,9 +1,11 @@
 //! The message catalogue: every string a user reads, in Simplified Chinese (the default) and
 //! English (`--lang en`). Texts live in `texts.rs`; domain and store errors are worded in
-//! `errors.rs`; labels of domain values in `labels.rs`. Nothing else spells out user text.
+//! `errors.rs` (a matter's life in `matter_errors.rs`); labels of domain values in `labels.rs`.
+//! Nothing else spells out user text.
 
 mod errors;
 mod labels;
+mod matter_errors;
 mod texts;
 
 use std::fmt::Display;

@@ -119,4 +119,123 @@ mod tests {
             Err(CodecError::Damaged { .. })
         ));
     }
+
+    /// `Case` as it was stored before the matter's life existed: only `Registered`. Mirrored
+    /// field for field so the bytes are exactly what an older xfdesk wrote.
+    mod before_lifecycle {
+        use chrono::NaiveDateTime;
+        use serde::Serialize;
+
+        use crate::domain::case::CaseId;
+        use crate::domain::petitioner::PetitionerId;
+        use crate::domain::serial::SerialNo;
+        use crate::domain::visit::{Kind, VisitId};
+
+        #[derive(Serialize)]
+        pub enum CaseState {
+            Registered,
+        }
+
+        #[derive(Serialize)]
+        pub struct Case {
+            pub id: CaseId,
+            pub number: SerialNo,
+            pub petitioner_id: PetitionerId,
+            pub first_visit: VisitId,
+            pub opened_at: NaiveDateTime,
+            pub last_visit_at: NaiveDateTime,
+            pub visit_count: u32,
+            pub kind: Kind,
+            pub category: String,
+            pub summary: String,
+            pub state: CaseState,
+        }
+    }
+
+    #[test]
+    fn a_case_stored_before_the_matters_life_existed_still_reads() {
+        use crate::domain::case::{Case, CaseId, CaseState};
+        use crate::domain::petitioner::PetitionerId;
+        use crate::domain::serial::SerialNo;
+        use crate::domain::visit::{Kind, VisitId};
+
+        let at = chrono::NaiveDate::from_ymd_opt(2025, 3, 5)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let old = before_lifecycle::Case {
+            id: CaseId(4),
+            number: SerialNo { year: 2025, seq: 4 },
+            petitioner_id: PetitionerId(2),
+            first_visit: VisitId(9),
+            opened_at: at,
+            last_visit_at: at,
+            visit_count: 2,
+            kind: Kind::Appeal,
+            category: "征地拆迁".into(),
+            summary: "补偿款未到位".into(),
+            state: before_lifecycle::CaseState::Registered,
+        };
+        let rec = RecordRef::Case(4);
+        let bytes = encode(&old, rec).unwrap();
+        let case: Case = decode(&bytes, rec).unwrap();
+        assert_eq!(case.state, CaseState::Registered);
+        assert_eq!(case.summary, "补偿款未到位");
+        assert_eq!(case.visit_count, 2);
+
+        // bincode writes a variant's position: these must never move.
+        for (state, position) in [
+            (CaseState::Registered, 0),
+            (CaseState::Accepted, 1),
+            (CaseState::Closed, 11),
+            (CaseState::Archived, 13),
+        ] {
+            assert_eq!(encode(&state, rec).unwrap(), [FORMAT_VERSION, position]);
+        }
+        let mut later = case;
+        for state in CaseState::ALL {
+            later.state = state;
+            let bytes = encode(&later, rec).unwrap();
+            assert_eq!(decode::<Case>(&bytes, rec).unwrap(), later);
+        }
+    }
+
+    #[test]
+    fn a_package_and_its_ledger_round_trip() {
+        use crate::domain::ledger::{EventKind, LedgerEvent, Stamp};
+        use crate::domain::lifecycle::{CaseState, Move};
+        use crate::domain::matter::Package;
+        use crate::domain::organisation::{DepartmentId, LeaderId};
+
+        let package = Package {
+            responsible: Some(LeaderId(3)),
+            team: vec!["张伟".into()],
+            plan: "先核实".into(),
+            collective_study: true,
+            department: Some(DepartmentId(1)),
+            co_departments: vec![DepartmentId(2)],
+            no_reacceptance: false,
+        };
+        let rec = RecordRef::Case(1);
+        let bytes = encode(&package, rec).unwrap();
+        assert_eq!(decode::<Package>(&bytes, rec).unwrap(), package);
+
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 1, 5)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let event = LedgerEvent::new(
+            &Stamp::new(at, "李文"),
+            EventKind::Moved {
+                from: CaseState::Registered,
+                to: CaseState::NotAccepted,
+                step: Move::NotAccept {
+                    reason: "已进入诉讼程序".into(),
+                },
+            },
+            "告知信访人",
+        );
+        let bytes = encode(&event, rec).unwrap();
+        assert_eq!(decode::<LedgerEvent>(&bytes, rec).unwrap(), event);
+    }
 }

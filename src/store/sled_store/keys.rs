@@ -158,6 +158,19 @@ pub fn petitioner_index(p: &Petitioner) -> BTreeSet<Vec<u8>> {
 fn state_byte(state: CaseState) -> u8 {
     match state {
         CaseState::Registered => 1,
+        CaseState::Accepted => 2,
+        CaseState::NotAccepted => 3,
+        CaseState::Forwarded => 4,
+        CaseState::Assigned => 5,
+        CaseState::InHandling => 6,
+        CaseState::Answered => 7,
+        CaseState::ReviewRequested => 8,
+        CaseState::ReviewAnswered => 9,
+        CaseState::ReReviewRequested => 10,
+        CaseState::ReReviewAnswered => 11,
+        CaseState::Closed => 12,
+        CaseState::Settled => 13,
+        CaseState::Archived => 14,
     }
 }
 

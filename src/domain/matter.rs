@@ -1,0 +1,284 @@
+//! A matter as one aggregate: its `Case` record, its case package (包案, the "五个一") and its
+//! ledger. Every action checks the rules, changes the matter and returns the ledger entry it
+//! appended, so the store only has to persist the result.
+//!
+//! Why the package is not part of `Case`: `Case` is already stored, and bincode cannot read a
+//! struct that has grown fields. Kept apart, old matters keep decoding untouched, and a matter
+//! that has no package yet is simply `Package::default()`.
+
+use serde::{Deserialize, Serialize};
+
+use super::case::Case;
+use super::ledger::{EventKind, LedgerEvent, Stamp};
+use super::lifecycle::{
+    self, CaseState, IllegalMove, Move, MoveDataError, MoveKind, bars_reacceptance, check_move,
+};
+use super::organisation::{DepartmentId, LeaderId};
+use super::responsibility::{
+    OnVisit, Transfer, TransferError, check_transfer, responsibility_on_visit,
+};
+use super::text::tidy;
+use super::visit::VisitId;
+
+/// The "五个一" beside the `Case` record: responsible leader, handling team, handling plan and
+/// where the matter was assigned. The deadline is derived from the ledger by the deadline
+/// policy; the ledger itself is kept as its own append-only list.
+///
+/// Stored: a new field needs a new codec format version, as for any stored struct.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Package {
+    pub responsible: Option<LeaderId>,
+    /// People handling the matter (专班), as named by the office.
+    pub team: Vec<String>,
+    pub plan: String,
+    /// On the list for the leadership's collective study (group or organised matters).
+    pub collective_study: bool,
+    pub department: Option<DepartmentId>,
+    pub co_departments: Vec<DepartmentId>,
+    /// Set once the re-review is answered: the same facts are not accepted again (第36条).
+    /// Kept here because the state moves on (closed, settled) and must not take it along.
+    pub no_reacceptance: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Matter {
+    pub case: Case,
+    pub package: Package,
+    /// Oldest first.
+    pub ledger: Vec<LedgerEvent>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MatterError {
+    #[error(transparent)]
+    Illegal(#[from] IllegalMove),
+    #[error(transparent)]
+    Data(#[from] MoveDataError),
+    #[error(transparent)]
+    Transfer(#[from] TransferError),
+    #[error("the matter is archived and takes no more changes")]
+    Archived,
+    /// A ledger entry that only its own action may write (steps, responsibility, team, plan).
+    #[error("this kind of ledger entry is written by its own action")]
+    NeedsItsOwnAction,
+}
+
+/// What noting a visit did: the responsibility outcome for the screen, and the entries added.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VisitNoted {
+    pub responsibility: OnVisit,
+    pub events: Vec<LedgerEvent>,
+}
+
+impl Matter {
+    /// A matter as stored: a `Case` written before packages existed comes with the default
+    /// package and an empty ledger.
+    pub fn new(case: Case, package: Package, ledger: Vec<LedgerEvent>) -> Self {
+        Matter {
+            case,
+            package,
+            ledger,
+        }
+    }
+
+    pub fn state(&self) -> CaseState {
+        self.case.state
+    }
+
+    pub fn possible_moves(&self) -> Vec<MoveKind> {
+        lifecycle::possible_moves(self.case.state)
+    }
+
+    /// Records a visit on this matter and applies first-receiving responsibility. `receiving`
+    /// is the leader whose reception the visit was registered at, or whom the clerk named.
+    /// Never refused: whether a visit may join this matter is decided when it is linked.
+    pub fn note_visit(
+        &mut self,
+        visit: VisitId,
+        receiving: Option<LeaderId>,
+        stamp: &Stamp,
+    ) -> VisitNoted {
+        let mut events = Vec::new();
+        let what = if visit == self.case.first_visit {
+            EventKind::Registered { visit }
+        } else {
+            EventKind::Revisited { visit }
+        };
+        events.push(LedgerEvent::new(stamp, what, ""));
+        let outcome = responsibility_on_visit(self.package.responsible, receiving);
+        match outcome {
+            OnVisit::Set(leader) => {
+                self.package.responsible = Some(leader);
+                let visit = Some(visit);
+                let what = EventKind::ResponsibilitySet { leader, visit };
+                events.push(LedgerEvent::new(stamp, what, ""));
+            }
+            OnVisit::KeptFirst { holder, receiving } => {
+                let what = EventKind::ResponsibilityKept {
+                    holder,
+                    receiving,
+                    visit,
+                };
+                events.push(LedgerEvent::new(stamp, what, ""));
+            }
+            OnVisit::Unchanged(_) => {}
+        }
+        self.ledger.extend(events.iter().cloned());
+        VisitNoted {
+            responsibility: outcome,
+            events,
+        }
+    }
+
+    /// Takes a step of the matter's life.
+    pub fn apply(
+        &mut self,
+        step: Move,
+        note: &str,
+        stamp: &Stamp,
+    ) -> Result<LedgerEvent, MatterError> {
+        let from = self.case.state;
+        let to = lifecycle::apply(from, &step)?;
+        check_move(&step)?;
+        if let Move::Assign {
+            department,
+            co_departments,
+        } = &step
+        {
+            self.package.department = Some(*department);
+            self.package.co_departments = co_departments.clone();
+        }
+        if bars_reacceptance(&step) {
+            self.package.no_reacceptance = true;
+        }
+        self.case.state = to;
+        Ok(self.append(stamp, EventKind::Moved { from, to, step }, note))
+    }
+
+    /// Hands the matter to another leader; the ledger keeps who held it before.
+    pub fn transfer(
+        &mut self,
+        t: Transfer,
+        note: &str,
+        stamp: &Stamp,
+    ) -> Result<LedgerEvent, MatterError> {
+        self.refuse_if_archived()?;
+        let from = check_transfer(self.package.responsible, &t)?;
+        self.package.responsible = Some(t.to);
+        let what = EventKind::ResponsibilityTransferred {
+            from,
+            to: t.to,
+            reason: tidy(&t.reason),
+            approved_by: tidy(&t.approved_by),
+        };
+        Ok(self.append(stamp, what, note))
+    }
+
+    /// Leaders who held the matter before its current holder, oldest first.
+    pub fn previous_holders(&self) -> Vec<LeaderId> {
+        self.ledger
+            .iter()
+            .filter_map(|e| match e.what {
+                EventKind::ResponsibilityTransferred { from, .. } => Some(from),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Puts the matter on (or takes it off) the leadership's collective-study list. `None`
+    /// when it already was so: nothing happened, so nothing is written.
+    pub fn flag_collective_study(
+        &mut self,
+        flagged: bool,
+        note: &str,
+        stamp: &Stamp,
+    ) -> Result<Option<LedgerEvent>, MatterError> {
+        self.refuse_if_archived()?;
+        if self.package.collective_study == flagged {
+            return Ok(None);
+        }
+        self.package.collective_study = flagged;
+        Ok(Some(self.append(
+            stamp,
+            EventKind::CollectiveStudy { flagged },
+            note,
+        )))
+    }
+
+    /// Names the handling team; names are tidied, blanks and repeats dropped. `None` when the
+    /// team is unchanged.
+    pub fn set_team(
+        &mut self,
+        team: &[String],
+        stamp: &Stamp,
+    ) -> Result<Option<LedgerEvent>, MatterError> {
+        self.refuse_if_archived()?;
+        let mut tidied: Vec<String> = Vec::new();
+        for name in team.iter().map(|n| tidy(n)) {
+            if !name.is_empty() && !tidied.contains(&name) {
+                tidied.push(name);
+            }
+        }
+        if tidied == self.package.team {
+            return Ok(None);
+        }
+        self.package.team = tidied.clone();
+        Ok(Some(self.append(
+            stamp,
+            EventKind::TeamChanged { team: tidied },
+            "",
+        )))
+    }
+
+    /// Replaces the handling plan. `None` when the text is unchanged.
+    pub fn set_plan(
+        &mut self,
+        plan: &str,
+        stamp: &Stamp,
+    ) -> Result<Option<LedgerEvent>, MatterError> {
+        self.refuse_if_archived()?;
+        let plan = plan.trim().to_string();
+        if plan == self.package.plan {
+            return Ok(None);
+        }
+        self.package.plan = plan.clone();
+        Ok(Some(self.append(
+            stamp,
+            EventKind::PlanChanged { plan },
+            "",
+        )))
+    }
+
+    /// Writes an entry whose rules live elsewhere (extensions, reminders, supervision). Steps,
+    /// visits, responsibility, team and plan go through their own actions, which check them.
+    pub fn record(
+        &mut self,
+        what: EventKind,
+        note: &str,
+        stamp: &Stamp,
+    ) -> Result<LedgerEvent, MatterError> {
+        self.refuse_if_archived()?;
+        match what {
+            EventKind::Extended { .. }
+            | EventKind::Reminded { .. }
+            | EventKind::Supervised { .. } => Ok(self.append(stamp, what, note)),
+            _ => Err(MatterError::NeedsItsOwnAction),
+        }
+    }
+
+    fn refuse_if_archived(&self) -> Result<(), MatterError> {
+        match self.case.state {
+            CaseState::Archived => Err(MatterError::Archived),
+            _ => Ok(()),
+        }
+    }
+
+    fn append(&mut self, stamp: &Stamp, what: EventKind, note: &str) -> LedgerEvent {
+        let event = LedgerEvent::new(stamp, what, note.trim());
+        self.ledger.push(event.clone());
+        event
+    }
+}
+
+#[cfg(test)]
+mod tests;
