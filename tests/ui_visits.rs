@@ -216,3 +216,22 @@ fn detail_of_a_group_visit_shows_representatives() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_search_typed_while_the_database_opens_is_answered_when_it_is_ready() {
+    let store = store();
+    let mut d = desk(Lang::Zh, 120, 20, store.clone(), false);
+    d.key(KeyCode::F(3)).type_text("张三");
+    assert!(d.app().visits.rows.is_empty(), "nothing to search yet");
+    d.desk
+        .handle(xfdesk::tui::Message::Opened(Ok(store as Arc<dyn Store>)));
+    let names: Vec<_> = d
+        .app()
+        .visits
+        .rows
+        .iter()
+        .map(|v| v.petitioner.name.clone())
+        .collect();
+    assert_eq!(names, ["张三", "张三"]);
+    assert!(d.screen().contains("张三"));
+}

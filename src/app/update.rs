@@ -55,8 +55,12 @@ fn store_ready(app: &mut App, store: &dyn Store) {
             if empty && !app.intake.is_dirty() {
                 app.screen = Screen::Start;
             }
-            // The clerk may have typed while the database was opening.
+            // The clerk may have typed while the database was opening, in either screen.
             intake::refresh_matches(app, store);
+            app.visits.stale = true;
+            if app.screen == Screen::Visits {
+                visits::reload(app, store);
+            }
         }
         Err(e) => app.db = DbStatus::Failed(e.localize(app.lang)),
     }
