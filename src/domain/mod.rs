@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod case;
 pub mod date;
+pub mod deadline;
 pub mod id_number;
 pub mod intake;
 pub mod office;
