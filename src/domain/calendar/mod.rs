@@ -18,7 +18,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Deserialize;
 
-/// The built-in years, as published in the State Council notices named in each file's `papers`.
+/// The built-in years, from the State Council notices named in each file's `papers`, as the
+/// holiday-cn project publishes them; only its `$schema` and `$id` lines are left out. A year
+/// whose notice is not yet out is not shipped: it would be a guess.
 const BUILT_IN: [(&str, &str); 4] = [
     ("2023", include_str!("data/2023.json")),
     ("2024", include_str!("data/2024.json")),
