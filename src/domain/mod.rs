@@ -1,8 +1,10 @@
 //! The domain core: the rules of a petition reception desk as plain types and functions.
 //! No terminal, no database, no clock: "today" and "now" are always parameters.
 
+pub mod calendar;
 pub mod case;
 pub mod date;
+pub mod deadline;
 pub mod id_number;
 pub mod intake;
 pub mod ledger;

@@ -1,6 +1,8 @@
 //! Domain and store errors worded for the person at the desk. The core's `Display` texts are
 //! for logs; these are what a clerk reads, naming what is wrong and how to put it right.
 
+mod deadline;
+
 use super::{Label, Lang};
 use crate::domain::date::DateError;
 use crate::domain::id_number::IdNumberError;

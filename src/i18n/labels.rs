@@ -1,5 +1,7 @@
 //! Names of domain values (channels, kinds, sexes, …) in both languages.
 
+mod deadline;
+
 use super::Lang;
 use crate::domain::case::CaseState;
 use crate::domain::intake::Field;
