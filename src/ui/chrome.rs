@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::{App, Command, DbStatus, Screen, Tone};
 use crate::i18n::{Localize, T};
@@ -129,4 +129,13 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         used += need;
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A bordered panel whose border shows whether the keys go to it.
+pub fn panel<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::bordered().title(title).border_style(if focused {
+        theme.focus_border
+    } else {
+        theme.border
+    })
 }

@@ -61,13 +61,7 @@ fn form(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             theme.highlight,
         ));
     }
-    let block = Block::bordered()
-        .title(Line::from(title))
-        .border_style(if focused {
-            theme.focus_border
-        } else {
-            theme.border
-        });
+    let block = super::chrome::panel(Line::from(title), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
@@ -350,13 +344,7 @@ fn matches_panel(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let form = &app.intake;
     let focused = form.match_cursor.is_some();
     let title = format!(" {} (F6) ", app.t(T::RepeatTitle));
-    let block = Block::bordered()
-        .title(Span::styled(title, theme.title))
-        .border_style(if focused {
-            theme.focus_border
-        } else {
-            theme.border
-        });
+    let block = super::chrome::panel(Span::styled(title, theme.title), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = usize::from(inner.width);

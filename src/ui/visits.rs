@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 use crate::app::App;
 use crate::app::visits::page_rows;
@@ -87,16 +87,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let [search_area, table_area] =
         Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
     let list = &app.visits;
-    let block = Block::bordered()
-        .title(Span::styled(
-            format!(" {} ", app.t(T::SearchLabel)),
-            theme.title,
-        ))
-        .border_style(if list.search_focus {
-            theme.focus_border
-        } else {
-            theme.border
-        });
+    let block = super::chrome::panel(
+        Span::styled(format!(" {} ", app.t(T::SearchLabel)), theme.title),
+        list.search_focus,
+        theme,
+    );
     let inner = block.inner(search_area);
     frame.render_widget(block, search_area);
     let line = text_line(
@@ -124,13 +119,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             _ => app.t(T::VisitsTitle).to_string(),
         },
     };
-    let block = Block::bordered()
-        .title(Span::styled(format!(" {title} "), theme.title))
-        .border_style(if list.search_focus {
-            theme.border
-        } else {
-            theme.focus_border
-        });
+    let block = super::chrome::panel(
+        Span::styled(format!(" {title} "), theme.title),
+        !list.search_focus,
+        theme,
+    );
     let inner = block.inner(table_area);
     frame.render_widget(block, table_area);
     if list.rows.is_empty() {
