@@ -326,3 +326,18 @@ fn a_write_the_disk_did_not_confirm_is_reported_with_its_number_and_not_offered_
     d.ctrl('s');
     assert_eq!(disk.visit_count().unwrap(), 1);
 }
+
+#[test]
+fn a_name_alone_says_how_many_share_it_instead_of_no_earlier_visits() {
+    let mut d = desk(Lang::Zh, 120, 34, with_visits(), true);
+    d.type_text("张三");
+    let screen = d.screen();
+    assert!(
+        d.app().intake.matches.is_empty(),
+        "a name alone is no repeat"
+    );
+    assert!(screen.contains("已有同名者1人"), "{screen}");
+    assert!(!screen.contains("未发现此前来访"), "{screen}");
+    d.type_text("丰");
+    assert!(d.screen().contains("未发现此前来访"));
+}

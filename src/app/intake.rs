@@ -53,6 +53,9 @@ pub struct IntakeForm {
     /// The earlier petitioner this visit is registered for, once chosen from the matches.
     pub linked: Option<RepeatEntry>,
     pub matches: Vec<RepeatEntry>,
+    /// With no match: how many earlier petitioners share the typed name. A name alone is not
+    /// enough to call someone a repeat, but "no earlier visits" would be untrue.
+    pub same_name: usize,
     /// Set while the matches panel has focus: the highlighted match.
     pub match_cursor: Option<usize>,
     pub co_dialog: Option<CoDialog>,
@@ -82,6 +85,7 @@ impl IntakeForm {
             errors: Vec::new(),
             linked: None,
             matches: Vec::new(),
+            same_name: 0,
             match_cursor: None,
             co_dialog: None,
             last_probe: None,
@@ -451,20 +455,28 @@ pub(super) fn refresh_matches(app: &mut App, store: &dyn Store) {
         return;
     }
     app.intake.last_probe = Some(key);
+    app.intake.same_name = 0;
     if probe.is_empty() {
         app.intake.matches.clear();
         app.intake.match_cursor = None;
         return;
     }
     let found = store.find_repeats(&probe).and_then(|found| {
-        found
+        let entries = found
             .into_iter()
             .take(MATCHES_SHOWN)
             .map(|m| entry(store, m))
-            .collect::<Result<Vec<_>, _>>()
+            .collect::<Result<Vec<_>, _>>()?;
+        let same_name = if entries.is_empty() && !probe.name.is_empty() {
+            store.petitioners_by_name(&probe.name)?.len()
+        } else {
+            0
+        };
+        Ok((entries, same_name))
     });
     match found {
-        Ok(entries) => {
+        Ok((entries, same_name)) => {
+            app.intake.same_name = same_name;
             app.intake.matches = entries;
             app.intake.match_cursor = app
                 .intake

@@ -84,6 +84,7 @@ catalogue! {
     // Repeat panel.
     RepeatTitle => "重复来访提示", "Seen before";
     RepeatNone => "未发现此前来访", "No earlier visits found";
+    RepeatSameNameOnly => "已有同名者{}人,填写身份证号、电话或住址以确认是否同一人", "{} earlier petitioner(s) with this name; enter the ID number, phone or address to tell";
     RepeatWaiting => "输入姓名、身份证号或电话后自动查重", "Type a name, ID number or phone to check for earlier visits";
     RepeatSameId => "身份证号相同", "same ID number";
     RepeatSamePhone => "电话相同", "same phone";

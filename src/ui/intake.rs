@@ -361,11 +361,13 @@ fn matches_panel(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     } else if form.matches.is_empty() {
         let blank = form.name.is_empty() && form.id_number.is_empty() && form.phone.is_empty();
         let text = if blank {
-            T::RepeatWaiting
+            app.t(T::RepeatWaiting).to_string()
+        } else if form.same_name > 0 {
+            app.lang.f(T::RepeatSameNameOnly, &[&form.same_name])
         } else {
-            T::RepeatNone
+            app.t(T::RepeatNone).to_string()
         };
-        lines.push(Line::styled(app.t(text), theme.muted));
+        lines.push(Line::styled(text, theme.muted));
     } else {
         for (i, e) in form.matches.iter().enumerate() {
             entry_lines(app, theme, e, form.match_cursor == Some(i), w, &mut lines);
