@@ -76,6 +76,25 @@ fn describe(e: &sled::Error) -> String {
     }
 }
 
+/// Opens sled, waiting briefly while its file lock is still held. We hold the database's own
+/// lock, so no other xfdesk has it; the holder can only be a store this process just dropped,
+/// whose background flusher lets go of sled's files a moment after the drop.
+fn open_once_released(config: &sled::Config) -> sled::Result<sled::Db> {
+    const PATIENCE: std::time::Duration = std::time::Duration::from_secs(3);
+    let started = std::time::Instant::now();
+    loop {
+        match config.open() {
+            Err(sled::Error::Io(e))
+                if e.to_string().contains("could not acquire lock")
+                    && started.elapsed() < PATIENCE =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
+}
+
 fn engine(e: sled::Error) -> StoreError {
     match e {
         sled::Error::Io(io) => StoreError::Io(io),
@@ -150,11 +169,10 @@ impl SledStore {
         let sled_dir = dir.join(SLED_DIR);
         create_private_dir(&sled_dir)
             .map_err(|e| open_error(format!("cannot create {}: {e}", sled_dir.display())))?;
-        let db = sled::Config::new()
+        let config = sled::Config::new()
             .path(&sled_dir)
-            .cache_capacity(CACHE_BYTES)
-            .open()
-            .map_err(|e| open_error(describe(&e)))?;
+            .cache_capacity(CACHE_BYTES);
+        let db = open_once_released(&config).map_err(|e| open_error(describe(&e)))?;
         let tree = |name: &str| db.open_tree(name).map_err(|e| open_error(describe(&e)));
         let data_path = sled_dir.join(SLED_DATA_FILE);
         let data_file = File::open(&data_path)
