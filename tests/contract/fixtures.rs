@@ -76,6 +76,7 @@ pub fn walk_in(name: &str, received_at: NaiveDateTime) -> NewVisit {
         category: "劳动社保".into(),
         summary: format!("{name}反映工资被拖欠"),
         case: CaseLink::New,
+        receiving_leader: None,
     }
 }
 

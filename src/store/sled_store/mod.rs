@@ -1,13 +1,15 @@
 //! The desk's records on disk, in sled.
 //!
 //! Layout: one tree per kind of record (`petitioners`, `visits`, `cases`, `leaders`,
-//! `departments`), keyed by id; `meta` for counters and flags; and one `index` tree whose keys
-//! start with a tag per index (see `keys`). Keeping all indexes in one tree keeps a registration
-//! to five trees in one transaction.
+//! `departments`), keyed by id; a matter's package and ledger beside its case (`packages`,
+//! `ledger`, see `matters`); `receptions` for the leader who received a visit; `meta` for counters and flags; and one `index` tree whose keys
+//! start with a tag per index (see `keys`). Keeping all indexes in one tree keeps the number of
+//! trees in a registration's transaction small.
 //!
 //! The database is a directory we own: our lock file, then sled's own directory beside it.
 
 mod keys;
+mod matters;
 mod search;
 mod write;
 
@@ -18,8 +20,10 @@ use serde::de::DeserializeOwned;
 use sled::transaction::{TransactionError, Transactional};
 use sled::{IVec, Tree};
 
-use crate::domain::case::{Case, CaseId};
+use crate::domain::case::{Case, CaseId, CaseState};
 use crate::domain::id_number::IdNumber;
+use crate::domain::ledger::Stamp;
+use crate::domain::matter::{Matter, MatterChange};
 use crate::domain::organisation::{
     Department, DepartmentId, Leader, LeaderId, NewDepartment, NewLeader,
 };
@@ -50,6 +54,9 @@ pub struct SledStore {
     petitioners: Tree,
     visits: Tree,
     cases: Tree,
+    packages: Tree,
+    ledger: Tree,
+    receptions: Tree,
     leaders: Tree,
     departments: Tree,
     meta: Tree,
@@ -163,6 +170,9 @@ impl SledStore {
             petitioners: tree("petitioners")?,
             visits: tree("visits")?,
             cases: tree("cases")?,
+            packages: tree("packages")?,
+            ledger: tree("ledger")?,
+            receptions: tree("receptions")?,
             leaders: tree("leaders")?,
             departments: tree("departments")?,
             meta: tree("meta")?,
@@ -219,15 +229,23 @@ impl Store for SledStore {
             &self.cases,
             &self.meta,
             &self.index,
+            &self.packages,
+            &self.ledger,
+            &self.receptions,
         );
         let done = trees
-            .transaction(|(petitioners, visits_tree, cases, meta, index)| {
+            .transaction(|trees| {
+                let (petitioners, visits_tree, cases, meta, index, packages, ledger, receptions) =
+                    trees;
                 let tx = Registration {
                     petitioners,
                     visits: visits_tree,
                     cases,
                     meta,
                     index,
+                    packages,
+                    ledger,
+                    receptions,
                 };
                 visits
                     .iter()
@@ -329,6 +347,41 @@ impl Store for SledStore {
         let prefix = owned_prefix(tag::VISIT_BY_CASE, id.0);
         let all = ids(self.index.scan_prefix(prefix), usize::MAX)?;
         self.indexed_visits(all)
+    }
+
+    fn receiving_leader(&self, visit: VisitId) -> Result<Option<LeaderId>> {
+        load(&self.receptions, visit.0, RecordRef::Visit(visit.0))
+    }
+
+    fn matter(&self, id: CaseId) -> Result<Option<Matter>> {
+        self.load_matter(id)
+    }
+
+    fn change_matter(&self, id: CaseId, change: &MatterChange, stamp: &Stamp) -> Result<Matter> {
+        let changed = matters::matter_trees(self)
+            .transaction(|(cases, packages, ledger, meta, index)| {
+                let tx = matters::MatterTx {
+                    cases,
+                    packages,
+                    ledger,
+                    meta,
+                    index,
+                };
+                tx.change(id, change, stamp)
+            })
+            .map_err(transaction_error)?;
+        // A retry after a failed flush is harmless: the rules refuse the same step twice and
+        // a repeated flag, team or plan writes nothing.
+        self.persist()?;
+        Ok(changed)
+    }
+
+    fn cases_in_state(&self, state: CaseState, limit: usize) -> Result<Vec<Case>> {
+        self.cases_in(state, limit)
+    }
+
+    fn collective_study_cases(&self) -> Result<Vec<Case>> {
+        self.flagged_cases()
     }
 
     fn add_leader(&self, leader: &NewLeader) -> Result<Leader> {

@@ -34,6 +34,7 @@ fn walk_in(name: &str, phone: &str, received_at: NaiveDateTime) -> NewVisit {
         category: "劳动社保".into(),
         summary: "讨要拖欠工资".into(),
         case: CaseLink::New,
+        receiving_leader: None,
     }
 }
 
