@@ -32,6 +32,7 @@ mod agreement;
 mod batch;
 mod listing;
 mod lookup;
+mod matters;
 mod organisation;
 mod registration;
 mod search;
