@@ -15,9 +15,10 @@ use crate::domain::ledger::{LedgerEvent, Stamp};
 use crate::domain::matter::{Matter, MatterChange, Package};
 use crate::store::{RecordRef, Result, StoreError, codec};
 
+use super::SledStore;
 use super::keys::{self, id_key, ledger_key, meta, tag};
+use super::read::{engine, ids, load, load_indexed};
 use super::write::{TxResult, bump, fail, get_record, put_record, reindex};
-use super::{SledStore, engine, ids, load, load_indexed};
 
 /// The trees a change to a matter touches.
 pub struct MatterTx<'a> {

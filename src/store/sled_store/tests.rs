@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use super::keys::{id_key, trailing_id};
 use super::*;
 use crate::domain::petitioner::Person;
 use crate::domain::visit::CaseLink;
