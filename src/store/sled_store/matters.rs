@@ -7,8 +7,7 @@
 //! number of entries is a counter in `meta` (`ledger_len/<case>`), because a transaction
 //! cannot scan and must still know where to append.
 
-use sled::Tree;
-use sled::transaction::TransactionalTree;
+use sled::transaction::{Transactional, TransactionalTree};
 
 use crate::domain::case::{Case, CaseId, CaseState};
 use crate::domain::ledger::{LedgerEvent, Stamp};
@@ -17,7 +16,7 @@ use crate::store::{RecordRef, Result, StoreError, codec};
 
 use super::SledStore;
 use super::keys::{self, id_key, ledger_key, meta, tag};
-use super::read::{engine, ids, load, load_indexed};
+use super::read::{engine, ids, load, load_indexed, transaction_error};
 use super::write::{TxResult, bump, fail, get_record, put_record, reindex};
 
 /// The trees a change to a matter touches.
@@ -112,6 +111,37 @@ impl MatterTx<'_> {
 }
 
 impl SledStore {
+    pub(super) fn change(
+        &self,
+        id: CaseId,
+        change: &MatterChange,
+        stamp: &Stamp,
+    ) -> Result<Matter> {
+        let trees = (
+            &self.cases,
+            &self.packages,
+            &self.ledger,
+            &self.meta,
+            &self.index,
+        );
+        let changed = trees
+            .transaction(|(cases, packages, ledger, meta, index)| {
+                let tx = MatterTx {
+                    cases,
+                    packages,
+                    ledger,
+                    meta,
+                    index,
+                };
+                tx.change(id, change, stamp)
+            })
+            .map_err(transaction_error)?;
+        // A retry after a failed flush is harmless: the rules refuse the same step twice and
+        // a repeated flag, team or plan writes nothing.
+        self.persist()?;
+        Ok(changed)
+    }
+
     pub(super) fn load_matter(&self, id: CaseId) -> Result<Option<Matter>> {
         let Some(case) = load::<Case>(&self.cases, id.0, RecordRef::Case(id.0))? else {
             return Ok(None);
@@ -142,15 +172,4 @@ impl SledStore {
     pub(super) fn flagged_cases(&self) -> Result<Vec<Case>> {
         self.indexed_cases(&[tag::COLLECTIVE_STUDY], usize::MAX)
     }
-}
-
-/// The trees `MatterTx` needs, in the order its transaction takes them.
-pub fn matter_trees(store: &SledStore) -> (&Tree, &Tree, &Tree, &Tree, &Tree) {
-    (
-        &store.cases,
-        &store.packages,
-        &store.ledger,
-        &store.meta,
-        &store.index,
-    )
 }

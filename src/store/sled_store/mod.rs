@@ -282,22 +282,7 @@ impl Store for SledStore {
     }
 
     fn change_matter(&self, id: CaseId, change: &MatterChange, stamp: &Stamp) -> Result<Matter> {
-        let changed = matters::matter_trees(self)
-            .transaction(|(cases, packages, ledger, meta, index)| {
-                let tx = matters::MatterTx {
-                    cases,
-                    packages,
-                    ledger,
-                    meta,
-                    index,
-                };
-                tx.change(id, change, stamp)
-            })
-            .map_err(transaction_error)?;
-        // A retry after a failed flush is harmless: the rules refuse the same step twice and
-        // a repeated flag, team or plan writes nothing.
-        self.persist()?;
-        Ok(changed)
+        self.change(id, change, stamp)
     }
 
     fn cases_in_state(&self, state: CaseState, limit: usize) -> Result<Vec<Case>> {
