@@ -44,6 +44,7 @@ fn with_visits() -> Arc<MemoryStore> {
                 category: "土地征收".into(),
                 summary: summary.into(),
                 case: CaseLink::New,
+                receiving_leader: None,
             }
         };
     store

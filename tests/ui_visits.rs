@@ -44,6 +44,7 @@ fn visit(
         category: category.into(),
         summary: summary.into(),
         case: CaseLink::New,
+        receiving_leader: None,
     }
 }
 

@@ -127,6 +127,7 @@ fn return_visit(visit: &Visit) -> NewVisit {
         category: visit.category.clone(),
         summary: visit.summary.clone(),
         case: CaseLink::Existing(visit.case_id),
+        receiving_leader: None,
     }
 }
 

@@ -292,6 +292,7 @@ impl Planner {
             category: matter.category,
             summary: matter.summary,
             case: CaseLink::New,
+            receiving_leader: None,
         }
     }
 }

@@ -215,6 +215,8 @@ impl IntakeInput {
                     category: self.category.clone(),
                     summary,
                     case: self.case,
+                    // The form names no leader yet; registered visits hold no one responsible.
+                    receiving_leader: None,
                 })
             }
             _ => Err(errors),

@@ -70,6 +70,31 @@ pub struct VisitNoted {
     pub events: Vec<LedgerEvent>,
 }
 
+/// One change to a matter, as data. The store runs it with `Matter::change` on what it has
+/// just read, so the change can be run again when a transaction retries, with no side effect.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MatterChange {
+    Step {
+        step: Move,
+        note: String,
+    },
+    Transfer {
+        transfer: Transfer,
+        note: String,
+    },
+    CollectiveStudy {
+        flagged: bool,
+        note: String,
+    },
+    Team(Vec<String>),
+    Plan(String),
+    /// Entries whose rules live elsewhere: extensions, reminders, supervision.
+    Record {
+        what: EventKind,
+        note: String,
+    },
+}
+
 impl Matter {
     /// A matter as stored: a `Case` written before packages existed comes with the default
     /// package and an empty ledger.
@@ -127,6 +152,23 @@ impl Matter {
         VisitNoted {
             responsibility: outcome,
             events,
+        }
+    }
+
+    /// Runs one change; the entries it appended are the tail of `ledger`. A change that
+    /// changes nothing (a flag already set, the same team) appends nothing.
+    pub fn change(&mut self, change: &MatterChange, stamp: &Stamp) -> Result<(), MatterError> {
+        match change {
+            MatterChange::Step { step, note } => self.apply(step.clone(), note, stamp).map(drop),
+            MatterChange::Transfer { transfer, note } => {
+                self.transfer(transfer.clone(), note, stamp).map(drop)
+            }
+            MatterChange::CollectiveStudy { flagged, note } => {
+                self.flag_collective_study(*flagged, note, stamp).map(drop)
+            }
+            MatterChange::Team(team) => self.set_team(team, stamp).map(drop),
+            MatterChange::Plan(plan) => self.set_plan(plan, stamp).map(drop),
+            MatterChange::Record { what, note } => self.record(what.clone(), note, stamp).map(drop),
         }
     }
 

@@ -148,6 +148,7 @@ mod tests {
             category: "劳动社保".into(),
             summary: "讨要工资".into(),
             case: CaseLink::New,
+            receiving_leader: None,
         }
     }
 

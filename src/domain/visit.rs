@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::case::CaseId;
 use super::id_number::IdNumber;
+use super::organisation::LeaderId;
 use super::petitioner::{Person, PetitionerId};
 use super::phone::Phone;
 use super::serial::SerialNo;
@@ -121,4 +122,7 @@ pub struct NewVisit {
     pub category: String,
     pub summary: String,
     pub case: CaseLink,
+    /// The leader whose reception this was, or whom the clerk named: the first one takes the
+    /// matter (首接负责). Kept beside the visit, not in it, so stored visits keep decoding.
+    pub receiving_leader: Option<LeaderId>,
 }

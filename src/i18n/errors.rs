@@ -214,6 +214,16 @@ impl Localize for RecordRef {
                 say(lang, format!("信访人 #{id}"), format!("petitioner #{id}"))
             }
             RecordRef::Case(id) => say(lang, format!("事项 #{id}"), format!("matter #{id}")),
+            RecordRef::Package(id) => say(
+                lang,
+                format!("事项 #{id} 的包案记录"),
+                format!("the case package of matter #{id}"),
+            ),
+            RecordRef::Ledger(id) => say(
+                lang,
+                format!("事项 #{id} 的台帐"),
+                format!("the ledger of matter #{id}"),
+            ),
             RecordRef::Leader(id) => say(lang, format!("领导 #{id}"), format!("leader #{id}")),
             RecordRef::Department(id) => {
                 say(lang, format!("承办单位 #{id}"), format!("department #{id}"))
@@ -305,6 +315,7 @@ impl Localize for StoreError {
                     format!("{case} belongs to {owner}, not to the person being registered"),
                 )
             }
+            StoreError::Matter(e) => e.localize(lang),
             StoreError::Io(e) => say(
                 lang,
                 format!("写入磁盘失败:{e}"),
@@ -356,6 +367,19 @@ mod tests {
         assert_eq!(
             e.localize(Lang::En),
             "database in use by another xfdesk, PID 4242: /data/desk"
+        );
+    }
+
+    #[test]
+    fn a_refused_change_to_a_matter_says_what_is_possible() {
+        use crate::domain::case::CaseState;
+        use crate::domain::lifecycle::{Move, apply};
+        use crate::domain::matter::MatterError;
+        let refused = apply(CaseState::Registered, &Move::Close).unwrap_err();
+        let e = StoreError::Matter(MatterError::Illegal(refused));
+        assert_eq!(
+            e.localize(Lang::Zh),
+            "不能从「已登记」直接「办结」;可以:受理、不予受理、转送"
         );
     }
 

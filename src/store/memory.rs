@@ -4,8 +4,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Mutex, MutexGuard};
 
-use crate::domain::case::{Case, CaseId};
+use crate::domain::case::{Case, CaseId, CaseState};
 use crate::domain::id_number::IdNumber;
+use crate::domain::ledger::{LedgerEvent, Stamp};
+use crate::domain::matter::{Matter, MatterChange, Package};
 use crate::domain::organisation::{
     Department, DepartmentId, Leader, LeaderId, NewDepartment, NewLeader,
 };
@@ -16,13 +18,19 @@ use crate::domain::search::{MatchQuality, SearchQuery, match_quality, result_ord
 use crate::domain::serial::SerialNo;
 use crate::domain::visit::{CaseLink, NewVisit, Visit, VisitId};
 
-use super::{RecordRef, Registered, Result, Store, StoreError, VisitCursor, check_case_owner};
+use super::{
+    RecordRef, Registered, Result, Store, StoreError, VisitCursor, check_case_owner, note_visit,
+};
 
 #[derive(Clone, Default)]
 struct Inner {
     petitioners: BTreeMap<PetitionerId, Petitioner>,
     visits: BTreeMap<VisitId, Visit>,
     cases: BTreeMap<CaseId, Case>,
+    /// Only matters whose package differs from the default have one, as in sled.
+    packages: BTreeMap<CaseId, Package>,
+    ledgers: BTreeMap<CaseId, Vec<LedgerEvent>>,
+    receiving_leaders: BTreeMap<VisitId, LeaderId>,
     leaders: BTreeMap<LeaderId, Leader>,
     departments: BTreeMap<DepartmentId, Department>,
     /// (what, year) → last number given.
@@ -83,6 +91,16 @@ impl Inner {
         };
         let (new_petitioner, new_case) = (old_petitioner.is_none(), old_case.is_none());
         let (visit, petitioner, case) = assemble(new, old_petitioner, old_case, alloc);
+        let package = self.packages.get(&case.id).cloned();
+        let (package, responsibility, events) =
+            note_visit(&case, package, &visit, new.receiving_leader);
+        if let Some(package) = package {
+            self.packages.insert(case.id, package);
+        }
+        self.ledgers.entry(case.id).or_default().extend(events);
+        if let Some(leader) = new.receiving_leader {
+            self.receiving_leaders.insert(visit.id, leader);
+        }
         self.visits.insert(visit.id, visit.clone());
         self.petitioners.insert(petitioner.id, petitioner.clone());
         self.cases.insert(case.id, case.clone());
@@ -92,7 +110,23 @@ impl Inner {
             petitioner,
             new_case,
             new_petitioner,
+            responsibility,
         })
+    }
+
+    fn matter(&self, id: CaseId) -> Option<Matter> {
+        let case = self.cases.get(&id)?.clone();
+        let package = self.packages.get(&id).cloned().unwrap_or_default();
+        let ledger = self.ledgers.get(&id).cloned().unwrap_or_default();
+        Some(Matter::new(case, package, ledger))
+    }
+
+    /// Cases in opening order, as sled's index keys sort them.
+    fn cases_where(&self, keep: impl Fn(&Case) -> bool, limit: usize) -> Vec<Case> {
+        let mut found: Vec<Case> = self.cases.values().filter(|c| keep(c)).cloned().collect();
+        found.sort_by_key(|c| (c.opened_at, c.id));
+        found.truncate(limit);
+        found
     }
 }
 
@@ -252,6 +286,44 @@ impl Store for MemoryStore {
         newest_first(&mut v);
         v.reverse();
         Ok(v)
+    }
+
+    fn receiving_leader(&self, visit: VisitId) -> Result<Option<LeaderId>> {
+        Ok(self.lock().receiving_leaders.get(&visit).copied())
+    }
+
+    fn matter(&self, id: CaseId) -> Result<Option<Matter>> {
+        Ok(self.lock().matter(id))
+    }
+
+    fn change_matter(&self, id: CaseId, change: &MatterChange, stamp: &Stamp) -> Result<Matter> {
+        let mut inner = self.lock();
+        let mut matter = inner
+            .matter(id)
+            .ok_or(StoreError::NotFound(RecordRef::Case(id.0)))?;
+        let before = matter.package.clone();
+        matter.change(change, stamp)?;
+        if matter.package != before {
+            inner.packages.insert(id, matter.package.clone());
+        }
+        inner.cases.insert(id, matter.case.clone());
+        inner.ledgers.insert(id, matter.ledger.clone());
+        Ok(matter)
+    }
+
+    fn cases_in_state(&self, state: CaseState, limit: usize) -> Result<Vec<Case>> {
+        Ok(self.lock().cases_where(|c| c.state == state, limit))
+    }
+
+    fn collective_study_cases(&self) -> Result<Vec<Case>> {
+        let inner = self.lock();
+        let flagged = |c: &Case| {
+            inner
+                .packages
+                .get(&c.id)
+                .is_some_and(|p| p.collective_study)
+        };
+        Ok(inner.cases_where(flagged, usize::MAX))
     }
 
     fn add_leader(&self, leader: &NewLeader) -> Result<Leader> {

@@ -14,12 +14,16 @@ use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
 
-use crate::domain::case::{Case, CaseId};
+use crate::domain::case::{Case, CaseId, CaseState};
 use crate::domain::id_number::IdNumber;
-use crate::domain::organisation::{Department, Leader, NewDepartment, NewLeader};
+use crate::domain::ledger::{LedgerEvent, Stamp};
+use crate::domain::lifecycle::Move;
+use crate::domain::matter::{Matter, MatterChange, MatterError, Package};
+use crate::domain::organisation::{Department, Leader, LeaderId, NewDepartment, NewLeader};
 use crate::domain::petitioner::{Petitioner, PetitionerId};
 use crate::domain::phone::Phone;
 use crate::domain::repeat::{Probe, RepeatMatch, match_repeats};
+use crate::domain::responsibility::{OnVisit, Transfer};
 use crate::domain::search::{MatchQuality, SearchQuery};
 use crate::domain::serial::SerialNo;
 use crate::domain::visit::{NewVisit, Visit, VisitId};
@@ -32,6 +36,10 @@ pub enum RecordRef {
     Visit(u64),
     Petitioner(u64),
     Case(u64),
+    /// The case package (包案) of matter #id.
+    Package(u64),
+    /// An entry in the ledger of matter #id.
+    Ledger(u64),
     Leader(u64),
     Department(u64),
     Counter,
@@ -44,6 +52,8 @@ impl fmt::Display for RecordRef {
             RecordRef::Visit(id) => write!(f, "visit #{id}"),
             RecordRef::Petitioner(id) => write!(f, "petitioner #{id}"),
             RecordRef::Case(id) => write!(f, "matter #{id}"),
+            RecordRef::Package(id) => write!(f, "the case package of matter #{id}"),
+            RecordRef::Ledger(id) => write!(f, "the ledger of matter #{id}"),
             RecordRef::Leader(id) => write!(f, "leader #{id}"),
             RecordRef::Department(id) => write!(f, "department #{id}"),
             RecordRef::Counter => f.write_str("a counter"),
@@ -67,6 +77,9 @@ pub enum StoreError {
     /// A visit linked to a matter of someone else: refused, nothing written.
     #[error("matter #{} belongs to petitioner #{}, not to the person being registered", case.0, owner.0)]
     CaseOfAnotherPetitioner { case: CaseId, owner: PetitionerId },
+    /// The matter's rules refused the change; nothing was written.
+    #[error(transparent)]
+    Matter(#[from] MatterError),
     #[error("cannot write to disk: {0}")]
     Io(#[from] std::io::Error),
     #[error("storage engine error: {0}")]
@@ -91,6 +104,28 @@ pub struct Registered {
     pub petitioner: Petitioner,
     pub new_case: bool,
     pub new_petitioner: bool,
+    /// Who holds the matter after this visit, and whether an earlier leader kept it although
+    /// another received the petitioner today: what the intake screen tells the clerk.
+    pub responsibility: OnVisit,
+}
+
+/// Notes a registered visit on its matter (首接负责). `package` is the matter's stored package,
+/// `None` when it has none yet. Returns the package to store, or `None` when it is unchanged
+/// (a matter without a receiving leader needs no package record), and the new ledger entries.
+/// Every store calls this, so both apply the same rule.
+pub(crate) fn note_visit(
+    case: &Case,
+    package: Option<Package>,
+    visit: &Visit,
+    receiving: Option<LeaderId>,
+) -> (Option<Package>, OnVisit, Vec<LedgerEvent>) {
+    let before = package.unwrap_or_default();
+    // The ledger is not needed to note a visit, only appended to; the store keeps the rest.
+    let mut matter = Matter::new(case.clone(), before.clone(), Vec::new());
+    let stamp = Stamp::new(visit.received_at, visit.received_by.clone());
+    let noted = matter.note_visit(visit.id, receiving, &stamp);
+    let changed = (matter.package != before).then_some(matter.package);
+    (changed, noted.responsibility, noted.events)
 }
 
 /// A visit may continue only a matter of its own petitioner. Linking it to another person's
@@ -172,6 +207,21 @@ pub trait Store: Send + Sync {
     /// A matter's visits, oldest first.
     fn visits_of_case(&self, id: CaseId) -> Result<Vec<Visit>>;
 
+    /// The leader whose reception a visit was (or whom the clerk named), if any.
+    fn receiving_leader(&self, visit: VisitId) -> Result<Option<LeaderId>>;
+
+    /// A matter with its package (the default one when none was ever stored) and its ledger,
+    /// oldest entry first.
+    fn matter(&self, id: CaseId) -> Result<Option<Matter>>;
+    /// Runs one change on a matter and writes the matter and its new ledger entries in one
+    /// atomic step, on stable storage when this returns `Ok`. A change the rules refuse is
+    /// `StoreError::Matter` and writes nothing; one that changes nothing writes nothing.
+    fn change_matter(&self, id: CaseId, change: &MatterChange, stamp: &Stamp) -> Result<Matter>;
+    /// Matters in `state`, oldest opened first, at most `limit`.
+    fn cases_in_state(&self, state: CaseState, limit: usize) -> Result<Vec<Case>>;
+    /// Matters on the leadership's collective-study list, oldest opened first.
+    fn collective_study_cases(&self) -> Result<Vec<Case>>;
+
     fn add_leader(&self, leader: &NewLeader) -> Result<Leader>;
     fn leaders(&self) -> Result<Vec<Leader>>;
     fn add_department(&self, department: &NewDepartment) -> Result<Department>;
@@ -189,6 +239,43 @@ pub trait Store: Send + Sync {
         let mut done = self.register_visits(std::slice::from_ref(visit))?;
         done.pop()
             .ok_or_else(|| StoreError::Engine("registration returned nothing".into()))
+    }
+
+    /// Takes a step of the matter's life.
+    fn apply_move(&self, id: CaseId, step: Move, note: &str, stamp: &Stamp) -> Result<Matter> {
+        let note = note.to_string();
+        self.change_matter(id, &MatterChange::Step { step, note }, stamp)
+    }
+
+    /// Hands the matter to another leader; the ledger keeps who held it.
+    fn transfer_responsibility(
+        &self,
+        id: CaseId,
+        transfer: Transfer,
+        note: &str,
+        stamp: &Stamp,
+    ) -> Result<Matter> {
+        let note = note.to_string();
+        self.change_matter(id, &MatterChange::Transfer { transfer, note }, stamp)
+    }
+
+    fn set_collective_study(
+        &self,
+        id: CaseId,
+        flagged: bool,
+        note: &str,
+        stamp: &Stamp,
+    ) -> Result<Matter> {
+        let note = note.to_string();
+        self.change_matter(id, &MatterChange::CollectiveStudy { flagged, note }, stamp)
+    }
+
+    fn set_team(&self, id: CaseId, team: &[String], stamp: &Stamp) -> Result<Matter> {
+        self.change_matter(id, &MatterChange::Team(team.to_vec()), stamp)
+    }
+
+    fn set_plan(&self, id: CaseId, plan: &str, stamp: &Stamp) -> Result<Matter> {
+        self.change_matter(id, &MatterChange::Plan(plan.to_string()), stamp)
     }
 
     /// Earlier petitioners who may be the person being registered, strongest evidence first.

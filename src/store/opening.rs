@@ -1,9 +1,11 @@
 //! The store the screen holds while the real one opens in the background: every call says
 //! "still opening", so nothing can be written to a place that does not exist yet.
 
-use crate::domain::case::{Case, CaseId};
+use crate::domain::case::{Case, CaseId, CaseState};
 use crate::domain::id_number::IdNumber;
-use crate::domain::organisation::{Department, Leader, NewDepartment, NewLeader};
+use crate::domain::ledger::Stamp;
+use crate::domain::matter::{Matter, MatterChange};
+use crate::domain::organisation::{Department, Leader, LeaderId, NewDepartment, NewLeader};
 use crate::domain::petitioner::{Petitioner, PetitionerId};
 use crate::domain::phone::Phone;
 use crate::domain::search::{MatchQuality, SearchQuery};
@@ -59,6 +61,21 @@ impl Store for OpeningStore {
         Err(StoreError::Opening)
     }
     fn visits_of_case(&self, _: CaseId) -> Result<Vec<Visit>> {
+        Err(StoreError::Opening)
+    }
+    fn receiving_leader(&self, _: VisitId) -> Result<Option<LeaderId>> {
+        Err(StoreError::Opening)
+    }
+    fn matter(&self, _: CaseId) -> Result<Option<Matter>> {
+        Err(StoreError::Opening)
+    }
+    fn change_matter(&self, _: CaseId, _: &MatterChange, _: &Stamp) -> Result<Matter> {
+        Err(StoreError::Opening)
+    }
+    fn cases_in_state(&self, _: CaseState, _: usize) -> Result<Vec<Case>> {
+        Err(StoreError::Opening)
+    }
+    fn collective_study_cases(&self) -> Result<Vec<Case>> {
         Err(StoreError::Opening)
     }
     fn add_leader(&self, _: &NewLeader) -> Result<Leader> {

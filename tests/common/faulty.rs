@@ -3,9 +3,11 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use xfdesk::domain::case::{Case, CaseId};
+use xfdesk::domain::case::{Case, CaseId, CaseState};
 use xfdesk::domain::id_number::IdNumber;
-use xfdesk::domain::organisation::{Department, Leader, NewDepartment, NewLeader};
+use xfdesk::domain::ledger::Stamp;
+use xfdesk::domain::matter::{Matter, MatterChange};
+use xfdesk::domain::organisation::{Department, Leader, LeaderId, NewDepartment, NewLeader};
 use xfdesk::domain::petitioner::{Petitioner, PetitionerId};
 use xfdesk::domain::phone::Phone;
 use xfdesk::domain::search::{MatchQuality, SearchQuery};
@@ -73,6 +75,21 @@ impl Store for UnconfirmingDisk {
     }
     fn visits_of_case(&self, id: CaseId) -> Result<Vec<Visit>> {
         self.inner.visits_of_case(id)
+    }
+    fn receiving_leader(&self, visit: VisitId) -> Result<Option<LeaderId>> {
+        self.inner.receiving_leader(visit)
+    }
+    fn matter(&self, id: CaseId) -> Result<Option<Matter>> {
+        self.inner.matter(id)
+    }
+    fn change_matter(&self, id: CaseId, change: &MatterChange, stamp: &Stamp) -> Result<Matter> {
+        self.inner.change_matter(id, change, stamp)
+    }
+    fn cases_in_state(&self, state: CaseState, limit: usize) -> Result<Vec<Case>> {
+        self.inner.cases_in_state(state, limit)
+    }
+    fn collective_study_cases(&self) -> Result<Vec<Case>> {
+        self.inner.collective_study_cases()
     }
     fn add_leader(&self, leader: &NewLeader) -> Result<Leader> {
         self.inner.add_leader(leader)

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use xfdesk::domain::id_number::{IdNumber, check_char};
+use xfdesk::domain::organisation::LeaderId;
 use xfdesk::domain::petitioner::{Person, PetitionerId, Sex};
 use xfdesk::domain::phone::Phone;
 use xfdesk::domain::visit::{CaseLink, Channel, Kind, NewVisit};
@@ -76,6 +77,7 @@ pub fn walk_in(name: &str, received_at: NaiveDateTime) -> NewVisit {
         category: "劳动社保".into(),
         summary: format!("{name}反映工资被拖欠"),
         case: CaseLink::New,
+        receiving_leader: None,
     }
 }
 
@@ -90,6 +92,8 @@ pub trait VisitBuilder: Sized {
     fn by(self, petitioner: PetitionerId) -> Self;
     /// The same petitioner again, on the same matter as `earlier`.
     fn again_on(self, earlier: &Registered) -> Self;
+    /// Received at this leader's reception.
+    fn at_reception_of(self, leader: LeaderId) -> Self;
 }
 
 impl VisitBuilder for NewVisit {
@@ -128,6 +132,11 @@ impl VisitBuilder for NewVisit {
     fn again_on(mut self, earlier: &Registered) -> Self {
         self.existing_petitioner = Some(earlier.petitioner.id);
         self.case = CaseLink::Existing(earlier.case.id);
+        self
+    }
+
+    fn at_reception_of(mut self, leader: LeaderId) -> Self {
+        self.receiving_leader = Some(leader);
         self
     }
 }

@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDateTime;
 
 use crate::domain::case::{Case, CaseState};
+use crate::domain::matter::Package;
 use crate::domain::petitioner::Petitioner;
 use crate::domain::search::name_keys;
 use crate::domain::serial::SerialNo;
@@ -41,6 +42,8 @@ pub mod tag {
     pub const CASE_BY_PETITIONER: u8 = 0x20;
     /// state + opened_at + case
     pub const CASE_BY_STATE: u8 = 0x21;
+    /// opened_at + case, while the matter is on the collective-study list
+    pub const COLLECTIVE_STUDY: u8 = 0x22;
 }
 
 /// Ends the text part of a key: it sorts before every character, so an exact key comes before
@@ -60,6 +63,12 @@ pub mod meta {
 
     pub fn case_serial(year: i32) -> Vec<u8> {
         super::concat(&[b"serial/case/", &super::year_key(year)])
+    }
+
+    /// How many entries the ledger of a matter has: a transaction cannot scan, so this is how
+    /// it finds where to append. Absent for a matter whose ledger is empty.
+    pub fn ledger_len(case: u64) -> Vec<u8> {
+        super::concat(&[b"ledger_len/", &super::id_key(case)])
     }
 }
 
@@ -186,6 +195,32 @@ pub fn case_index(c: &Case) -> BTreeSet<Vec<u8>> {
         ]),
         concat(&[&[tag::CASE_BY_STATE, state_byte(c.state)], &opened, &id]),
     ])
+}
+
+/// The case's keys and, while it is flagged, its place on the collective-study list.
+pub fn matter_index(c: &Case, p: &Package) -> BTreeSet<Vec<u8>> {
+    let mut keys = case_index(c);
+    if p.collective_study {
+        keys.insert(concat(&[
+            &[tag::COLLECTIVE_STUDY],
+            &time_key(c.opened_at),
+            &id_key(c.id.0),
+        ]));
+    }
+    keys
+}
+
+pub fn state_prefix(state: CaseState) -> [u8; 2] {
+    [tag::CASE_BY_STATE, state_byte(state)]
+}
+
+/// A ledger entry's key in the `ledger` tree: matter, then the entry's position, so a prefix
+/// scan reads one matter's ledger oldest first.
+pub fn ledger_key(case: u64, position: u64) -> [u8; 16] {
+    let mut out = [0; 16];
+    out[..8].copy_from_slice(&id_key(case));
+    out[8..].copy_from_slice(&id_key(position));
+    out
 }
 
 /// A visit never changes once registered, so its keys are only ever added.

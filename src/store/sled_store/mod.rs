@@ -1,25 +1,29 @@
 //! The desk's records on disk, in sled.
 //!
 //! Layout: one tree per kind of record (`petitioners`, `visits`, `cases`, `leaders`,
-//! `departments`), keyed by id; `meta` for counters and flags; and one `index` tree whose keys
-//! start with a tag per index (see `keys`). Keeping all indexes in one tree keeps a registration
-//! to five trees in one transaction.
+//! `departments`), keyed by id; a matter's package and ledger beside its case (`packages`,
+//! `ledger`, see `matters`); `receptions` for the leader who received a visit; `meta` for counters and flags; and one `index` tree whose keys
+//! start with a tag per index (see `keys`). Keeping all indexes in one tree keeps the number of
+//! trees in a registration's transaction small.
 //!
 //! The database is a directory we own: our lock file, then sled's own directory beside it.
 
 mod keys;
+mod matters;
+mod read;
 mod search;
 mod write;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use serde::de::DeserializeOwned;
-use sled::transaction::{TransactionError, Transactional};
-use sled::{IVec, Tree};
+use sled::Tree;
+use sled::transaction::Transactional;
 
-use crate::domain::case::{Case, CaseId};
+use crate::domain::case::{Case, CaseId, CaseState};
 use crate::domain::id_number::IdNumber;
+use crate::domain::ledger::Stamp;
+use crate::domain::matter::{Matter, MatterChange};
 use crate::domain::organisation::{
     Department, DepartmentId, Leader, LeaderId, NewDepartment, NewLeader,
 };
@@ -32,7 +36,8 @@ use crate::domain::visit::{NewVisit, Visit, VisitId};
 use super::lock::{DbLock, create_private_dir};
 use super::{RecordRef, Registered, Result, Store, StoreError, VisitCursor, codec};
 
-use keys::{exact_text_prefix, id_key, meta, owned_prefix, tag, trailing_id};
+use keys::{exact_text_prefix, meta, owned_prefix, tag};
+use read::{decode_record, describe, engine, ids, load, load_all, load_indexed, transaction_error};
 use write::{Registration, TxResult, next_id, put_record};
 
 /// sled's own directory inside ours.
@@ -50,6 +55,9 @@ pub struct SledStore {
     petitioners: Tree,
     visits: Tree,
     cases: Tree,
+    packages: Tree,
+    ledger: Tree,
+    receptions: Tree,
     leaders: Tree,
     departments: Tree,
     meta: Tree,
@@ -57,23 +65,6 @@ pub struct SledStore {
     data_file: File,
     path: PathBuf,
     _lock: DbLock,
-}
-
-/// sled's errors in words a clerk can pass on.
-fn describe(e: &sled::Error) -> String {
-    match e {
-        sled::Error::Io(io) => io.to_string(),
-        sled::Error::Corruption { at, .. } => match at {
-            Some(at) => format!("the database file is damaged (at {at:?})"),
-            None => "the database file is damaged".into(),
-        },
-        sled::Error::Unsupported(why) => why.clone(),
-        sled::Error::ReportableBug(what) => format!("the storage engine failed: {what}"),
-        sled::Error::CollectionNotFound(name) => format!(
-            "part of the database is missing ({})",
-            String::from_utf8_lossy(name)
-        ),
-    }
 }
 
 /// Opens sled, waiting briefly while its file lock is still held. We hold the database's own
@@ -93,66 +84,6 @@ fn open_once_released(config: &sled::Config) -> sled::Result<sled::Db> {
             other => return other,
         }
     }
-}
-
-fn engine(e: sled::Error) -> StoreError {
-    match e {
-        sled::Error::Io(io) => StoreError::Io(io),
-        other => StoreError::Engine(describe(&other)),
-    }
-}
-
-fn transaction_error(e: TransactionError<StoreError>) -> StoreError {
-    match e {
-        TransactionError::Abort(ours) => ours,
-        TransactionError::Storage(theirs) => engine(theirs),
-    }
-}
-
-fn malformed_index(key: &[u8]) -> StoreError {
-    StoreError::Engine(format!("an index entry is damaged: {key:02x?}"))
-}
-
-fn decode_record<T: DeserializeOwned>(bytes: Option<IVec>, record: RecordRef) -> Result<Option<T>> {
-    match bytes {
-        None => Ok(None),
-        Some(bytes) => Ok(Some(codec::decode(&bytes, record)?)),
-    }
-}
-
-fn load<T: DeserializeOwned>(tree: &Tree, id: u64, record: RecordRef) -> Result<Option<T>> {
-    decode_record(tree.get(id_key(id)).map_err(engine)?, record)
-}
-
-/// A record an index pointed at: its absence is damage, not "not found".
-fn load_indexed<T: DeserializeOwned>(tree: &Tree, id: u64, record: RecordRef) -> Result<T> {
-    load(tree, id, record)?
-        .ok_or_else(|| StoreError::Engine(format!("the index names {record}, which is missing")))
-}
-
-/// Every record of a small tree, in id order.
-fn load_all<T: DeserializeOwned>(tree: &Tree, record: fn(u64) -> RecordRef) -> Result<Vec<T>> {
-    let mut out = Vec::new();
-    for entry in tree.iter() {
-        let (key, bytes) = entry.map_err(engine)?;
-        let id = trailing_id(&key).unwrap_or_default();
-        out.push(codec::decode(&bytes, record(id))?);
-    }
-    Ok(out)
-}
-
-/// The ids at the end of index keys, at most `limit`.
-fn ids(
-    entries: impl Iterator<Item = sled::Result<(IVec, IVec)>>,
-    limit: usize,
-) -> Result<Vec<u64>> {
-    entries
-        .take(limit)
-        .map(|entry| {
-            let (key, _) = entry.map_err(engine)?;
-            trailing_id(&key).ok_or_else(|| malformed_index(&key))
-        })
-        .collect()
 }
 
 impl SledStore {
@@ -181,6 +112,9 @@ impl SledStore {
             petitioners: tree("petitioners")?,
             visits: tree("visits")?,
             cases: tree("cases")?,
+            packages: tree("packages")?,
+            ledger: tree("ledger")?,
+            receptions: tree("receptions")?,
             leaders: tree("leaders")?,
             departments: tree("departments")?,
             meta: tree("meta")?,
@@ -237,15 +171,23 @@ impl Store for SledStore {
             &self.cases,
             &self.meta,
             &self.index,
+            &self.packages,
+            &self.ledger,
+            &self.receptions,
         );
         let done = trees
-            .transaction(|(petitioners, visits_tree, cases, meta, index)| {
+            .transaction(|trees| {
+                let (petitioners, visits_tree, cases, meta, index, packages, ledger, receptions) =
+                    trees;
                 let tx = Registration {
                     petitioners,
                     visits: visits_tree,
                     cases,
                     meta,
                     index,
+                    packages,
+                    ledger,
+                    receptions,
                 };
                 visits
                     .iter()
@@ -347,6 +289,26 @@ impl Store for SledStore {
         let prefix = owned_prefix(tag::VISIT_BY_CASE, id.0);
         let all = ids(self.index.scan_prefix(prefix), usize::MAX)?;
         self.indexed_visits(all)
+    }
+
+    fn receiving_leader(&self, visit: VisitId) -> Result<Option<LeaderId>> {
+        load(&self.receptions, visit.0, RecordRef::Visit(visit.0))
+    }
+
+    fn matter(&self, id: CaseId) -> Result<Option<Matter>> {
+        self.load_matter(id)
+    }
+
+    fn change_matter(&self, id: CaseId, change: &MatterChange, stamp: &Stamp) -> Result<Matter> {
+        self.change(id, change, stamp)
+    }
+
+    fn cases_in_state(&self, state: CaseState, limit: usize) -> Result<Vec<Case>> {
+        self.cases_in(state, limit)
+    }
+
+    fn collective_study_cases(&self) -> Result<Vec<Case>> {
+        self.flagged_cases()
     }
 
     fn add_leader(&self, leader: &NewLeader) -> Result<Leader> {

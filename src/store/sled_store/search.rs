@@ -10,8 +10,9 @@ use crate::domain::petitioner::{Petitioner, PetitionerId};
 use crate::domain::search::{MatchQuality, SearchQuery, match_quality, result_order};
 use crate::store::Result;
 
+use super::SledStore;
 use super::keys::{reversed, tag, text_prefix};
-use super::{SledStore, engine, malformed_index};
+use super::read::{engine, malformed_index};
 
 /// How many petitioners one index may offer for one query. Keys sort with a whole key before
 /// its extensions (zs before zsf), so the first `limit` entries already hold the exact matches;

@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use super::keys::{id_key, trailing_id};
 use super::*;
 use crate::domain::petitioner::Person;
 use crate::domain::visit::CaseLink;
@@ -34,6 +35,7 @@ fn walk_in(name: &str, phone: &str, received_at: NaiveDateTime) -> NewVisit {
         category: "劳动社保".into(),
         summary: "讨要拖欠工资".into(),
         case: CaseLink::New,
+        receiving_leader: None,
     }
 }
 

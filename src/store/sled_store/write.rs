@@ -17,9 +17,10 @@ use crate::domain::petitioner::{Petitioner, PetitionerId};
 use crate::domain::registration::{Allocation, assemble, numbering_year};
 use crate::domain::serial::SerialNo;
 use crate::domain::visit::{CaseLink, NewVisit, VisitId};
-use crate::store::{RecordRef, Registered, StoreError, check_case_owner, codec};
+use crate::store::{RecordRef, Registered, StoreError, check_case_owner, codec, note_visit};
 
 use super::keys::{self, id_key, meta};
+use super::matters::MatterTx;
 
 pub type TxResult<T> = Result<T, ConflictableTransactionError<StoreError>>;
 
@@ -82,7 +83,7 @@ fn next_serial(meta_tree: &TransactionalTree, key: &[u8], year: i32) -> TxResult
 }
 
 /// Brings an index from the keys a record had to the keys it has now.
-fn reindex(
+pub fn reindex(
     index: &TransactionalTree,
     old: &BTreeSet<Vec<u8>>,
     new: &BTreeSet<Vec<u8>>,
@@ -103,6 +104,10 @@ pub struct Registration<'a> {
     pub cases: &'a TransactionalTree,
     pub meta: &'a TransactionalTree,
     pub index: &'a TransactionalTree,
+    pub packages: &'a TransactionalTree,
+    pub ledger: &'a TransactionalTree,
+    /// Visit id → the leader who received it, for visits that name one.
+    pub receptions: &'a TransactionalTree,
 }
 
 impl Registration<'_> {
@@ -182,12 +187,44 @@ impl Registration<'_> {
         reindex(self.index, &old_case_keys, &keys::case_index(&case))?;
         bump(self.meta, meta::VISIT_COUNT, 1)?;
 
+        let matter = MatterTx {
+            cases: self.cases,
+            packages: self.packages,
+            ledger: self.ledger,
+            meta: self.meta,
+            index: self.index,
+        };
+        let (package, responsibility, events) = note_visit(
+            &case,
+            matter.package(case.id)?,
+            &visit,
+            new.receiving_leader,
+        );
+        if let Some(package) = package {
+            put_record(
+                self.packages,
+                case.id.0,
+                &package,
+                RecordRef::Package(case.id.0),
+            )?;
+        }
+        matter.append(case.id, &events)?;
+        if let Some(leader) = new.receiving_leader {
+            put_record(
+                self.receptions,
+                visit.id.0,
+                &leader,
+                RecordRef::Visit(visit.id.0),
+            )?;
+        }
+
         Ok(Registered {
             visit,
             case,
             petitioner,
             new_case,
             new_petitioner,
+            responsibility,
         })
     }
 }
