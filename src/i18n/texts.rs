@@ -188,6 +188,12 @@ catalogue! {
     MoreAbove => " ↑ 还有 ", " ↑ more ";
     CoCount => "{} 人", "{} people";
 
+    // ---- Leaders and departments (screens, CSV import) ----
+
+    // ---- Matters (list, detail, actions) ----
+
+    // ---- Deadlines, reminders, supervision, reports ----
+
     // Command-line help.
     CliAbout => "信访接待登记台:键盘操作的终端程序,嵌入式数据库", "Petition reception desk: a keyboard-driven terminal app on an embedded database";
     CliDb => "数据库目录(默认在用户数据目录下)", "Database directory (default: in the per-user data directory)";
