@@ -3,11 +3,12 @@
 //!
 //! Entries are stored, so `EventKind` and `Supervision` only grow at the end.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::lifecycle::{CaseState, Move};
 use super::organisation::{DepartmentId, LeaderId};
+use super::supervision::{Escalation, UrgeNo};
 use super::visit::VisitId;
 
 /// Who acts and when. Operators are named as on a visit's `received_by`.
@@ -43,7 +44,9 @@ impl LedgerEvent {
     }
 }
 
-/// How far a supervision has been escalated (第39条).
+/// How far a supervision has been escalated (第39条). Written only by older versions, with
+/// `Reminded` and `Supervised`; reminders and supervision are now `Urged`, which carry a
+/// document number and a response date. Kept so that what was written still reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Supervision {
     /// 督办单.
@@ -105,12 +108,32 @@ pub enum EventKind {
         reason: String,
         approved_by: String,
     },
-    /// 催办单 sent, to the lead department unless another is named.
+    /// 催办单 sent, to the lead department unless another is named. Superseded by `Urged`;
+    /// no longer written.
     Reminded {
         department: Option<DepartmentId>,
     },
+    /// Superseded by `Urged`; no longer written.
     Supervised {
         department: Option<DepartmentId>,
         level: Supervision,
+    },
+    /// The matter was put in a local complexity tier of the deadline policy, or back on the
+    /// policy's own handling limit (`None`).
+    TierSet {
+        tier: Option<String>,
+    },
+    /// A reminder (催办) or supervision (督办, 约谈, 通报, 挂牌督办) with its document number, to the
+    /// lead department unless another is named, to be answered by `response_by`.
+    Urged {
+        level: Escalation,
+        number: UrgeNo,
+        department: Option<DepartmentId>,
+        response_by: NaiveDate,
+        text: String,
+    },
+    /// The department answered the reminder or supervision with this number.
+    UrgeAnswered {
+        number: UrgeNo,
     },
 }

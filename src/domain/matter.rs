@@ -6,9 +6,11 @@
 //! struct that has grown fields. Kept apart, old matters keep decoding untouched, and a matter
 //! that has no package yet is simply `Package::default()`.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::case::Case;
+use super::deadline::{Extension, ExtensionError};
 use super::ledger::{EventKind, LedgerEvent, Stamp};
 use super::lifecycle::{
     self, CaseState, IllegalMove, Move, MoveDataError, MoveKind, bars_reacceptance, check_move,
@@ -17,6 +19,7 @@ use super::organisation::{DepartmentId, LeaderId};
 use super::responsibility::{
     OnVisit, Transfer, TransferError, check_transfer, responsibility_on_visit,
 };
+use super::supervision::{Escalation, UrgeNo, UrgeSeries};
 use super::text::tidy;
 use super::visit::VisitId;
 
@@ -58,9 +61,31 @@ pub enum MatterError {
     Transfer(#[from] TransferError),
     #[error("the matter is archived and takes no more changes")]
     Archived,
-    /// A ledger entry that only its own action may write (steps, responsibility, team, plan).
-    #[error("this kind of ledger entry is written by its own action")]
-    NeedsItsOwnAction,
+    #[error(transparent)]
+    Extension(#[from] ExtensionError),
+    /// Only the handling limit can be extended, so only while it runs.
+    #[error("the handling limit can be extended only while it runs; the matter is {state:?}")]
+    ExtensionOutsideHandling { state: CaseState },
+    /// Nothing is awaited from the office's side: the matter is closed or has left the desk,
+    /// or the time is the petitioner's (to ask for review).
+    #[error("a matter that is {state:?} awaits nothing from the office to urge")]
+    NothingToUrge { state: CaseState },
+    #[error("a reminder or supervision needs its text")]
+    UrgeTextRequired,
+    #[error("the response date {response_by} is before today, {today}")]
+    UrgeResponseInPast {
+        response_by: NaiveDate,
+        today: NaiveDate,
+    },
+    /// A lower level while a higher one is still unanswered (see `domain::supervision`).
+    #[error("{open:?} is still unanswered; escalation does not go down to {asked:?}")]
+    UrgeBelowOpen { open: UrgeNo, asked: Escalation },
+    #[error("{number:?} is not an unanswered reminder or supervision of this matter")]
+    UrgeNotOpen { number: UrgeNo },
+    /// The store did not draw a document number for a reminder or supervision: a fault of the
+    /// program, never of the clerk.
+    #[error("no document number was drawn for the reminder or supervision")]
+    NoNumber,
 }
 
 /// What noting a visit did: the responsibility outcome for the screen, and the entries added.
@@ -72,6 +97,9 @@ pub struct VisitNoted {
 
 /// One change to a matter, as data. The store runs it with `Matter::change` on what it has
 /// just read, so the change can be run again when a transaction retries, with no side effect.
+///
+/// A change that needs a document number (`Urge`) says from which series
+/// (`MatterChange::series`); the store draws the next number in the same transaction.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MatterChange {
     Step {
@@ -88,11 +116,41 @@ pub enum MatterChange {
     },
     Team(Vec<String>),
     Plan(String),
-    /// Entries whose rules live elsewhere: extensions, reminders, supervision.
-    Record {
-        what: EventKind,
-        note: String,
+    /// Puts the matter in a tier of the deadline policy, or back on the policy's own handling
+    /// limit (`None`).
+    Tier(Option<String>),
+    /// Extends the handling limit. `max_total_days` is the policy's cap on all extensions of
+    /// one matter; it travels with the change so the store checks it against what it reads.
+    Extend {
+        extension: Extension,
+        max_total_days: u32,
     },
+    /// A reminder or supervision; the store gives it its document number.
+    Urge {
+        level: Escalation,
+        department: Option<DepartmentId>,
+        response_by: NaiveDate,
+        text: String,
+    },
+    /// The department answered the reminder or supervision with this number.
+    AnswerUrge {
+        number: UrgeNo,
+    },
+}
+
+impl MatterChange {
+    /// The series a change's document number is drawn from, when it needs one: the year is
+    /// the year of the stamp.
+    pub fn series(&self, stamp: &Stamp) -> Option<UrgeSeries> {
+        use chrono::Datelike;
+        match self {
+            MatterChange::Urge { level, .. } => Some(UrgeSeries {
+                kind: level.series_kind(),
+                year: stamp.at.year(),
+            }),
+            _ => None,
+        }
+    }
 }
 
 impl Matter {
@@ -156,8 +214,14 @@ impl Matter {
     }
 
     /// Runs one change; the entries it appended are the tail of `ledger`. A change that
-    /// changes nothing (a flag already set, the same team) appends nothing.
-    pub fn change(&mut self, change: &MatterChange, stamp: &Stamp) -> Result<(), MatterError> {
+    /// changes nothing (a flag already set, the same team) appends nothing. `number` is the
+    /// document number the store drew for a change that needs one (`MatterChange::series`).
+    pub fn change(
+        &mut self,
+        change: &MatterChange,
+        stamp: &Stamp,
+        number: Option<u32>,
+    ) -> Result<(), MatterError> {
         match change {
             MatterChange::Step { step, note } => self.apply(step.clone(), note, stamp).map(drop),
             MatterChange::Transfer { transfer, note } => {
@@ -168,7 +232,28 @@ impl Matter {
             }
             MatterChange::Team(team) => self.set_team(team, stamp).map(drop),
             MatterChange::Plan(plan) => self.set_plan(plan, stamp).map(drop),
-            MatterChange::Record { what, note } => self.record(what.clone(), note, stamp).map(drop),
+            MatterChange::Tier(tier) => self.set_tier(tier.as_deref(), stamp).map(drop),
+            MatterChange::Extend {
+                extension,
+                max_total_days,
+            } => self.extend(extension, *max_total_days, stamp).map(drop),
+            MatterChange::Urge {
+                level,
+                department,
+                response_by,
+                text,
+            } => {
+                let urge = deadlines::Urge {
+                    level: *level,
+                    department: *department,
+                    response_by: *response_by,
+                    text,
+                };
+                self.check_urge(&urge, stamp)?;
+                let seq = number.ok_or(MatterError::NoNumber)?;
+                self.urge(&urge, seq, stamp).map(drop)
+            }
+            MatterChange::AnswerUrge { number } => self.answer_urge(*number, stamp).map(drop),
         }
     }
 
@@ -291,36 +376,20 @@ impl Matter {
         )))
     }
 
-    /// Writes an entry whose rules live elsewhere (extensions, reminders, supervision). Steps,
-    /// visits, responsibility, team and plan go through their own actions, which check them.
-    pub fn record(
-        &mut self,
-        what: EventKind,
-        note: &str,
-        stamp: &Stamp,
-    ) -> Result<LedgerEvent, MatterError> {
-        self.refuse_if_archived()?;
-        match what {
-            EventKind::Extended { .. }
-            | EventKind::Reminded { .. }
-            | EventKind::Supervised { .. } => Ok(self.append(stamp, what, note)),
-            _ => Err(MatterError::NeedsItsOwnAction),
-        }
-    }
-
-    fn refuse_if_archived(&self) -> Result<(), MatterError> {
+    pub(crate) fn refuse_if_archived(&self) -> Result<(), MatterError> {
         match self.case.state {
             CaseState::Archived => Err(MatterError::Archived),
             _ => Ok(()),
         }
     }
 
-    fn append(&mut self, stamp: &Stamp, what: EventKind, note: &str) -> LedgerEvent {
+    pub(crate) fn append(&mut self, stamp: &Stamp, what: EventKind, note: &str) -> LedgerEvent {
         let event = LedgerEvent::new(stamp, what, note.trim());
         self.ledger.push(event.clone());
         event
     }
 }
 
+mod deadlines;
 #[cfg(test)]
 mod tests;

@@ -1,6 +1,7 @@
 //! Names of domain values (channels, kinds, sexes, …) in both languages.
 
 mod deadline;
+mod supervision;
 
 use super::Lang;
 use crate::domain::case::CaseState;

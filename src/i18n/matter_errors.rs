@@ -87,10 +87,65 @@ impl Localize for MatterError {
                 "事项已归档,不能再修改".into(),
                 "the matter is archived and cannot be changed".into(),
             ),
-            MatterError::NeedsItsOwnAction => say(
+            MatterError::Extension(e) => e.localize(lang),
+            MatterError::ExtensionOutsideHandling { state } => {
+                let state = state.label(lang);
+                say(
+                    lang,
+                    format!("只有在办理期间(已受理、已交办、办理中)才能延期;该事项「{state}」"),
+                    format!(
+                        "the handling limit can be extended only while the matter is accepted, assigned or in handling; this one is “{state}”"
+                    ),
+                )
+            }
+            MatterError::NothingToUrge { state } => {
+                let state = state.label(lang);
+                say(
+                    lang,
+                    format!("「{state}」的事项当前无须本机关或承办单位办理,不能催办或督办"),
+                    format!(
+                        "a matter that is “{state}” awaits nothing from the office or its departments and cannot be urged"
+                    ),
+                )
+            }
+            MatterError::UrgeTextRequired => say(
                 lang,
-                "此类台帐记录须通过相应的操作填写".into(),
-                "this kind of ledger entry is written by its own action".into(),
+                "请写明催办或督办的事由和要求".into(),
+                "say what the reminder or supervision asks for".into(),
+            ),
+            MatterError::UrgeResponseInPast { response_by, today } => say(
+                lang,
+                format!("回复期限 {response_by} 早于今天({today})"),
+                format!("the response date {response_by} is before today ({today})"),
+            ),
+            MatterError::UrgeBelowOpen { open, asked } => {
+                let (number, level, asked) = (
+                    open.localize(lang),
+                    open.level.label(lang),
+                    asked.label(lang),
+                );
+                say(
+                    lang,
+                    format!(
+                        "{number}(「{level}」)尚未回复,不能改发级别较低的「{asked}」;可同级再发或升级"
+                    ),
+                    format!(
+                        "{number} (“{level}”) is still unanswered, so a lower “{asked}” cannot follow it; send the same level again or escalate"
+                    ),
+                )
+            }
+            MatterError::UrgeNotOpen { number } => {
+                let number = number.localize(lang);
+                say(
+                    lang,
+                    format!("{number} 不是本事项尚未回复的催办或督办"),
+                    format!("{number} is not an unanswered reminder or supervision of this matter"),
+                )
+            }
+            MatterError::NoNumber => say(
+                lang,
+                "程序错误:催办督办未取得文号,未保存".into(),
+                "program fault: no document number was drawn, nothing was saved".into(),
             ),
         }
     }
@@ -149,5 +204,29 @@ mod tests {
             moves.dedup();
             assert_eq!(moves.len(), MoveKind::ALL.len(), "{lang:?}");
         }
+    }
+
+    #[test]
+    fn a_refused_urge_names_the_open_document_and_what_may_be_done() {
+        use crate::domain::supervision::{Escalation, UrgeNo};
+        let e = MatterError::UrgeBelowOpen {
+            open: UrgeNo {
+                year: 2026,
+                seq: 2,
+                level: Escalation::Interview,
+            },
+            asked: Escalation::Reminder,
+        };
+        assert_eq!(
+            e.localize(Lang::Zh),
+            "督〔2026〕2号(「约谈」)尚未回复,不能改发级别较低的「催办」;可同级再发或升级"
+        );
+        let e = MatterError::NothingToUrge {
+            state: CaseState::Answered,
+        };
+        assert_eq!(
+            e.localize(Lang::En),
+            "a matter that is “Answered” awaits nothing from the office or its departments and cannot be urged"
+        );
     }
 }

@@ -193,6 +193,11 @@ catalogue! {
     // ---- Matters (list, detail, actions) ----
 
     // ---- Deadlines, reminders, supervision, reports ----
+    UrgeNoReminder => "催〔{}〕{}号", "Reminder {} No. {}";
+    UrgeNoSupervision => "督〔{}〕{}号", "Supervision {} No. {}";
+    SignalHalfTime => "时限已过半仍无进展:{}起算、{}到期,其间未记录办理情况", "Half the time gone without progress: started {}, due {}, nothing recorded since";
+    SignalCameAgain => "信访人于{}再次来访反映此事项", "The petitioner came again about this matter on {}";
+    SignalUrgeUnanswered => "{}要求{}前回复,逾期未复", "{} asked for a response by {}; none has come";
 
     // Command-line help.
     CliAbout => "信访接待登记台:键盘操作的终端程序,嵌入式数据库", "Petition reception desk: a keyboard-driven terminal app on an embedded database";

@@ -238,4 +238,39 @@ mod tests {
         let bytes = encode(&event, rec).unwrap();
         assert_eq!(decode::<LedgerEvent>(&bytes, rec).unwrap(), event);
     }
+
+    #[test]
+    fn ledger_entries_added_later_read_back_and_older_ones_keep_their_place() {
+        use crate::domain::ledger::EventKind;
+        use crate::domain::organisation::DepartmentId;
+        use crate::domain::supervision::{Escalation, UrgeNo};
+
+        let rec = RecordRef::Ledger(1);
+        // bincode writes the variant's position first: `Reminded` was the 11th entry kind.
+        let reminded = EventKind::Reminded { department: None };
+        assert_eq!(encode(&reminded, rec).unwrap()[..2], [FORMAT_VERSION, 10]);
+        let number = UrgeNo {
+            year: 2026,
+            seq: 3,
+            level: Escalation::Notice,
+        };
+        let added = [
+            EventKind::TierSet {
+                tier: Some("复杂".into()),
+            },
+            EventKind::Urged {
+                level: Escalation::Notice,
+                number,
+                department: Some(DepartmentId(4)),
+                response_by: chrono::NaiveDate::from_ymd_opt(2026, 7, 10).unwrap(),
+                text: "请报送办理情况".into(),
+            },
+            EventKind::UrgeAnswered { number },
+        ];
+        for (position, what) in (12u8..).zip(added) {
+            let bytes = encode(&what, rec).unwrap();
+            assert_eq!(bytes[1], position, "{what:?}");
+            assert_eq!(decode::<EventKind>(&bytes, rec).unwrap(), what);
+        }
+    }
 }

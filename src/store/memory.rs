@@ -16,6 +16,7 @@ use crate::domain::phone::Phone;
 use crate::domain::registration::{Allocation, assemble, numbering_year};
 use crate::domain::search::{MatchQuality, SearchQuery, match_quality, result_order};
 use crate::domain::serial::SerialNo;
+use crate::domain::supervision::{UrgeKind, UrgeSeries};
 use crate::domain::visit::{CaseLink, NewVisit, Visit, VisitId};
 
 use super::{
@@ -43,6 +44,15 @@ impl Inner {
     fn next_id(&mut self) -> u64 {
         self.last_id += 1;
         self.last_id
+    }
+
+    /// The series' counter key, as `serials` keeps it.
+    fn urge_key(series: UrgeSeries) -> (&'static str, i32) {
+        let what = match series.kind {
+            UrgeKind::Reminder => "reminder",
+            UrgeKind::Supervision => "supervision",
+        };
+        (what, series.year)
     }
 
     fn next_serial(&mut self, what: &'static str, year: i32) -> SerialNo {
@@ -302,7 +312,13 @@ impl Store for MemoryStore {
             .matter(id)
             .ok_or(StoreError::NotFound(RecordRef::Case(id.0)))?;
         let before = matter.package.clone();
-        matter.change(change, stamp)?;
+        // The number is taken only once the change is accepted: a refused one uses none.
+        let series = change.series(stamp).map(Inner::urge_key);
+        let number = series.map(|key| inner.serials.get(&key).copied().unwrap_or(0) + 1);
+        matter.change(change, stamp, number)?;
+        if let (Some(key), Some(number)) = (series, number) {
+            inner.serials.insert(key, number);
+        }
         if matter.package != before {
             inner.packages.insert(id, matter.package.clone());
         }

@@ -23,6 +23,14 @@ pub enum ExtensionError {
     /// `max` is the policy's cap, named so the clerk knows what is allowed.
     #[error("{requested} days asked, at most {max} allowed")]
     OverCap { requested: u32, max: u32 },
+    /// The matter's extensions together would pass the cap: `granted` days are already given,
+    /// so `max - granted` are left.
+    #[error("{requested} days asked, {granted} of at most {max} already granted")]
+    OverTotal {
+        requested: u32,
+        granted: u32,
+        max: u32,
+    },
     #[error("an extension needs a reason")]
     NoReason,
     #[error("an extension needs the approving operator")]
@@ -63,6 +71,32 @@ impl Extension {
     }
 }
 
+impl Extension {
+    /// Checks a request against what the matter already has: every extension of one matter
+    /// together stays within `max` days (第34条 allows one extension of at most 30 days; an
+    /// office that splits it may not exceed it). Also checks what `request` checks, as an
+    /// extension may have been built by hand.
+    pub fn check_total(&self, granted: u32, max: u32) -> Result<(), ExtensionError> {
+        if self.days == 0 {
+            return Err(ExtensionError::NoDays);
+        }
+        if self.reason.trim().is_empty() {
+            return Err(ExtensionError::NoReason);
+        }
+        if self.approved_by.trim().is_empty() {
+            return Err(ExtensionError::NoApprover);
+        }
+        if granted.saturating_add(self.days) > max {
+            return Err(ExtensionError::OverTotal {
+                requested: self.days,
+                granted,
+                max,
+            });
+        }
+        Ok(())
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DeadlineError {
     /// The matter's tier is not in the policy (renamed or removed since it was chosen).
@@ -86,6 +120,19 @@ impl DeadlinePolicy {
         extension: Option<&Extension>,
         calendar: &HolidayCalendar,
     ) -> Result<NaiveDate, DeadlineError> {
+        self.due_extended(stage, start, tier, extension.map(|e| e.days), calendar)
+    }
+
+    /// `due_date` with the extension as days: a matter's extensions add up, and only their
+    /// total matters for the date.
+    pub(super) fn due_extended(
+        &self,
+        stage: Stage,
+        start: NaiveDate,
+        tier: Option<&str>,
+        extension_days: Option<u32>,
+        calendar: &HolidayCalendar,
+    ) -> Result<NaiveDate, DeadlineError> {
         let mut limit = self.limit(stage);
         if let (Stage::Handle, Some(name)) = (stage, tier) {
             let tier = self.tier(name).ok_or_else(|| DeadlineError::UnknownTier {
@@ -94,11 +141,11 @@ impl DeadlinePolicy {
             limit.days = tier.days;
         }
         let mut due = add_days(start, limit.days, limit.count, calendar);
-        if let Some(extension) = extension {
+        if let Some(days) = extension_days {
             if !stage.extendable() {
                 return Err(DeadlineError::NotExtendable { stage });
             }
-            due = add_days(due, extension.days, limit.count, calendar);
+            due = add_days(due, days, limit.count, calendar);
         }
         if limit.count == DayKind::Calendar && self.roll_to_working_day {
             due = calendar.on_or_next_working_day(due);

@@ -15,6 +15,7 @@
 //! - An extension [34] runs on from the unextended deadline, in the same kind of days, and only
 //!   the handling stage can be extended. Rolling to a working day happens once, at the end.
 
+mod clock;
 mod due;
 mod policy;
 #[cfg(test)]
@@ -23,6 +24,7 @@ mod tests;
 mod tests_policy;
 mod urgency;
 
+pub use clock::{ListedDue, StageClock};
 pub use due::{DeadlineError, Extension, ExtensionError};
 pub use policy::PolicyError;
 pub use urgency::Urgency;
@@ -99,6 +101,13 @@ impl Stage {
     /// Only handling may be extended [34]; the other limits are fixed.
     pub fn extendable(self) -> bool {
         self == Stage::Handle
+    }
+
+    /// Whether the office (or its departments) must act by the deadline. The petitioner's
+    /// window to ask for review is never "overdue" for the office: when it passes, the office
+    /// may close the matter.
+    pub fn office_duty(self) -> bool {
+        !matches!(self, Stage::AskReview | Stage::AskReReview)
     }
 
     /// The statutory limit.

@@ -1,5 +1,4 @@
 use super::*;
-use crate::domain::ledger::Supervision;
 use crate::domain::petitioner::PetitionerId;
 use crate::domain::serial::SerialNo;
 use crate::domain::visit::Kind;
@@ -243,26 +242,6 @@ fn collective_study_team_and_plan_are_written_only_when_they_change() {
     assert!(m.set_plan("先核实补偿标准", &stamp(5)).unwrap().is_some());
     assert_eq!(m.set_plan(" 先核实补偿标准\n", &stamp(6)), Ok(None));
     assert_eq!(m.ledger.len(), 3);
-}
-
-#[test]
-fn reminders_and_extensions_are_recorded_but_steps_need_their_own_action() {
-    let mut m = matter();
-    let what = EventKind::Supervised {
-        department: Some(DepartmentId(4)),
-        level: Supervision::Notice,
-    };
-    assert!(m.record(what, "", &stamp(30)).is_ok());
-    let sneaky = EventKind::Moved {
-        from: CaseState::Registered,
-        to: CaseState::Closed,
-        step: Move::Close,
-    };
-    assert_eq!(
-        m.record(sneaky, "", &stamp(30)),
-        Err(MatterError::NeedsItsOwnAction)
-    );
-    assert_eq!(m.state(), CaseState::Registered);
 }
 
 #[test]

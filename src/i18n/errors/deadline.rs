@@ -63,6 +63,22 @@ impl Localize for ExtensionError {
                 format!("申请延期{requested}天,最多可延期{max}天"),
                 format!("{requested} days asked; an extension is at most {max} days"),
             ),
+            ExtensionError::OverTotal {
+                requested,
+                granted,
+                max,
+            } => {
+                let left = max.saturating_sub(*granted);
+                say(
+                    lang,
+                    format!(
+                        "申请延期{requested}天;已延期{granted}天,合计最多{max}天,尚可延期{left}天"
+                    ),
+                    format!(
+                        "{requested} days asked; {granted} of at most {max} already granted, {left} left"
+                    ),
+                )
+            }
             ExtensionError::NoReason => say(
                 lang,
                 "请填写延期理由(须告知信访人)".into(),
@@ -106,6 +122,22 @@ mod tests {
         assert_eq!(
             e.localize(Lang::En),
             "45 days asked; an extension is at most 30 days"
+        );
+    }
+
+    #[test]
+    fn an_extension_over_the_total_names_what_is_left() {
+        let e = Extension::request(20, "理由", "张科长", &DeadlinePolicy::default())
+            .unwrap()
+            .check_total(15, 30)
+            .unwrap_err();
+        assert_eq!(
+            e.localize(Lang::Zh),
+            "申请延期20天;已延期15天,合计最多30天,尚可延期15天"
+        );
+        assert_eq!(
+            e.localize(Lang::En),
+            "20 days asked; 15 of at most 30 already granted, 15 left"
         );
     }
 

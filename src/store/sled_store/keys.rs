@@ -52,6 +52,8 @@ pub const END_OF_TEXT: u8 = 0x00;
 
 /// Keys in the `meta` tree.
 pub mod meta {
+    use crate::domain::supervision::{UrgeKind, UrgeSeries};
+
     /// The last id handed out, shared by every kind of record.
     pub const LAST_ID: &[u8] = b"last_id";
     pub const VISIT_COUNT: &[u8] = b"visit_count";
@@ -63,6 +65,15 @@ pub mod meta {
 
     pub fn case_serial(year: i32) -> Vec<u8> {
         super::concat(&[b"serial/case/", &super::year_key(year)])
+    }
+
+    /// The last number of a series of reminders or supervision documents in a year.
+    pub fn urge_serial(series: UrgeSeries) -> Vec<u8> {
+        let kind: &[u8] = match series.kind {
+            UrgeKind::Reminder => b"serial/reminder/",
+            UrgeKind::Supervision => b"serial/supervision/",
+        };
+        super::concat(&[kind, &super::year_key(series.year)])
     }
 
     /// How many entries the ledger of a matter has: a transaction cannot scan, so this is how

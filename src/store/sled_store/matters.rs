@@ -17,7 +17,7 @@ use crate::store::{RecordRef, Result, StoreError, codec};
 use super::SledStore;
 use super::keys::{self, id_key, ledger_key, meta, tag};
 use super::read::{engine, ids, load, load_indexed, transaction_error};
-use super::write::{TxResult, bump, fail, get_record, put_record, reindex};
+use super::write::{TxResult, bump, fail, get_record, next_serial, put_record, reindex};
 
 /// The trees a change to a matter touches.
 pub struct MatterTx<'a> {
@@ -83,8 +83,16 @@ impl MatterTx<'_> {
     pub fn change(&self, id: CaseId, change: &MatterChange, stamp: &Stamp) -> TxResult<Matter> {
         let before = self.load(id)?;
         let mut after = before.clone();
+        // Drawn before the rules run; a refused change aborts the transaction, number and all.
+        let number = match change.series(stamp) {
+            Some(series) => {
+                let key = meta::urge_serial(series);
+                Some(next_serial(self.meta, &key, series.year)?.seq)
+            }
+            None => None,
+        };
         after
-            .change(change, stamp)
+            .change(change, stamp, number)
             .map_err(|e| fail(StoreError::Matter(e)))?;
         if after == before {
             return Ok(after);

@@ -72,7 +72,7 @@ pub fn next_id(meta_tree: &TransactionalTree) -> TxResult<u64> {
     bump(meta_tree, meta::LAST_ID, 1)
 }
 
-fn next_serial(meta_tree: &TransactionalTree, key: &[u8], year: i32) -> TxResult<SerialNo> {
+pub fn next_serial(meta_tree: &TransactionalTree, key: &[u8], year: i32) -> TxResult<SerialNo> {
     let seq = bump(meta_tree, key, 1)?;
     let seq = u32::try_from(seq).map_err(|_| {
         fail(StoreError::Engine(format!(
