@@ -224,6 +224,11 @@ impl Localize for RecordRef {
                 format!("事项 #{id} 的台帐"),
                 format!("the ledger of matter #{id}"),
             ),
+            RecordRef::Pending(id) => say(
+                lang,
+                format!("事项 #{id} 的待办记录"),
+                format!("the pending-list row of matter #{id}"),
+            ),
             RecordRef::Leader(id) => say(lang, format!("领导 #{id}"), format!("leader #{id}")),
             RecordRef::Department(id) => {
                 say(lang, format!("承办单位 #{id}"), format!("department #{id}"))

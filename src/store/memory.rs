@@ -11,13 +11,15 @@ use crate::domain::matter::{Matter, MatterChange, Package};
 use crate::domain::organisation::{
     Department, DepartmentId, Leader, LeaderId, NewDepartment, NewLeader,
 };
+use crate::domain::pending::MatterRow;
 use crate::domain::petitioner::{Petitioner, PetitionerId};
 use crate::domain::phone::Phone;
 use crate::domain::registration::{Allocation, assemble, numbering_year};
 use crate::domain::search::{MatchQuality, SearchQuery, match_quality, result_order};
 use crate::domain::serial::SerialNo;
-use crate::domain::supervision::{UrgeKind, UrgeSeries};
 use crate::domain::visit::{CaseLink, NewVisit, Visit, VisitId};
+
+mod matters;
 
 use super::{
     RecordRef, Registered, Result, Store, StoreError, VisitCursor, check_case_owner, note_visit,
@@ -44,15 +46,6 @@ impl Inner {
     fn next_id(&mut self) -> u64 {
         self.last_id += 1;
         self.last_id
-    }
-
-    /// The series' counter key, as `serials` keeps it.
-    fn urge_key(series: UrgeSeries) -> (&'static str, i32) {
-        let what = match series.kind {
-            UrgeKind::Reminder => "reminder",
-            UrgeKind::Supervision => "supervision",
-        };
-        (what, series.year)
     }
 
     fn next_serial(&mut self, what: &'static str, year: i32) -> SerialNo {
@@ -122,13 +115,6 @@ impl Inner {
             new_petitioner,
             responsibility,
         })
-    }
-
-    fn matter(&self, id: CaseId) -> Option<Matter> {
-        let case = self.cases.get(&id)?.clone();
-        let package = self.packages.get(&id).cloned().unwrap_or_default();
-        let ledger = self.ledgers.get(&id).cloned().unwrap_or_default();
-        Some(Matter::new(case, package, ledger))
     }
 
     /// Cases in opening order, as sled's index keys sort them.
@@ -307,24 +293,21 @@ impl Store for MemoryStore {
     }
 
     fn change_matter(&self, id: CaseId, change: &MatterChange, stamp: &Stamp) -> Result<Matter> {
-        let mut inner = self.lock();
-        let mut matter = inner
-            .matter(id)
-            .ok_or(StoreError::NotFound(RecordRef::Case(id.0)))?;
-        let before = matter.package.clone();
-        // The number is taken only once the change is accepted: a refused one uses none.
-        let series = change.series(stamp).map(Inner::urge_key);
-        let number = series.map(|key| inner.serials.get(&key).copied().unwrap_or(0) + 1);
-        matter.change(change, stamp, number)?;
-        if let (Some(key), Some(number)) = (series, number) {
-            inner.serials.insert(key, number);
+        self.lock().change(id, change, stamp)
+    }
+
+    fn change_matters(&self, changes: &[(CaseId, MatterChange, Stamp)]) -> Result<()> {
+        let mut guard = self.lock();
+        let mut work = guard.clone();
+        for (id, change, stamp) in changes {
+            work.change(*id, change, stamp)?;
         }
-        if matter.package != before {
-            inner.packages.insert(id, matter.package.clone());
-        }
-        inner.cases.insert(id, matter.case.clone());
-        inner.ledgers.insert(id, matter.ledger.clone());
-        Ok(matter)
+        *guard = work;
+        Ok(())
+    }
+
+    fn pending_matters(&self) -> Result<Vec<MatterRow>> {
+        Ok(self.lock().pending_rows())
     }
 
     fn cases_in_state(&self, state: CaseState, limit: usize) -> Result<Vec<Case>> {

@@ -20,6 +20,7 @@ use crate::domain::ledger::{LedgerEvent, Stamp};
 use crate::domain::lifecycle::Move;
 use crate::domain::matter::{Matter, MatterChange, MatterError, Package};
 use crate::domain::organisation::{Department, Leader, LeaderId, NewDepartment, NewLeader};
+use crate::domain::pending::MatterRow;
 use crate::domain::petitioner::{Petitioner, PetitionerId};
 use crate::domain::phone::Phone;
 use crate::domain::repeat::{Probe, RepeatMatch, match_repeats};
@@ -40,6 +41,8 @@ pub enum RecordRef {
     Package(u64),
     /// An entry in the ledger of matter #id.
     Ledger(u64),
+    /// The pending-list row of matter #id.
+    Pending(u64),
     Leader(u64),
     Department(u64),
     Counter,
@@ -54,6 +57,7 @@ impl fmt::Display for RecordRef {
             RecordRef::Case(id) => write!(f, "matter #{id}"),
             RecordRef::Package(id) => write!(f, "the case package of matter #{id}"),
             RecordRef::Ledger(id) => write!(f, "the ledger of matter #{id}"),
+            RecordRef::Pending(id) => write!(f, "the pending-list row of matter #{id}"),
             RecordRef::Leader(id) => write!(f, "leader #{id}"),
             RecordRef::Department(id) => write!(f, "department #{id}"),
             RecordRef::Counter => f.write_str("a counter"),
@@ -217,6 +221,13 @@ pub trait Store: Send + Sync {
     /// atomic step, on stable storage when this returns `Ok`. A change the rules refuse is
     /// `StoreError::Matter` and writes nothing; one that changes nothing writes nothing.
     fn change_matter(&self, id: CaseId, change: &MatterChange, stamp: &Stamp) -> Result<Matter>;
+    /// Runs many changes, in order, in one atomic step, with one wait for the disk: for
+    /// loading and importing. When any change is refused, none is written.
+    fn change_matters(&self, changes: &[(CaseId, MatterChange, Stamp)]) -> Result<()>;
+    /// Every open matter (`CaseState::is_open`) as its pending row, in no particular order:
+    /// what the overdue, due-soon and pending reports are computed from. Kept with every
+    /// registration and change, so this reads no matter itself.
+    fn pending_matters(&self) -> Result<Vec<MatterRow>>;
     /// Matters in `state`, oldest opened first, at most `limit`.
     fn cases_in_state(&self, state: CaseState, limit: usize) -> Result<Vec<Case>>;
     /// Matters on the leadership's collective-study list, oldest opened first.

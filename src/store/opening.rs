@@ -6,6 +6,7 @@ use crate::domain::id_number::IdNumber;
 use crate::domain::ledger::Stamp;
 use crate::domain::matter::{Matter, MatterChange};
 use crate::domain::organisation::{Department, Leader, LeaderId, NewDepartment, NewLeader};
+use crate::domain::pending::MatterRow;
 use crate::domain::petitioner::{Petitioner, PetitionerId};
 use crate::domain::phone::Phone;
 use crate::domain::search::{MatchQuality, SearchQuery};
@@ -70,6 +71,12 @@ impl Store for OpeningStore {
         Err(StoreError::Opening)
     }
     fn change_matter(&self, _: CaseId, _: &MatterChange, _: &Stamp) -> Result<Matter> {
+        Err(StoreError::Opening)
+    }
+    fn change_matters(&self, _: &[(CaseId, MatterChange, Stamp)]) -> Result<()> {
+        Err(StoreError::Opening)
+    }
+    fn pending_matters(&self) -> Result<Vec<MatterRow>> {
         Err(StoreError::Opening)
     }
     fn cases_in_state(&self, _: CaseState, _: usize) -> Result<Vec<Case>> {

@@ -8,6 +8,7 @@ use xfdesk::domain::id_number::IdNumber;
 use xfdesk::domain::ledger::Stamp;
 use xfdesk::domain::matter::{Matter, MatterChange};
 use xfdesk::domain::organisation::{Department, Leader, LeaderId, NewDepartment, NewLeader};
+use xfdesk::domain::pending::MatterRow;
 use xfdesk::domain::petitioner::{Petitioner, PetitionerId};
 use xfdesk::domain::phone::Phone;
 use xfdesk::domain::search::{MatchQuality, SearchQuery};
@@ -84,6 +85,12 @@ impl Store for UnconfirmingDisk {
     }
     fn change_matter(&self, id: CaseId, change: &MatterChange, stamp: &Stamp) -> Result<Matter> {
         self.inner.change_matter(id, change, stamp)
+    }
+    fn change_matters(&self, changes: &[(CaseId, MatterChange, Stamp)]) -> Result<()> {
+        self.inner.change_matters(changes)
+    }
+    fn pending_matters(&self) -> Result<Vec<MatterRow>> {
+        self.inner.pending_matters()
     }
     fn cases_in_state(&self, state: CaseState, limit: usize) -> Result<Vec<Case>> {
         self.inner.cases_in_state(state, limit)

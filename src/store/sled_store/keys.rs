@@ -58,6 +58,8 @@ pub mod meta {
     pub const LAST_ID: &[u8] = b"last_id";
     pub const VISIT_COUNT: &[u8] = b"visit_count";
     pub const DEMO: &[u8] = b"demo";
+    /// The format of the rows in the `pending` tree; absent before the tree existed.
+    pub const PENDING_ROWS: &[u8] = b"pending_rows";
 
     pub fn visit_serial(year: i32) -> Vec<u8> {
         super::concat(&[b"serial/visit/", &super::year_key(year)])

@@ -26,6 +26,9 @@ pub struct MatterTx<'a> {
     pub ledger: &'a TransactionalTree,
     pub meta: &'a TransactionalTree,
     pub index: &'a TransactionalTree,
+    pub pending: &'a TransactionalTree,
+    /// Read only, for the petitioner's name on a pending row.
+    pub petitioners: &'a TransactionalTree,
 }
 
 impl MatterTx<'_> {
@@ -42,7 +45,7 @@ impl MatterTx<'_> {
 
     /// The whole matter as this transaction sees it: the rules may read the ledger, so it is
     /// loaded entry by entry (a transaction cannot scan).
-    fn load(&self, id: CaseId) -> TxResult<Matter> {
+    pub fn load(&self, id: CaseId) -> TxResult<Matter> {
         let record = RecordRef::Case(id.0);
         let case: Case = get_record(self.cases, id.0, record)?
             .ok_or_else(|| fail(StoreError::NotFound(record)))?;
@@ -114,6 +117,7 @@ impl MatterTx<'_> {
             &keys::matter_index(&after.case, &after.package),
         )?;
         self.append(id, &after.ledger[before.ledger.len()..])?;
+        self.refresh_row(&after)?;
         Ok(after)
     }
 }
@@ -125,29 +129,53 @@ impl SledStore {
         change: &MatterChange,
         stamp: &Stamp,
     ) -> Result<Matter> {
+        let changed = self.in_matter_tx(|tx| tx.change(id, change, stamp))?;
+        // A retry after a failed flush is harmless: the rules refuse the same step twice and
+        // a repeated flag, team or plan writes nothing.
+        self.persist()?;
+        Ok(changed)
+    }
+
+    /// Every change of a batch in one transaction and one flush; one refused change aborts
+    /// them all.
+    pub(super) fn change_many(&self, changes: &[(CaseId, MatterChange, Stamp)]) -> Result<()> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        self.in_matter_tx(|tx| {
+            for (id, change, stamp) in changes {
+                tx.change(*id, change, stamp)?;
+            }
+            Ok(())
+        })?;
+        self.persist()
+    }
+
+    fn in_matter_tx<T>(&self, run: impl Fn(&MatterTx) -> TxResult<T>) -> Result<T> {
         let trees = (
             &self.cases,
             &self.packages,
             &self.ledger,
             &self.meta,
             &self.index,
+            &self.pending,
+            &self.petitioners,
         );
-        let changed = trees
-            .transaction(|(cases, packages, ledger, meta, index)| {
-                let tx = MatterTx {
-                    cases,
-                    packages,
-                    ledger,
-                    meta,
-                    index,
-                };
-                tx.change(id, change, stamp)
-            })
-            .map_err(transaction_error)?;
-        // A retry after a failed flush is harmless: the rules refuse the same step twice and
-        // a repeated flag, team or plan writes nothing.
-        self.persist()?;
-        Ok(changed)
+        trees
+            .transaction(
+                |(cases, packages, ledger, meta, index, pending, petitioners)| {
+                    run(&MatterTx {
+                        cases,
+                        packages,
+                        ledger,
+                        meta,
+                        index,
+                        pending,
+                        petitioners,
+                    })
+                },
+            )
+            .map_err(transaction_error)
     }
 
     pub(super) fn load_matter(&self, id: CaseId) -> Result<Option<Matter>> {

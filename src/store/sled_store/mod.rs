@@ -2,14 +2,17 @@
 //!
 //! Layout: one tree per kind of record (`petitioners`, `visits`, `cases`, `leaders`,
 //! `departments`), keyed by id; a matter's package and ledger beside its case (`packages`,
-//! `ledger`, see `matters`); `receptions` for the leader who received a visit; `meta` for counters and flags; and one `index` tree whose keys
-//! start with a tag per index (see `keys`). Keeping all indexes in one tree keeps the number of
-//! trees in a registration's transaction small.
+//! `ledger`, see `matters`); `pending` with a summary row of every open matter (see
+//! `pending`); `receptions` for the leader who received a visit; `meta` for counters (visit,
+//! matter, reminder and supervision numbers per year) and flags; and one `index` tree whose
+//! keys start with a tag per index (see `keys`). Keeping all indexes in one tree keeps the
+//! number of trees in a registration's transaction small.
 //!
 //! The database is a directory we own: our lock file, then sled's own directory beside it.
 
 mod keys;
 mod matters;
+mod pending;
 mod read;
 mod search;
 mod write;
@@ -27,6 +30,7 @@ use crate::domain::matter::{Matter, MatterChange};
 use crate::domain::organisation::{
     Department, DepartmentId, Leader, LeaderId, NewDepartment, NewLeader,
 };
+use crate::domain::pending::MatterRow;
 use crate::domain::petitioner::{Petitioner, PetitionerId};
 use crate::domain::phone::Phone;
 use crate::domain::search::{MatchQuality, SearchQuery, name_keys};
@@ -38,7 +42,7 @@ use super::{RecordRef, Registered, Result, Store, StoreError, VisitCursor, codec
 
 use keys::{exact_text_prefix, meta, owned_prefix, tag};
 use read::{decode_record, describe, engine, ids, load, load_all, load_indexed, transaction_error};
-use write::{Registration, TxResult, next_id, put_record};
+use write::{next_id, put_record};
 
 /// sled's own directory inside ours.
 const SLED_DIR: &str = "sled";
@@ -62,6 +66,7 @@ pub struct SledStore {
     departments: Tree,
     meta: Tree,
     index: Tree,
+    pending: Tree,
     data_file: File,
     path: PathBuf,
     _lock: DbLock,
@@ -108,7 +113,7 @@ impl SledStore {
         let data_path = sled_dir.join(SLED_DATA_FILE);
         let data_file = File::open(&data_path)
             .map_err(|e| open_error(format!("cannot open {}: {e}", data_path.display())))?;
-        Ok(SledStore {
+        let store = SledStore {
             petitioners: tree("petitioners")?,
             visits: tree("visits")?,
             cases: tree("cases")?,
@@ -119,11 +124,14 @@ impl SledStore {
             departments: tree("departments")?,
             meta: tree("meta")?,
             index: tree("index")?,
+            pending: tree("pending")?,
             db,
             data_file,
             path: dir.to_path_buf(),
             _lock: lock,
-        })
+        };
+        store.build_pending_if_missing()?;
+        Ok(store)
     }
 
     /// The database directory.
@@ -162,46 +170,7 @@ impl SledStore {
 
 impl Store for SledStore {
     fn register_visits(&self, visits: &[NewVisit]) -> Result<Vec<Registered>> {
-        if visits.is_empty() {
-            return Ok(Vec::new());
-        }
-        let trees = (
-            &self.petitioners,
-            &self.visits,
-            &self.cases,
-            &self.meta,
-            &self.index,
-            &self.packages,
-            &self.ledger,
-            &self.receptions,
-        );
-        let done = trees
-            .transaction(|trees| {
-                let (petitioners, visits_tree, cases, meta, index, packages, ledger, receptions) =
-                    trees;
-                let tx = Registration {
-                    petitioners,
-                    visits: visits_tree,
-                    cases,
-                    meta,
-                    index,
-                    packages,
-                    ledger,
-                    receptions,
-                };
-                visits
-                    .iter()
-                    .map(|v| tx.register(v))
-                    .collect::<TxResult<Vec<_>>>()
-            })
-            .map_err(transaction_error)?;
-        match self.persist() {
-            Ok(()) => Ok(done),
-            Err(e) => Err(StoreError::Unconfirmed {
-                registered: done,
-                reason: e.to_string(),
-            }),
-        }
+        self.register_all(visits)
     }
 
     fn visit(&self, id: VisitId) -> Result<Option<Visit>> {
@@ -301,6 +270,14 @@ impl Store for SledStore {
 
     fn change_matter(&self, id: CaseId, change: &MatterChange, stamp: &Stamp) -> Result<Matter> {
         self.change(id, change, stamp)
+    }
+
+    fn change_matters(&self, changes: &[(CaseId, MatterChange, Stamp)]) -> Result<()> {
+        self.change_many(changes)
+    }
+
+    fn pending_matters(&self) -> Result<Vec<MatterRow>> {
+        self.pending_rows()
     }
 
     fn cases_in_state(&self, state: CaseState, limit: usize) -> Result<Vec<Case>> {

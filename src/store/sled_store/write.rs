@@ -5,22 +5,27 @@
 //! Reads inside a transaction see the transaction's own earlier writes, which is what lets one
 //! batch hold several visits of the same petitioner.
 
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sled::IVec;
-use sled::transaction::{ConflictableTransactionError, TransactionalTree};
+use sled::transaction::{ConflictableTransactionError, Transactional, TransactionalTree};
 
 use crate::domain::case::{Case, CaseId};
+use crate::domain::matter::Matter;
+use crate::domain::pending::MatterRow;
 use crate::domain::petitioner::{Petitioner, PetitionerId};
 use crate::domain::registration::{Allocation, assemble, numbering_year};
 use crate::domain::serial::SerialNo;
 use crate::domain::visit::{CaseLink, NewVisit, VisitId};
 use crate::store::{RecordRef, Registered, StoreError, check_case_owner, codec, note_visit};
 
+use super::SledStore;
 use super::keys::{self, id_key, meta};
 use super::matters::MatterTx;
+use super::read::transaction_error;
 
 pub type TxResult<T> = Result<T, ConflictableTransactionError<StoreError>>;
 
@@ -108,6 +113,12 @@ pub struct Registration<'a> {
     pub ledger: &'a TransactionalTree,
     /// Visit id → the leader who received it, for visits that name one.
     pub receptions: &'a TransactionalTree,
+    pub pending: &'a TransactionalTree,
+    /// The matters each named petitioner had before the batch (`cases_by_petitioner`).
+    pub known_cases: &'a HashMap<PetitionerId, Vec<CaseId>>,
+    /// Matters this run of the transaction opened, with their petitioner: a later visit of
+    /// the batch may correct the petitioner's name on them too.
+    pub opened: RefCell<Vec<(PetitionerId, CaseId)>>,
 }
 
 impl Registration<'_> {
@@ -159,6 +170,7 @@ impl Registration<'_> {
             .map(keys::petitioner_index)
             .unwrap_or_default();
         let old_case_keys = old_case.as_ref().map(keys::case_index).unwrap_or_default();
+        let old_name = old_petitioner.as_ref().map(|p| p.person.name.clone());
         let (new_petitioner, new_case) = (old_petitioner.is_none(), old_case.is_none());
         let (visit, petitioner, case) = assemble(new, old_petitioner, old_case, alloc);
 
@@ -193,18 +205,17 @@ impl Registration<'_> {
             ledger: self.ledger,
             meta: self.meta,
             index: self.index,
+            pending: self.pending,
+            petitioners: self.petitioners,
         };
-        let (package, responsibility, events) = note_visit(
-            &case,
-            matter.package(case.id)?,
-            &visit,
-            new.receiving_leader,
-        );
-        if let Some(package) = package {
+        let stored = matter.package(case.id)?;
+        let (package, responsibility, events) =
+            note_visit(&case, stored.clone(), &visit, new.receiving_leader);
+        if let Some(package) = &package {
             put_record(
                 self.packages,
                 case.id.0,
-                &package,
+                package,
                 RecordRef::Package(case.id.0),
             )?;
         }
@@ -217,6 +228,34 @@ impl Registration<'_> {
                 RecordRef::Visit(visit.id.0),
             )?;
         }
+        let package = package.or(stored).unwrap_or_default();
+        self.note_pending(
+            &matter,
+            &case,
+            package,
+            &events,
+            new_case,
+            &petitioner.person.name,
+        )?;
+        if new_case {
+            self.opened.borrow_mut().push((petitioner.id, case.id));
+        }
+        if old_name.is_some_and(|old| old != petitioner.person.name) {
+            let mut others = self
+                .known_cases
+                .get(&petitioner.id)
+                .cloned()
+                .unwrap_or_default();
+            let opened = self.opened.borrow();
+            others.extend(
+                opened
+                    .iter()
+                    .filter(|(p, _)| *p == petitioner.id)
+                    .map(|(_, c)| *c),
+            );
+            others.retain(|c| *c != case.id);
+            matter.rename(&others, &petitioner.person.name)?;
+        }
 
         Ok(Registered {
             visit,
@@ -226,5 +265,99 @@ impl Registration<'_> {
             new_petitioner,
             responsibility,
         })
+    }
+
+    /// The matter's pending row after the visit: built whole for a new matter, brought up to
+    /// date from the old row for a known one (the rest of the ledger is not read), built from
+    /// the whole matter when an open matter has no row. A visit on a matter no longer open
+    /// gives it none.
+    fn note_pending(
+        &self,
+        matter: &MatterTx,
+        case: &Case,
+        package: crate::domain::matter::Package,
+        events: &[crate::domain::ledger::LedgerEvent],
+        new_case: bool,
+        name: &str,
+    ) -> TxResult<()> {
+        if !case.state.is_open() {
+            return Ok(());
+        }
+        let row = if new_case {
+            MatterRow::of(&Matter::new(case.clone(), package, events.to_vec()), name)
+        } else {
+            match super::pending::get_row(self.pending, case.id)? {
+                Some(mut row) => {
+                    row.after_visit(case, &package, events, name);
+                    row
+                }
+                None => MatterRow::of(&matter.load(case.id)?, name),
+            }
+        };
+        super::pending::put_row(self.pending, &row)
+    }
+}
+
+impl SledStore {
+    /// See `Store::register_visits`: the whole batch in one transaction, then one flush.
+    pub(super) fn register_all(
+        &self,
+        visits: &[NewVisit],
+    ) -> crate::store::Result<Vec<Registered>> {
+        if visits.is_empty() {
+            return Ok(Vec::new());
+        }
+        let known_cases =
+            self.cases_by_petitioner(visits.iter().filter_map(|v| v.existing_petitioner))?;
+        let trees = (
+            &self.petitioners,
+            &self.visits,
+            &self.cases,
+            &self.meta,
+            &self.index,
+            &self.packages,
+            &self.ledger,
+            &self.receptions,
+            &self.pending,
+        );
+        let done = trees
+            .transaction(|trees| {
+                let (
+                    petitioners,
+                    visits_tree,
+                    cases,
+                    meta,
+                    index,
+                    packages,
+                    ledger,
+                    receptions,
+                    pending,
+                ) = trees;
+                let tx = Registration {
+                    petitioners,
+                    visits: visits_tree,
+                    cases,
+                    meta,
+                    index,
+                    packages,
+                    ledger,
+                    receptions,
+                    pending,
+                    known_cases: &known_cases,
+                    opened: Default::default(),
+                };
+                visits
+                    .iter()
+                    .map(|v| tx.register(v))
+                    .collect::<TxResult<Vec<_>>>()
+            })
+            .map_err(transaction_error)?;
+        match self.persist() {
+            Ok(()) => Ok(done),
+            Err(e) => Err(StoreError::Unconfirmed {
+                registered: done,
+                reason: e.to_string(),
+            }),
+        }
     }
 }
