@@ -67,6 +67,8 @@ fn run_desk(cli: &cli::Cli, db: std::path::PathBuf) -> color_eyre::Result<()> {
         clock: Arc::new(SystemClock { today: cli.today }),
         db_path: db.clone(),
         demo_visits: 2_000,
+        policy: Default::default(),
+        calendar: xfdesk::domain::calendar::HolidayCalendar::built_in(),
     });
     if let Some(problem) = office_problem.or(keys_problem).or(theme_problem) {
         tracing::warn!("{problem}");

@@ -108,6 +108,8 @@ fn build(db: &Path) -> Result<Term, String> {
         clock: Arc::new(SystemClock { today: None }),
         db_path: db.to_path_buf(),
         demo_visits: 2_000,
+        policy: Default::default(),
+        calendar: xfdesk::domain::calendar::HolidayCalendar::built_in(),
     });
     let terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).map_err(|e| e.to_string())?;
     Ok(Desk::new(terminal, app, theme, false))

@@ -43,10 +43,16 @@ pub enum Command {
     AddCoPetitioner,
     /// Move between the intake form and the repeat-visit matches.
     Matches,
+    /// Go to the matters list.
+    Matters,
+    /// The screen's menu: filters on the matters list, actions on a matter.
+    Menu,
+    /// Sort the matters list by deadline or by date opened.
+    Sort,
 }
 
 impl Command {
-    pub const ALL: [Command; 15] = [
+    pub const ALL: [Command; 18] = [
         Command::Help,
         Command::NewIntake,
         Command::Search,
@@ -62,6 +68,9 @@ impl Command {
         Command::Open,
         Command::AddCoPetitioner,
         Command::Matches,
+        Command::Matters,
+        Command::Menu,
+        Command::Sort,
     ];
 }
 
@@ -129,6 +138,9 @@ impl Command {
             Command::Open => (T::CmdOpen, T::CmdOpenLong),
             Command::AddCoPetitioner => (T::CmdAddCo, T::CmdAddCoLong),
             Command::Matches => (T::CmdMatches, T::CmdMatchesLong),
+            Command::Matters => (T::CmdMatters, T::CmdMattersLong),
+            Command::Menu => (T::CmdMenu, T::CmdMenuLong),
+            Command::Sort => (T::CmdSort, T::CmdSortLong),
         }
     }
 }

@@ -187,6 +187,7 @@ impl Default for KeyMap {
                 outside('？', Help),
                 always(K::F(2), none, NewIntake),
                 always(K::F(3), none, Search),
+                always(K::F(4), none, Matters),
                 outside('/', Search),
                 outside('／', Search),
                 always(K::F(10), none, Quit),
@@ -205,6 +206,8 @@ impl Default for KeyMap {
                 always(K::Enter, none, Open),
                 always(K::F(5), none, AddCoPetitioner),
                 always(K::F(6), none, Matches),
+                always(K::F(8), none, Menu),
+                always(K::F(9), none, Sort),
             ],
         }
     }

@@ -5,9 +5,13 @@ pub mod action;
 pub mod clock;
 pub mod co_petitioner;
 pub mod detail;
+pub mod directory;
 pub mod field;
 pub mod intake;
 pub mod keymap;
+pub mod matter;
+pub mod matter_action;
+pub mod matters;
 pub mod start;
 mod update;
 pub mod visits;
@@ -19,13 +23,18 @@ pub use action::{Action, Command};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use update::{Effect, update};
 
+use crate::domain::calendar::HolidayCalendar;
+use crate::domain::deadline::DeadlinePolicy;
 use crate::domain::office::OfficeSettings;
 use crate::i18n::{Lang, T};
 use crate::store::Store;
 
 use self::detail::VisitDetail;
+use self::directory::Directory;
 use self::intake::IntakeForm;
 use self::keymap::KeyMap;
+use self::matter::MatterView;
+use self::matters::MattersList;
 use self::start::StartScreen;
 use self::visits::VisitsList;
 
@@ -36,6 +45,10 @@ pub enum Screen {
     Intake,
     Visits,
     Detail,
+    /// Open matters with their deadlines, tabs and filters.
+    Matters,
+    /// One matter in full, with the actions its state allows.
+    Matter,
 }
 
 /// Where the database stands. The first frame is drawn while it is still opening.
@@ -88,6 +101,8 @@ pub struct Setup {
     pub db_path: PathBuf,
     /// How many visits "load demo data" on the start screen generates.
     pub demo_visits: u64,
+    pub policy: DeadlinePolicy,
+    pub calendar: HolidayCalendar,
 }
 
 pub struct App {
@@ -105,6 +120,16 @@ pub struct App {
     /// Open visit details, the last one on top; Enter on a history row opens another.
     pub details: Vec<VisitDetail>,
     pub start: StartScreen,
+    pub matters: MattersList,
+    pub matter: Option<MatterView>,
+    /// Where Esc leaves the matter screen for.
+    pub matter_back: Screen,
+    pub directory: Directory,
+    pub policy: DeadlinePolicy,
+    pub calendar: HolidayCalendar,
+    /// Years (this one or the next) the holiday calendar lacks: working-day limits may be
+    /// off, and the header says so.
+    pub calendar_missing: Vec<i32>,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     pub size: (u16, u16),
@@ -114,6 +139,7 @@ pub struct App {
 impl App {
     pub fn new(setup: Setup) -> App {
         let intake = IntakeForm::new(&setup.settings);
+        let calendar_missing = setup.calendar.missing_years(setup.clock.today());
         App {
             lang: setup.lang,
             operator: setup.operator,
@@ -128,11 +154,26 @@ impl App {
             visits: VisitsList::default(),
             details: Vec::new(),
             start: StartScreen::default(),
+            matters: MattersList::default(),
+            matter: None,
+            matter_back: Screen::Matters,
+            directory: Directory::default(),
+            policy: setup.policy,
+            calendar: setup.calendar,
+            calendar_missing,
             overlay: None,
             status: None,
             size: (80, 24),
             quit: false,
         }
+    }
+
+    /// Text typed into a matter's action dialog and not yet recorded.
+    pub fn matter_dialog_typed(&self) -> bool {
+        self.matter
+            .as_ref()
+            .and_then(|m| m.dialog.as_ref())
+            .is_some_and(|d| d.has_typing())
     }
 
     pub fn db_ready(&self) -> bool {
@@ -159,6 +200,12 @@ impl App {
         match self.screen {
             Screen::Intake => self.intake.text_focus(),
             Screen::Visits => self.visits.search_focus,
+            Screen::Matters => self.matters.search_focus && self.matters.filter_dialog.is_none(),
+            Screen::Matter => self
+                .matter
+                .as_ref()
+                .and_then(|m| m.dialog.as_ref())
+                .is_some_and(|d| d.focused_text().is_some()),
             Screen::Start | Screen::Detail => false,
         }
     }

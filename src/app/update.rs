@@ -7,7 +7,10 @@ use crate::i18n::{Localize, T};
 use crate::store::Store;
 
 use super::action::{Action, Command};
-use super::{App, ConfirmKind, DbStatus, Overlay, Screen, Tone, detail, intake, visits};
+use super::{
+    App, ConfirmKind, DbStatus, Overlay, Screen, Tone, detail, directory, intake, matter,
+    matter_action, matters, visits,
+};
 
 /// Work the shell must start outside `update` (threads, long jobs).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,12 +60,25 @@ fn store_ready(app: &mut App, store: &dyn Store) {
             }
             // The clerk may have typed while the database was opening, in either screen.
             intake::refresh_matches(app, store);
+            reload_directory(app, store);
             app.visits.stale = true;
+            app.matters.stale = true;
             if app.screen == Screen::Visits {
                 visits::reload(app, store);
             }
         }
         Err(e) => app.db = DbStatus::Failed(e.localize(app.lang)),
+    }
+}
+
+/// The names of leaders and departments, for every screen that shows them.
+fn reload_directory(app: &mut App, store: &dyn Store) {
+    match directory::Directory::load(store) {
+        Ok(d) => app.directory = d,
+        Err(e) => {
+            let msg = e.localize(app.lang);
+            app.say(Tone::Error, msg);
+        }
     }
 }
 
@@ -81,6 +97,8 @@ fn demo_finished(
             app.screen = Screen::Intake;
             app.intake.focus = Field::Name;
             app.visits.stale = true;
+            app.matters.stale = true;
+            reload_directory(app, store);
             let msg = app.lang.f(T::DemoLoaded, &[&visits, &petitioners]);
             app.say(Tone::Ok, msg);
         }
@@ -101,6 +119,11 @@ fn paste(app: &mut App, text: &str, store: &dyn Store) {
             app.visits.search.paste(text);
             visits::reload(app, store);
         }
+        Screen::Matters if app.matters.search_focus && app.matters.filter_dialog.is_none() => {
+            app.matters.search.paste(text);
+            matters::refilter(app);
+        }
+        Screen::Matter => matter_action::paste(app, text),
         _ => {}
     }
 }
@@ -140,7 +163,35 @@ fn typed(app: &mut App, key: KeyEvent, store: &dyn Store) {
                 }
             }
         }
+        Screen::Matters => matters_key(app, key, store),
+        Screen::Matter => {
+            if app.matter.as_ref().is_some_and(|m| m.dialog.is_some()) {
+                matter_action::key(app, key);
+            }
+        }
         Screen::Start | Screen::Detail => {}
+    }
+}
+
+fn matters_key(app: &mut App, key: KeyEvent, store: &dyn Store) {
+    if app.matters.filter_dialog.is_some() {
+        match key.code {
+            KeyCode::Left => matters::filter_pick(app, -1),
+            KeyCode::Right | KeyCode::Char(' ') => matters::filter_pick(app, 1),
+            _ => {}
+        }
+    } else if app.matters.search_focus {
+        if app.matters.search.handle_key(key) {
+            matters::refilter(app);
+        }
+    } else {
+        match key.code {
+            KeyCode::Left => matters::switch_tab(app, -1, store),
+            KeyCode::Right => matters::switch_tab(app, 1, store),
+            KeyCode::Home => matters::move_selection(app, isize::MIN / 2),
+            KeyCode::End => matters::move_selection(app, isize::MAX / 2),
+            _ => {}
+        }
     }
 }
 
@@ -164,7 +215,7 @@ fn command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
     match c {
         Command::Help => app.overlay = Some(Overlay::Help),
         Command::Quit => {
-            if app.intake.is_dirty() {
+            if app.intake.is_dirty() || app.matter_dialog_typed() {
                 app.overlay = Some(Overlay::Confirm {
                     kind: ConfirmKind::Quit,
                     act: false,
@@ -176,6 +227,13 @@ fn command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
         Command::NewIntake => {
             app.screen = Screen::Intake;
             app.details.clear();
+        }
+        Command::Matters => {
+            app.screen = Screen::Matters;
+            app.details.clear();
+            if app.matters.stale {
+                matters::reload(app, store);
+            }
         }
         Command::Search => {
             app.screen = Screen::Visits;
@@ -228,10 +286,101 @@ fn screen_command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
             Command::PageUp => detail::move_selection(app, -10),
             Command::PageDown => detail::move_selection(app, 10),
             Command::Open => detail::open_selected(app, store),
+            Command::Menu => {
+                if let Some(id) = app.details.last().map(|d| d.visit.case_id) {
+                    matter::open(app, id, store);
+                }
+            }
             _ => {}
         },
+        Screen::Matters => matters_command(app, c, store),
+        Screen::Matter => matter_command(app, c, store),
     }
     Vec::new()
+}
+
+fn matters_command(app: &mut App, c: Command, store: &dyn Store) {
+    let page = matters::page_rows(app) as isize;
+    let list = &app.matters;
+    if list.filter_dialog.is_some() {
+        match c {
+            Command::Back | Command::Menu => app.matters.filter_dialog = None,
+            Command::NextField | Command::Down => matters::filter_focus(app, 1),
+            Command::PrevField | Command::Up => matters::filter_focus(app, -1),
+            Command::Open | Command::Save => matters::apply_filter(app),
+            _ => {}
+        }
+        return;
+    }
+    match c {
+        Command::Back if list.search_focus && !list.search.is_empty() => {
+            app.matters.search.clear();
+            matters::refilter(app);
+        }
+        Command::Back if list.search_focus => app.matters.search_focus = false,
+        Command::Back => app.screen = Screen::Intake,
+        Command::NextField | Command::PrevField => {
+            app.matters.search_focus = !app.matters.search_focus
+        }
+        Command::Down if list.search_focus => app.matters.search_focus = false,
+        Command::Up => matters::move_selection(app, -1),
+        Command::Down => matters::move_selection(app, 1),
+        Command::PageUp => matters::move_selection(app, -page),
+        Command::PageDown => matters::move_selection(app, page),
+        Command::Menu => matters::open_filter(app),
+        Command::Sort => matters::toggle_sort(app),
+        Command::Open => {
+            if let Some(id) = app.matters.selected_row().map(|l| l.row.id) {
+                matter::open(app, id, store);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn matter_command(app: &mut App, c: Command, store: &dyn Store) {
+    let Some(view) = app.matter.as_ref() else {
+        app.screen = Screen::Matters;
+        return;
+    };
+    if view.dialog.is_some() {
+        match c {
+            Command::Back => matter_action::back(app),
+            Command::NextField | Command::Down => matter_action::focus(app, true),
+            Command::PrevField | Command::Up => matter_action::focus(app, false),
+            Command::Open => matter_action::enter(app, store),
+            Command::Save => matter_action::submit(app, store),
+            _ => {}
+        }
+        return;
+    }
+    if view.menu.is_some() {
+        match c {
+            Command::Back | Command::Menu => matter_action::back(app),
+            Command::Up | Command::PrevField => matter_action::menu_move(app, -1),
+            Command::Down | Command::NextField => matter_action::menu_move(app, 1),
+            Command::Open => matter_action::choose(app),
+            _ => {}
+        }
+        return;
+    }
+    match c {
+        Command::Back => {
+            app.screen = app.matter_back;
+            if app.screen == Screen::Matters && app.matters.stale {
+                matters::reload(app, store);
+            }
+            if app.screen == Screen::Detail && app.details.is_empty() {
+                app.screen = Screen::Matters;
+            }
+        }
+        Command::Up => matter::scroll(app, -1),
+        Command::Down => matter::scroll(app, 1),
+        Command::PageUp => matter::scroll(app, -10),
+        Command::PageDown => matter::scroll(app, 10),
+        Command::Menu | Command::Open => matter_action::open_menu(app),
+        _ => {}
+    }
 }
 
 fn start_command(app: &mut App, c: Command) -> Vec<Effect> {
@@ -281,7 +430,10 @@ fn intake_command(app: &mut App, c: Command, store: &dyn Store) {
     }
     let in_summary = app.intake.focus == Field::Summary;
     match c {
-        Command::Save => intake::save(app, store),
+        Command::Save => {
+            intake::save(app, store);
+            app.matters.stale = true;
+        }
         Command::Back => {
             if app.intake.is_dirty() {
                 app.overlay = Some(Overlay::Confirm {

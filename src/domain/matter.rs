@@ -86,6 +86,9 @@ pub enum MatterError {
     /// program, never of the clerk.
     #[error("no document number was drawn for the reminder or supervision")]
     NoNumber,
+    /// Appointing is for a matter nobody holds; the holder changes only by transfer.
+    #[error("leader {0:?} already holds the matter; transfer it instead")]
+    AlreadyHeld(LeaderId),
 }
 
 /// What noting a visit did: the responsibility outcome for the screen, and the entries added.
@@ -116,6 +119,12 @@ pub enum MatterChange {
     },
     Team(Vec<String>),
     Plan(String),
+    /// Names the responsible leader of a matter nobody holds yet (no leader received the
+    /// petitioner): the leadership's assignment. A held matter changes hands only by transfer.
+    Appoint {
+        leader: LeaderId,
+        note: String,
+    },
     /// Puts the matter in a tier of the deadline policy, or back on the policy's own handling
     /// limit (`None`).
     Tier(Option<String>),
@@ -232,6 +241,7 @@ impl Matter {
             }
             MatterChange::Team(team) => self.set_team(team, stamp).map(drop),
             MatterChange::Plan(plan) => self.set_plan(plan, stamp).map(drop),
+            MatterChange::Appoint { leader, note } => self.appoint(*leader, note, stamp).map(drop),
             MatterChange::Tier(tier) => self.set_tier(tier.as_deref(), stamp).map(drop),
             MatterChange::Extend {
                 extension,
@@ -297,6 +307,25 @@ impl Matter {
             to: t.to,
             reason: tidy(&t.reason),
             approved_by: tidy(&t.approved_by),
+        };
+        Ok(self.append(stamp, what, note))
+    }
+
+    /// Names the first responsible leader of a matter nobody holds.
+    pub fn appoint(
+        &mut self,
+        leader: LeaderId,
+        note: &str,
+        stamp: &Stamp,
+    ) -> Result<LedgerEvent, MatterError> {
+        self.refuse_if_archived()?;
+        if let Some(holder) = self.package.responsible {
+            return Err(MatterError::AlreadyHeld(holder));
+        }
+        self.package.responsible = Some(leader);
+        let what = EventKind::ResponsibilitySet {
+            leader,
+            visit: None,
         };
         Ok(self.append(stamp, what, note))
     }

@@ -147,6 +147,11 @@ impl Localize for MatterError {
                 "程序错误:催办督办未取得文号,未保存".into(),
                 "program fault: no document number was drawn, nothing was saved".into(),
             ),
+            MatterError::AlreadyHeld(_) => say(
+                lang,
+                "本事项已有包案领导;更换请用“转交包案”".into(),
+                "the matter already has a responsible leader; use “transfer” to change it".into(),
+            ),
         }
     }
 }

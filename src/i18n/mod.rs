@@ -5,6 +5,7 @@
 
 mod errors;
 mod labels;
+pub mod ledger;
 mod matter_errors;
 mod texts;
 

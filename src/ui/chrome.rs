@@ -17,6 +17,8 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Screen::Intake => T::ScreenIntake,
         Screen::Visits => T::ScreenVisits,
         Screen::Detail => T::ScreenDetail,
+        Screen::Matters => T::ScreenMatters,
+        Screen::Matter => T::ScreenMatter,
     };
     let left = format!(" {} │ {}", app.t(T::AppTitle), app.t(screen));
     let db = match &app.db {
@@ -30,13 +32,18 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
         DbStatus::Failed(_) => app.t(T::DbFailed).to_string(),
     };
-    let right = format!(
+    let mut right = format!(
         "{} {} │ {} │ {} ",
         app.t(T::HeaderOperator),
         app.operator,
         app.clock.today(),
         db
     );
+    if !app.calendar_missing.is_empty() {
+        let years: Vec<String> = app.calendar_missing.iter().map(i32::to_string).collect();
+        let warning = app.lang.f(T::CalendarMissing, &[&years.join("、")]);
+        right = format!("{warning} │ {right}");
+    }
     let total = usize::from(area.width);
     let right = fit(&right, total.saturating_sub(width(&left) + 1));
     let gap = total.saturating_sub(width(&left) + width(&right));
@@ -99,14 +106,19 @@ fn footer_commands(app: &App) -> &'static [Command] {
             Help,
             NewIntake,
             Search,
+            Matters,
             AddCoPetitioner,
             Matches,
             Save,
             Back,
             Quit,
         ],
-        Screen::Visits => &[Help, NewIntake, Search, Open, Back, Quit],
-        Screen::Detail => &[Help, NewIntake, Search, Open, Back, Quit],
+        Screen::Visits => &[Help, NewIntake, Search, Matters, Open, Back, Quit],
+        Screen::Detail => &[Help, NewIntake, Search, Matters, Open, Back, Quit],
+        Screen::Matters => &[
+            Help, NewIntake, Search, Matters, Menu, Sort, Open, Back, Quit,
+        ],
+        Screen::Matter => &[Help, NewIntake, Search, Matters, Menu, Back, Quit],
     }
 }
 

@@ -3,8 +3,11 @@
 
 mod chrome;
 mod detail;
+mod dialog;
 mod field;
 mod intake;
+mod matter;
+mod matters;
 mod overlay;
 mod start;
 pub mod text;
@@ -49,6 +52,8 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
             Screen::Intake => intake::render(app, theme, frame, body),
             Screen::Visits => visits::render(app, theme, frame, body),
             Screen::Detail => detail::render(app, theme, frame, body),
+            Screen::Matters => matters::render(app, theme, frame, body),
+            Screen::Matter => matter::render(app, theme, frame, body),
         }
     }
     chrome::status(app, theme, frame, status);

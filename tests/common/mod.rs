@@ -49,6 +49,8 @@ pub fn desk(lang: Lang, width: u16, height: u16, store: Arc<MemoryStore>, open: 
         clock: clock.clone(),
         db_path: "/srv/xfdesk/desk".into(),
         demo_visits: 2000,
+        policy: Default::default(),
+        calendar: xfdesk::domain::calendar::HolidayCalendar::built_in(),
     });
     let theme = Theme::built_in("dark").unwrap();
     let terminal = Terminal::new(TestBackend::new(width, height)).unwrap();

@@ -266,3 +266,24 @@ fn an_archived_matter_takes_no_more_changes() {
         Err(MatterError::Illegal(IllegalMove { possible, .. })) if possible.is_empty()
     ));
 }
+
+#[test]
+fn a_matter_nobody_holds_gets_its_leader_by_appointment_and_only_once() {
+    let mut m = matter();
+    assert_eq!(m.package.responsible, None);
+    let e = m.appoint(LeaderId(7), "县委研究决定", &stamp(3)).unwrap();
+    assert_eq!(m.package.responsible, Some(LeaderId(7)));
+    assert_eq!(
+        e.what,
+        EventKind::ResponsibilitySet {
+            leader: LeaderId(7),
+            visit: None
+        }
+    );
+    assert_eq!(e.note, "县委研究决定");
+    assert_eq!(
+        m.appoint(LeaderId(8), "", &stamp(4)),
+        Err(MatterError::AlreadyHeld(LeaderId(7)))
+    );
+    assert_eq!(m.package.responsible, Some(LeaderId(7)));
+}

@@ -1,0 +1,128 @@
+//! One line per ledger entry, as the matter screen and printed ledgers show it.
+
+use super::{Label, Lang, Localize, T};
+use crate::domain::ledger::EventKind;
+use crate::domain::organisation::{DepartmentId, LeaderId};
+
+/// Names for the ids a ledger entry carries; the app's directory of leaders and departments.
+pub trait Names {
+    fn leader_name(&self, id: LeaderId) -> String;
+    fn department_name(&self, id: DepartmentId) -> String;
+}
+
+/// What happened, in a sentence; the operator's own note is shown beside it, not here.
+pub fn describe(what: &EventKind, lang: Lang, names: &dyn Names) -> String {
+    use crate::domain::lifecycle::Move;
+    match what {
+        EventKind::Registered { .. } => lang.t(T::LedgerRegistered).to_string(),
+        EventKind::Revisited { .. } => lang.t(T::LedgerRevisited).to_string(),
+        EventKind::Moved { from, to, step } => {
+            let base = lang.f(
+                T::LedgerMoved,
+                &[&step.kind().label(lang), &from.label(lang), &to.label(lang)],
+            );
+            let detail = match step {
+                Move::NotAccept { reason } => reason.clone(),
+                Move::Forward { to } => to.clone(),
+                Move::Assign {
+                    department,
+                    co_departments,
+                } => {
+                    let mut s = names.department_name(*department);
+                    if !co_departments.is_empty() {
+                        let co: Vec<String> = co_departments
+                            .iter()
+                            .map(|d| names.department_name(*d))
+                            .collect();
+                        s = lang.f(T::LedgerCoDepartments, &[&s, &co.join("、")]);
+                    }
+                    s
+                }
+                Move::Answer { text }
+                | Move::AnswerReview { text }
+                | Move::AnswerReReview { text } => text.clone(),
+                _ => String::new(),
+            };
+            if detail.is_empty() {
+                base
+            } else {
+                format!("{base}:{detail}")
+            }
+        }
+        EventKind::ResponsibilitySet { leader, visit } => {
+            let key = if visit.is_some() {
+                T::LedgerResponsibilitySet
+            } else {
+                T::LedgerResponsibilityAppointed
+            };
+            lang.f(key, &[&names.leader_name(*leader)])
+        }
+        EventKind::ResponsibilityKept {
+            holder, receiving, ..
+        } => lang.f(
+            T::LedgerResponsibilityKept,
+            &[&names.leader_name(*receiving), &names.leader_name(*holder)],
+        ),
+        EventKind::ResponsibilityTransferred {
+            from,
+            to,
+            reason,
+            approved_by,
+        } => lang.f(
+            T::LedgerTransferred,
+            &[
+                &names.leader_name(*from),
+                &names.leader_name(*to),
+                reason,
+                approved_by,
+            ],
+        ),
+        EventKind::CollectiveStudy { flagged: true } => lang.t(T::LedgerStudyOn).to_string(),
+        EventKind::CollectiveStudy { flagged: false } => lang.t(T::LedgerStudyOff).to_string(),
+        EventKind::TeamChanged { team } if team.is_empty() => {
+            lang.t(T::LedgerTeamCleared).to_string()
+        }
+        EventKind::TeamChanged { team } => lang.f(T::LedgerTeam, &[&team.join("、")]),
+        EventKind::PlanChanged { plan } => lang.f(T::LedgerPlan, &[plan]),
+        EventKind::Extended {
+            days,
+            reason,
+            approved_by,
+        } => lang.f(T::LedgerExtended, &[days, reason, approved_by]),
+        EventKind::Reminded { department } => {
+            let to = department.map(|d| names.department_name(d));
+            lang.f(T::LedgerReminded, &[&to.unwrap_or_default()])
+        }
+        EventKind::Supervised { department, level } => {
+            let to = department.map(|d| names.department_name(d));
+            lang.f(
+                T::LedgerSupervised,
+                &[&level.label(lang), &to.unwrap_or_default()],
+            )
+        }
+        EventKind::TierSet { tier: Some(t) } => lang.f(T::LedgerTier, &[t]),
+        EventKind::TierSet { tier: None } => lang.t(T::LedgerTierCleared).to_string(),
+        EventKind::Urged {
+            level,
+            number,
+            department,
+            response_by,
+            text,
+        } => {
+            let to = department.map(|d| names.department_name(d));
+            lang.f(
+                T::LedgerUrged,
+                &[
+                    &level.label(lang),
+                    &number.localize(lang),
+                    &to.unwrap_or_default(),
+                    response_by,
+                    text,
+                ],
+            )
+        }
+        EventKind::UrgeAnswered { number } => {
+            lang.f(T::LedgerUrgeAnswered, &[&number.localize(lang)])
+        }
+    }
+}

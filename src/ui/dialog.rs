@@ -1,0 +1,135 @@
+//! A small form in a popup, for the matter actions and the list's filters: one line per field,
+//! text fields with the caret, pickers as ‹ choice ›, multi-pickers as ticked names.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use crate::app::App;
+use crate::app::matter_action::{DialogField, Input};
+use crate::i18n::T;
+use crate::theme::Theme;
+
+use super::centered;
+use super::field::text_line;
+use super::text::{fit, pad, width};
+
+pub struct Form<'a> {
+    pub title: String,
+    pub fields: &'a [DialogField],
+    pub focus: usize,
+    pub error: Option<&'a str>,
+    pub keys: T,
+}
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, form: &Form) {
+    let height = form.fields.len() as u16 + 6;
+    let popup = centered(area, 72, height);
+    frame.render_widget(Clear, popup);
+    let block = super::chrome::panel(
+        Span::styled(format!(" {} ", form.title), theme.title),
+        true,
+        theme,
+    )
+    .style(theme.base);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let label_w = form
+        .fields
+        .iter()
+        .map(|f| width(app.t(f.label)) + 2)
+        .max()
+        .unwrap_or(8);
+    for (i, field) in form.fields.iter().enumerate() {
+        let y = inner.y + i as u16;
+        if y >= inner.y + inner.height {
+            break;
+        }
+        let focused = i == form.focus;
+        let mark = if field.required { "*" } else { " " };
+        let label = pad(&format!("{mark}{}", app.t(field.label)), label_w);
+        let label_style = if focused {
+            theme.focus_label
+        } else {
+            theme.label
+        };
+        let row = Rect {
+            y,
+            height: 1,
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(Span::styled(label, label_style)), row);
+        let value_area = Rect {
+            x: row.x + label_w as u16 + 1,
+            width: row.width.saturating_sub(label_w as u16 + 1),
+            ..row
+        };
+        let line = value_line(app, theme, frame, field, focused, value_area);
+        frame.render_widget(Paragraph::new(line), value_area);
+    }
+    let below = Rect {
+        y: inner.y + form.fields.len() as u16 + 1,
+        height: inner.height.saturating_sub(form.fields.len() as u16 + 1),
+        ..inner
+    };
+    let mut lines = Vec::new();
+    if let Some(e) = form.error {
+        lines.push(Line::styled(e.to_string(), theme.error));
+    }
+    lines.push(Line::styled(app.t(form.keys), theme.muted));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), below);
+}
+
+fn value_line(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    field: &DialogField,
+    focused: bool,
+    area: Rect,
+) -> Line<'static> {
+    let w = usize::from(area.width);
+    match &field.input {
+        Input::Text(f) => text_line(app, theme, frame, f, T::LangName, focused, area),
+        Input::Pick { options, at } => match options.get(*at) {
+            Some(c) => {
+                let style = if focused { theme.selected } else { theme.input };
+                Line::styled(fit(&format!("‹ {} ›", c.label), w), style)
+            }
+            None => Line::styled(fit(app.t(T::PickNothing), w), theme.placeholder),
+        },
+        Input::Multi {
+            options,
+            chosen,
+            at,
+        } => {
+            if options.is_empty() {
+                return Line::styled(fit(app.t(T::PickNothing), w), theme.placeholder);
+            }
+            // The cursor's option first, so it is always visible on one line.
+            let mut spans = Vec::new();
+            let mut used = 0;
+            for k in 0..options.len() {
+                let i = (at + k) % options.len();
+                let tick = if chosen.get(i).copied().unwrap_or(false) {
+                    "☑"
+                } else {
+                    "☐"
+                };
+                let text = format!("{tick}{} ", options[i].label);
+                if used + width(&text) > w {
+                    break;
+                }
+                used += width(&text);
+                let style = if focused && k == 0 {
+                    theme.selected
+                } else {
+                    theme.input
+                };
+                spans.push(Span::styled(text, style));
+            }
+            Line::from(spans)
+        }
+    }
+}

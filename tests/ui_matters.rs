@@ -1,0 +1,349 @@
+//! The matters list and a matter's screen: deadlines coloured by urgency, tabs, filters, and
+//! acting on a matter through its menu, with Chinese names throughout.
+
+mod common;
+
+use std::sync::Arc;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use common::desk;
+use insta::assert_snapshot;
+use ratatui::crossterm::event::KeyCode;
+use xfdesk::app::Screen;
+use xfdesk::app::matters::Tab;
+use xfdesk::domain::case::{CaseId, CaseState};
+use xfdesk::domain::ledger::Stamp;
+use xfdesk::domain::lifecycle::Move;
+use xfdesk::domain::organisation::{DepartmentId, LeaderId, NewDepartment, NewLeader};
+use xfdesk::domain::petitioner::Person;
+use xfdesk::domain::phone::Phone;
+use xfdesk::domain::visit::{CaseLink, Channel, Kind, NewVisit};
+use xfdesk::i18n::Lang;
+use xfdesk::store::Store;
+use xfdesk::store::memory::MemoryStore;
+
+fn at(month: u32, day: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, month, day)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+fn stamp(month: u32, day: u32) -> Stamp {
+    Stamp::new(at(month, day), "clerk1")
+}
+
+fn register(
+    store: &MemoryStore,
+    name: &str,
+    phone: &str,
+    opened: NaiveDateTime,
+    category: &str,
+    leader: Option<LeaderId>,
+) -> CaseId {
+    let v = NewVisit {
+        channel: Channel::WalkIn,
+        received_at: opened,
+        received_by: "clerk1".into(),
+        petitioner: Person {
+            name: name.into(),
+            phone: Some(Phone::parse(phone).unwrap()),
+            ..Person::default()
+        },
+        existing_petitioner: None,
+        co_petitioners: vec![],
+        head_count: 1,
+        group: false,
+        kind: Kind::Appeal,
+        category: category.into(),
+        summary: format!("{name}反映{category}问题"),
+        case: CaseLink::New,
+        receiving_leader: leader,
+    };
+    store.register_visit(&v).unwrap().case.id
+}
+
+struct Office {
+    store: Arc<MemoryStore>,
+    li: LeaderId,
+    land: DepartmentId,
+    late: CaseId,
+}
+
+/// Today in the tests is 2026-11-18. One matter 16 days past its handling limit, one due
+/// tomorrow, one with a week left to be forwarded or assigned, and one closed.
+fn office() -> Office {
+    let store = Arc::new(MemoryStore::new());
+    let li = store
+        .add_leader(&NewLeader {
+            name: "李明".into(),
+            title: "副县长".into(),
+            portfolio: "自然资源".into(),
+        })
+        .unwrap()
+        .id;
+    let land = store
+        .add_department(&NewDepartment {
+            name: "县自然资源局".into(),
+            contact: "赵科长".into(),
+            phone: None,
+        })
+        .unwrap()
+        .id;
+    store
+        .add_department(&NewDepartment {
+            name: "县人力资源和社会保障局".into(),
+            contact: "".into(),
+            phone: None,
+        })
+        .unwrap();
+    let late = register(
+        &store,
+        "张三",
+        "13812345678",
+        at(9, 1),
+        "征地拆迁",
+        Some(li),
+    );
+    store
+        .apply_move(late, Move::Accept, "", &stamp(9, 3))
+        .unwrap();
+    let assign = Move::Assign {
+        department: land,
+        co_departments: vec![],
+    };
+    store.apply_move(late, assign, "", &stamp(9, 5)).unwrap();
+
+    let soon = register(
+        &store,
+        "欧阳娜娜",
+        "13900002222",
+        at(9, 18),
+        "劳动社保",
+        None,
+    );
+    store
+        .apply_move(soon, Move::Accept, "", &stamp(9, 20))
+        .unwrap();
+
+    register(
+        &store,
+        "阿依古丽·买买提",
+        "13700001111",
+        at(11, 10),
+        "城乡建设",
+        None,
+    );
+
+    let done = register(&store, "王五", "13600003333", at(3, 2), "其他", None);
+    store
+        .apply_move(
+            done,
+            Move::Forward {
+                to: "县法院".into(),
+            },
+            "",
+            &stamp(3, 4),
+        )
+        .unwrap();
+    Office {
+        store,
+        li,
+        land,
+        late,
+    }
+}
+
+#[test]
+fn the_matters_list_shows_overdue_and_due_soon_rows_first() {
+    let o = office();
+    let mut d = desk(Lang::Zh, 130, 20, o.store.clone(), true);
+    d.key(KeyCode::F(4));
+    assert_eq!(d.app().screen, Screen::Matters);
+    let screen = d.screen();
+    let late = screen.find("张三").expect("the overdue matter is listed");
+    let soon = screen
+        .find("欧阳娜娜")
+        .expect("the matter due tomorrow is listed");
+    let later = screen.find("阿依古丽").expect("the new matter is listed");
+    assert!(late < soon && soon < later, "sorted by deadline:\n{screen}");
+    assert!(screen.contains("超期16天"), "{screen}");
+    assert!(screen.contains("剩1天"), "{screen}");
+    assert!(
+        !screen.contains("王五"),
+        "a forwarded matter is not pending"
+    );
+    assert_snapshot!(d.backend());
+}
+
+#[test]
+fn days_late_are_coloured_as_overdue_and_days_left_as_due_soon() {
+    let o = office();
+    let mut d = desk(Lang::Zh, 130, 20, o.store.clone(), true);
+    // The selected row is drawn in the selection's colours; select the last one.
+    d.key(KeyCode::F(4)).key(KeyCode::End);
+    let theme = xfdesk::theme::Theme::built_in("dark").unwrap();
+    let backend = d.backend().clone();
+    let buffer = backend.buffer();
+    // Where `text` starts on screen: each row read cell by cell, wide characters once.
+    let find = |text: &str| {
+        (0..buffer.area.height).find_map(|y| {
+            let mut row = String::new();
+            let mut starts = Vec::new();
+            let mut skip = 0;
+            for x in 0..buffer.area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let sym = buffer[(x, y)].symbol();
+                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+                starts.push((row.len(), x));
+                row.push_str(sym);
+            }
+            let at = row.find(text)?;
+            starts.iter().find(|(i, _)| *i == at).map(|(_, x)| (*x, y))
+        })
+    };
+    let (x, y) = find("超期16天").expect("an overdue row");
+    assert_eq!(buffer[(x, y)].fg, theme.overdue.fg.unwrap());
+    let (x, y) = find("剩1天").expect("a due-soon row");
+    assert_eq!(buffer[(x, y)].fg, theme.due_soon.fg.unwrap());
+}
+
+#[test]
+fn tabs_narrow_the_list_to_overdue_and_finished_matters() {
+    let o = office();
+    let mut d = desk(Lang::Zh, 130, 20, o.store.clone(), true);
+    d.key(KeyCode::F(4)).key(KeyCode::Right).key(KeyCode::Right);
+    assert_eq!(d.app().matters.tab, Tab::Overdue);
+    let screen = d.screen();
+    assert!(
+        screen.contains("张三") && !screen.contains("欧阳娜娜"),
+        "{screen}"
+    );
+    d.key(KeyCode::Left).key(KeyCode::Left).key(KeyCode::Left);
+    assert_eq!(d.app().matters.tab, Tab::Finished);
+    let screen = d.screen();
+    assert!(
+        screen.contains("王五") && !screen.contains("张三"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_filter_by_leader_keeps_only_their_matters() {
+    let o = office();
+    let mut d = desk(Lang::Zh, 130, 20, o.store.clone(), true);
+    d.key(KeyCode::F(4)).key(KeyCode::F(8));
+    // State, then leader: choose the first leader.
+    d.key(KeyCode::Down).key(KeyCode::Right).key(KeyCode::Enter);
+    assert_eq!(d.app().matters.filter.leader, Some(o.li));
+    let screen = d.screen();
+    assert!(
+        screen.contains("张三") && !screen.contains("欧阳娜娜"),
+        "{screen}"
+    );
+    assert!(screen.contains("包案领导 李明"), "{screen}");
+}
+
+#[test]
+fn searching_the_list_by_a_chinese_name() {
+    let o = office();
+    let mut d = desk(Lang::Zh, 130, 20, o.store.clone(), true);
+    d.key(KeyCode::F(4)).key(KeyCode::Tab).type_text("欧阳");
+    let screen = d.screen();
+    assert!(
+        screen.contains("欧阳娜娜") && !screen.contains("张三"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_matter_screen_shows_the_five_ones_the_clock_and_the_ledger() {
+    let o = office();
+    let mut d = desk(Lang::Zh, 130, 30, o.store.clone(), true);
+    d.key(KeyCode::F(4)).key(KeyCode::Enter);
+    assert_eq!(d.app().screen, Screen::Matter);
+    assert_eq!(d.app().matter.as_ref().unwrap().id(), o.late);
+    let screen = d.screen();
+    for expected in [
+        "李明",
+        "县自然资源局",
+        "超期16天",
+        "首接领导 李明 包案",
+        "受理",
+    ] {
+        assert!(screen.contains(expected), "{expected} missing:\n{screen}");
+    }
+    assert_snapshot!(d.backend());
+}
+
+#[test]
+fn a_step_is_taken_from_the_menu_and_lands_in_the_ledger() {
+    let o = office();
+    let mut d = desk(Lang::Zh, 130, 30, o.store.clone(), true);
+    d.key(KeyCode::F(4)).key(KeyCode::Enter).key(KeyCode::F(8));
+    // Assigned: the first possible step is "start handling".
+    d.key(KeyCode::Enter);
+    d.type_text("已约谈承办人");
+    d.ctrl('s');
+    let m = o.store.matter(o.late).unwrap().unwrap();
+    assert_eq!(m.state(), CaseState::InHandling);
+    assert_eq!(m.ledger.last().unwrap().note, "已约谈承办人");
+    assert!(d.screen().contains("已记录:开始办理"));
+}
+
+#[test]
+fn a_refused_transfer_keeps_what_was_typed_and_says_why() {
+    let o = office();
+    let mut d = desk(Lang::Zh, 130, 30, o.store.clone(), true);
+    d.key(KeyCode::F(4)).key(KeyCode::Enter).key(KeyCode::F(8));
+    // Menu: start handling, reassign, transfer, …
+    d.key(KeyCode::Down).key(KeyCode::Down).key(KeyCode::Enter);
+    let dialog = d.app().matter.as_ref().unwrap().dialog.as_ref().unwrap();
+    assert_eq!(format!("{:?}", dialog.action), "Transfer");
+    // Only 李明 is a leader and he holds it: nobody to choose, and the reason is kept.
+    d.key(KeyCode::Tab).type_text("工作调整");
+    d.ctrl('s');
+    let screen = d.screen();
+    assert!(screen.contains("还没有可选的领导"), "{screen}");
+    assert!(screen.contains("工作调整"), "{screen}");
+    let m = o.store.matter(o.late).unwrap().unwrap();
+    assert_eq!(m.package.responsible, Some(o.li));
+}
+
+#[test]
+fn escape_with_text_typed_asks_before_discarding_it() {
+    let o = office();
+    let mut d = desk(Lang::Zh, 130, 30, o.store.clone(), true);
+    d.key(KeyCode::F(4)).key(KeyCode::Enter).key(KeyCode::F(8));
+    d.key(KeyCode::Enter).type_text("备注内容");
+    d.key(KeyCode::Esc);
+    assert!(d.app().matter.as_ref().unwrap().dialog.is_some());
+    assert!(d.screen().contains("再按 Esc 放弃"));
+    d.key(KeyCode::Esc);
+    assert!(d.app().matter.as_ref().unwrap().dialog.is_none());
+    let m = o.store.matter(o.late).unwrap().unwrap();
+    assert_eq!(m.state(), CaseState::Assigned, "nothing was recorded");
+}
+
+#[test]
+fn assigning_a_registered_matter_names_its_department() {
+    let o = office();
+    let mut d = desk(Lang::En, 130, 30, o.store.clone(), true);
+    d.key(KeyCode::F(4)).key(KeyCode::Tab).type_text("阿依古丽");
+    d.key(KeyCode::Tab).key(KeyCode::Enter);
+    d.key(KeyCode::F(8)).key(KeyCode::Enter).ctrl('s');
+    let id = d.app().matter.as_ref().unwrap().id();
+    assert_eq!(
+        o.store.matter(id).unwrap().unwrap().state(),
+        CaseState::Accepted
+    );
+    d.key(KeyCode::F(8)).key(KeyCode::Enter); // Assign
+    d.ctrl('s');
+    let m = o.store.matter(id).unwrap().unwrap();
+    assert_eq!(m.state(), CaseState::Assigned);
+    assert_eq!(m.package.department, Some(o.land));
+    assert!(d.screen().contains("Recorded: Assign"));
+}
