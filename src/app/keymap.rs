@@ -249,6 +249,8 @@ impl KeyMap {
                 .collect::<Result<Vec<_>, _>>()?;
             self.bindings.retain(|b| b.command != command);
             for key in specs {
+                // The office's file wins: a key it gives one command no longer runs another.
+                self.bindings.retain(|b| b.key != key);
                 let scope = if key.types_text() {
                     Scope::OutsideText
                 } else {
@@ -333,6 +335,7 @@ mod tests {
             map.lookup(&key(KeyCode::Char('s'), KeyModifiers::CONTROL), true),
             None
         );
+        assert_eq!(map.first_key(Command::Sort), None, "F9 was taken from sorting");
         // A plain letter never steals typing.
         assert_eq!(
             map.lookup(&key(KeyCode::Char('h'), KeyModifiers::NONE), true),
