@@ -10,6 +10,7 @@ use common::desk;
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use xfdesk::app::Screen;
+use xfdesk::app::matter_action::MatterAction;
 use xfdesk::app::matters::Tab;
 use xfdesk::domain::case::{CaseId, CaseState};
 use xfdesk::domain::ledger::Stamp;
@@ -346,4 +347,93 @@ fn assigning_a_registered_matter_names_its_department() {
     assert_eq!(m.state(), CaseState::Assigned);
     assert_eq!(m.package.department, Some(o.land));
     assert!(d.screen().contains("Recorded: Assign"));
+}
+
+/// Opens the action menu on the matter shown and picks `action`, as a clerk arrowing down to it.
+fn pick_action(d: &mut common::TestDesk, action: MatterAction) {
+    d.key(KeyCode::F(8));
+    let menu = d.app().matter.as_ref().unwrap().menu.clone().unwrap();
+    let at = menu.items.iter().position(|a| *a == action).unwrap();
+    for _ in 0..at {
+        d.key(KeyCode::Down);
+    }
+    d.key(KeyCode::Enter);
+}
+
+#[test]
+fn an_extension_moves_the_deadline_and_is_capped_by_the_policy() {
+    let o = office();
+    let mut d = desk(Lang::Zh, 130, 30, o.store.clone(), true);
+    d.key(KeyCode::F(4)).key(KeyCode::Enter);
+    pick_action(&mut d, MatterAction::Extend);
+    d.type_text("40")
+        .tab(1)
+        .type_text("需现场勘验")
+        .tab(1)
+        .type_text("王局长");
+    d.ctrl('s');
+    let screen = d.screen();
+    assert!(screen.contains("最多") && screen.contains("30"), "{screen}");
+    // The days are corrected in place; the reason and approver are still there.
+    d.shift_tab().shift_tab();
+    d.key(KeyCode::Backspace)
+        .key(KeyCode::Backspace)
+        .type_text("１０");
+    d.ctrl('s');
+    let screen = d.screen();
+    assert!(screen.contains("已记录:延长办理期限"), "{screen}");
+    assert!(
+        screen.contains("至 2026-11-12") && screen.contains("超期6天"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("办理期限延长 10") && screen.contains("需现场勘验"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_reminder_gets_this_years_number_and_its_answer_closes_it() {
+    let o = office();
+    let mut d = desk(Lang::Zh, 130, 30, o.store.clone(), true);
+    d.key(KeyCode::F(4)).key(KeyCode::Enter);
+    pick_action(&mut d, MatterAction::Urge);
+    // Level: reminder; department: the lead one first; the response date is offered.
+    d.tab(3).type_text("请于一周内报送办理进展");
+    d.ctrl('s');
+    let screen = d.screen();
+    assert!(screen.contains("催〔2026〕1号"), "{screen}");
+    assert!(screen.contains("县自然资源局,2026-11-25前回复"), "{screen}");
+    pick_action(&mut d, MatterAction::AnswerUrge);
+    d.ctrl('s');
+    let m = o.store.matter(o.late).unwrap().unwrap();
+    assert!(m.open_urges().is_empty());
+    assert!(d.screen().contains("催〔2026〕1号 已回复"));
+}
+
+#[test]
+fn a_reminder_with_a_past_response_date_is_refused_with_the_form_kept() {
+    let o = office();
+    let mut d = desk(Lang::En, 130, 30, o.store.clone(), true);
+    d.key(KeyCode::F(4)).key(KeyCode::Enter);
+    pick_action(&mut d, MatterAction::Urge);
+    d.tab(2);
+    for _ in 0..10 {
+        d.key(KeyCode::Backspace);
+    }
+    d.type_text("2026-11-01")
+        .tab(1)
+        .type_text("Report progress");
+    d.ctrl('s');
+    let screen = d.screen();
+    assert!(screen.contains("Report progress"), "{screen}");
+    assert!(d.app().matter.as_ref().unwrap().dialog.is_some());
+    assert!(
+        o.store
+            .matter(o.late)
+            .unwrap()
+            .unwrap()
+            .open_urges()
+            .is_empty()
+    );
 }

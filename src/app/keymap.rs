@@ -335,7 +335,11 @@ mod tests {
             map.lookup(&key(KeyCode::Char('s'), KeyModifiers::CONTROL), true),
             None
         );
-        assert_eq!(map.first_key(Command::Sort), None, "F9 was taken from sorting");
+        assert_eq!(
+            map.first_key(Command::Sort),
+            None,
+            "F9 was taken from sorting"
+        );
         // A plain letter never steals typing.
         assert_eq!(
             map.lookup(&key(KeyCode::Char('h'), KeyModifiers::NONE), true),
