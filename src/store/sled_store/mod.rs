@@ -2,7 +2,8 @@
 //!
 //! Layout: one tree per kind of record (`petitioners`, `visits`, `cases`, `leaders`,
 //! `departments`), keyed by id; a matter's package and ledger beside its case (`packages`,
-//! `ledger`, see `matters`); `receptions` for the leader who received a visit; `meta` for counters and flags; and one `index` tree whose keys
+//! `ledger`, see `matters`); `receptions` for the leader who received a visit; `meta` for
+//! counters and flags; and one `index` tree whose keys
 //! start with a tag per index (see `keys`). Keeping all indexes in one tree keeps the number of
 //! trees in a registration's transaction small.
 //!
@@ -10,6 +11,7 @@
 
 mod keys;
 mod matters;
+mod org;
 mod read;
 mod search;
 mod write;
@@ -37,8 +39,8 @@ use super::lock::{DbLock, create_private_dir};
 use super::{RecordRef, Registered, Result, Store, StoreError, VisitCursor, codec};
 
 use keys::{exact_text_prefix, meta, owned_prefix, tag};
-use read::{decode_record, describe, engine, ids, load, load_all, load_indexed, transaction_error};
-use write::{Registration, TxResult, next_id, put_record};
+use read::{decode_record, describe, engine, ids, load, load_indexed, transaction_error};
+use write::{Registration, TxResult};
 
 /// sled's own directory inside ours.
 const SLED_DIR: &str = "sled";
@@ -108,7 +110,7 @@ impl SledStore {
         let data_path = sled_dir.join(SLED_DATA_FILE);
         let data_file = File::open(&data_path)
             .map_err(|e| open_error(format!("cannot open {}: {e}", data_path.display())))?;
-        Ok(SledStore {
+        let store = SledStore {
             petitioners: tree("petitioners")?,
             visits: tree("visits")?,
             cases: tree("cases")?,
@@ -123,7 +125,9 @@ impl SledStore {
             data_file,
             path: dir.to_path_buf(),
             _lock: lock,
-        })
+        };
+        store.build_org_index()?;
+        Ok(store)
     }
 
     /// The database directory.
@@ -174,11 +178,21 @@ impl Store for SledStore {
             &self.packages,
             &self.ledger,
             &self.receptions,
+            &self.leaders,
         );
         let done = trees
             .transaction(|trees| {
-                let (petitioners, visits_tree, cases, meta, index, packages, ledger, receptions) =
-                    trees;
+                let (
+                    petitioners,
+                    visits_tree,
+                    cases,
+                    meta,
+                    index,
+                    packages,
+                    ledger,
+                    receptions,
+                    leaders,
+                ) = trees;
                 let tx = Registration {
                     petitioners,
                     visits: visits_tree,
@@ -188,6 +202,7 @@ impl Store for SledStore {
                     packages,
                     ledger,
                     receptions,
+                    leaders,
                 };
                 visits
                     .iter()
@@ -311,50 +326,44 @@ impl Store for SledStore {
         self.flagged_cases()
     }
 
-    fn add_leader(&self, leader: &NewLeader) -> Result<Leader> {
-        let added = (&self.meta, &self.leaders)
-            .transaction(|(meta, leaders)| {
-                let id = next_id(meta)?;
-                let record = Leader {
-                    id: LeaderId(id),
-                    name: leader.name.clone(),
-                    title: leader.title.clone(),
-                    portfolio: leader.portfolio.clone(),
-                    active: true,
-                };
-                put_record(leaders, id, &record, RecordRef::Leader(id))?;
-                Ok(record)
-            })
-            .map_err(transaction_error)?;
-        self.persist()?;
-        Ok(added)
+    fn add_leaders(&self, leaders: &[NewLeader]) -> Result<Vec<Leader>> {
+        self.add_org(leaders)
     }
 
     fn leaders(&self) -> Result<Vec<Leader>> {
-        load_all(&self.leaders, RecordRef::Leader)
+        self.org_records()
     }
 
-    fn add_department(&self, department: &NewDepartment) -> Result<Department> {
-        let added = (&self.meta, &self.departments)
-            .transaction(|(meta, departments)| {
-                let id = next_id(meta)?;
-                let record = Department {
-                    id: DepartmentId(id),
-                    name: department.name.clone(),
-                    contact: department.contact.clone(),
-                    phone: department.phone.clone(),
-                    active: true,
-                };
-                put_record(departments, id, &record, RecordRef::Department(id))?;
-                Ok(record)
-            })
-            .map_err(transaction_error)?;
-        self.persist()?;
-        Ok(added)
+    fn edit_leader(&self, id: LeaderId, edit: &NewLeader) -> Result<Leader> {
+        self.edit_org(id, edit)
+    }
+
+    fn set_leader_active(&self, id: LeaderId, active: bool) -> Result<Leader> {
+        self.set_org_active(id, active)
+    }
+
+    fn delete_leader(&self, id: LeaderId) -> Result<()> {
+        self.delete_org::<Leader>(id)
+    }
+
+    fn add_departments(&self, departments: &[NewDepartment]) -> Result<Vec<Department>> {
+        self.add_org(departments)
     }
 
     fn departments(&self) -> Result<Vec<Department>> {
-        load_all(&self.departments, RecordRef::Department)
+        self.org_records()
+    }
+
+    fn edit_department(&self, id: DepartmentId, edit: &NewDepartment) -> Result<Department> {
+        self.edit_org(id, edit)
+    }
+
+    fn set_department_active(&self, id: DepartmentId, active: bool) -> Result<Department> {
+        self.set_org_active(id, active)
+    }
+
+    fn delete_department(&self, id: DepartmentId) -> Result<()> {
+        self.delete_org::<Department>(id)
     }
 
     fn is_empty(&self) -> Result<bool> {

@@ -13,6 +13,7 @@ use sled::IVec;
 use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 
 use crate::domain::case::{Case, CaseId};
+use crate::domain::organisation::Named;
 use crate::domain::petitioner::{Petitioner, PetitionerId};
 use crate::domain::registration::{Allocation, assemble, numbering_year};
 use crate::domain::serial::SerialNo;
@@ -21,6 +22,7 @@ use crate::store::{RecordRef, Registered, StoreError, check_case_owner, codec, n
 
 use super::keys::{self, id_key, meta};
 use super::matters::MatterTx;
+use super::org::note_named;
 
 pub type TxResult<T> = Result<T, ConflictableTransactionError<StoreError>>;
 
@@ -108,6 +110,8 @@ pub struct Registration<'a> {
     pub ledger: &'a TransactionalTree,
     /// Visit id → the leader who received it, for visits that name one.
     pub receptions: &'a TransactionalTree,
+    /// Read only: a visit may name only a leader that exists.
+    pub leaders: &'a TransactionalTree,
 }
 
 impl Registration<'_> {
@@ -130,6 +134,11 @@ impl Registration<'_> {
         };
         if let Some(case) = &old_case {
             check_case_owner(new, case).map_err(fail)?;
+        }
+        if let Some(leader) = new.receiving_leader
+            && self.leaders.get(id_key(leader.0))?.is_none()
+        {
+            return Err(fail(StoreError::NotFound(RecordRef::Leader(leader.0))));
         }
 
         // Same order of allocation as the memory store, so both give the same ids.
@@ -194,12 +203,15 @@ impl Registration<'_> {
             meta: self.meta,
             index: self.index,
         };
-        let (package, responsibility, events) = note_visit(
-            &case,
-            matter.package(case.id)?,
-            &visit,
-            new.receiving_leader,
-        );
+        let before = matter.package(case.id)?;
+        let (package, responsibility, events) =
+            note_visit(&case, before.clone(), &visit, new.receiving_leader);
+        let now = package
+            .as_ref()
+            .or(before.as_ref())
+            .cloned()
+            .unwrap_or_default();
+        note_named(self.meta, self.index, case.id.0, &Named::of(&now, &events))?;
         if let Some(package) = package {
             put_record(
                 self.packages,
