@@ -243,7 +243,7 @@ catalogue! {
     ResponsibilitySet => "{} 成为本事项包案领导", "{} now holds this matter's case package";
     ResponsibilityKept => "本事项由首接领导 {} 包案(今日接访:{})", "First-receiving leader {} keeps this matter (received today by {})";
     ResponsibilityHeld => "本事项包案领导:{}", "This matter is held by {}";
-    SavedAndHolder => "{};{}", "{}; {}";
+    Joined => "{};{}", "{}; {}";
     ReacceptanceWarning => "该信访人事项已经复核,同一事实不再受理:{}", "This petitioner's matter {} has been re-reviewed: the same facts are not accepted again";
 
     // CSV import.
@@ -255,15 +255,15 @@ catalogue! {
     CliImportDryRun => "只检查并列出将导入的内容,不写入数据库", "Only check and list what would be imported; write nothing";
     CliImportSkipBad => "跳过有误的行,只导入正确的行", "Skip bad rows and import the good ones";
     ImportRow => "第 {} 行:{}", "row {}: {}";
-    ImportLeadersDone => "导入 {} 位领导", "Imported {} leaders";
-    ImportDepartmentsDone => "导入 {} 个承办单位", "Imported {} departments";
-    ImportLeadersDry => "试运行:可导入 {} 位领导,未写入数据库", "Dry run: {} leaders would be imported; nothing written";
-    ImportDepartmentsDry => "试运行:可导入 {} 个承办单位,未写入数据库", "Dry run: {} departments would be imported; nothing written";
-    ImportSkipped => "跳过 {} 行有误的数据", "Skipped {} bad rows";
+    ImportLeadersDone => "导入 {} 位领导", "Imported {} leader(s)";
+    ImportDepartmentsDone => "导入 {} 个承办单位", "Imported {} department(s)";
+    ImportLeadersDry => "试运行:可导入 {} 位领导,未写入数据库", "Dry run: {} leader(s) would be imported; nothing written";
+    ImportDepartmentsDry => "试运行:可导入 {} 个承办单位,未写入数据库", "Dry run: {} department(s) would be imported; nothing written";
+    ImportSkipped => "跳过 {} 行有误的数据", "skipped {} bad row(s)";
     ImportRefused => "{} 行有误,未导入任何数据;改正后重试,或加 --skip-bad 只导入正确的行", "{} bad rows; nothing imported. Correct them and try again, or add --skip-bad to import only the good rows";
     ImportReadFailed => "无法读取 {}:{}", "Cannot read {}: {}";
     ImportNotUtf8 => "{} 不是 UTF-8 编码;请在 Excel 中另存为“CSV UTF-8(逗号分隔)”", "{} is not UTF-8; in Excel, save it as “CSV UTF-8 (Comma delimited)”";
-    ImportNoHeader => "{} 是空文件,第 1 行应是表头", "{} is empty; row 1 must be the header";
+    ImportNoHeader => "文件是空的;第 1 行应是表头", "The file is empty; row 1 must be the header";
     ImportMissingColumn => "表头中没有“{}”列(可写作:{})", "The header has no “{}” column (accepted spellings: {})";
     ImportDuplicateInFile => "与第 {} 行重名:{}", "same name as row {}: {}";
     ImportBadPhone => "联系电话“{}”有误:{}", "phone “{}” is wrong: {}";

@@ -59,6 +59,38 @@ pub(super) fn still_referenced(lang: Lang, record: RecordRef, name: &str, matter
     }
 }
 
+impl Localize for crate::import::ImportError {
+    fn localize(&self, lang: Lang) -> String {
+        use crate::i18n::T;
+        use crate::import::ImportError;
+        match self {
+            ImportError::Read { path, reason } => lang.f(T::ImportReadFailed, &[path, reason]),
+            ImportError::NotUtf8 { path } => lang.f(T::ImportNotUtf8, &[path]),
+            ImportError::NoHeader => lang.t(T::ImportNoHeader).to_string(),
+            ImportError::MissingColumn { column, accepted } => {
+                lang.f(T::ImportMissingColumn, &[column, &accepted.join(" / ")])
+            }
+        }
+    }
+}
+
+impl Localize for crate::import::RowProblem {
+    fn localize(&self, lang: Lang) -> String {
+        use crate::i18n::T;
+        use crate::import::RowProblem;
+        match self {
+            RowProblem::Unreadable(reason) => lang.f(T::ImportUnreadable, &[reason]),
+            RowProblem::Org(e) => e.localize(lang),
+            RowProblem::Phone { text, error } => {
+                lang.f(T::ImportBadPhone, &[text, &error.localize(lang)])
+            }
+            RowProblem::DuplicateInFile { first_row, name } => {
+                lang.f(T::ImportDuplicateInFile, &[first_row, name])
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
