@@ -43,10 +43,18 @@ pub enum Command {
     AddCoPetitioner,
     /// Move between the intake form and the repeat-visit matches.
     Matches,
+    /// Go to the leaders and departments (领导和承办单位).
+    Organisation,
+    /// Add a leader or department.
+    Add,
+    /// Deactivate or reactivate the selected leader or department.
+    ToggleActive,
+    /// Delete the selected leader or department (asks first).
+    Delete,
 }
 
 impl Command {
-    pub const ALL: [Command; 15] = [
+    pub const ALL: [Command; 19] = [
         Command::Help,
         Command::NewIntake,
         Command::Search,
@@ -62,6 +70,10 @@ impl Command {
         Command::Open,
         Command::AddCoPetitioner,
         Command::Matches,
+        Command::Organisation,
+        Command::Add,
+        Command::ToggleActive,
+        Command::Delete,
     ];
 }
 
@@ -129,6 +141,10 @@ impl Command {
             Command::Open => (T::CmdOpen, T::CmdOpenLong),
             Command::AddCoPetitioner => (T::CmdAddCo, T::CmdAddCoLong),
             Command::Matches => (T::CmdMatches, T::CmdMatchesLong),
+            Command::Organisation => (T::CmdOrg, T::CmdOrgLong),
+            Command::Add => (T::CmdAdd, T::CmdAddLong),
+            Command::ToggleActive => (T::CmdToggleActive, T::CmdToggleActiveLong),
+            Command::Delete => (T::CmdDelete, T::CmdDeleteLong),
         }
     }
 }

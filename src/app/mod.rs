@@ -8,6 +8,10 @@ pub mod detail;
 pub mod field;
 pub mod intake;
 pub mod keymap;
+pub mod org;
+pub mod org_form;
+pub mod reacceptance;
+pub mod receiving;
 pub mod start;
 mod update;
 pub mod visits;
@@ -26,6 +30,7 @@ use crate::store::Store;
 use self::detail::VisitDetail;
 use self::intake::IntakeForm;
 use self::keymap::KeyMap;
+use self::org::OrgScreen;
 use self::start::StartScreen;
 use self::visits::VisitsList;
 
@@ -36,6 +41,8 @@ pub enum Screen {
     Intake,
     Visits,
     Detail,
+    /// Leaders and departments (F7).
+    Organisation,
 }
 
 /// Where the database stands. The first frame is drawn while it is still opening.
@@ -50,6 +57,10 @@ pub enum DbStatus {
 pub enum ConfirmKind {
     Discard,
     Quit,
+    /// Delete the selected leader or department.
+    Delete,
+    /// Close the leader or department form with its changes unsaved.
+    DiscardForm,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,6 +116,7 @@ pub struct App {
     /// Open visit details, the last one on top; Enter on a history row opens another.
     pub details: Vec<VisitDetail>,
     pub start: StartScreen,
+    pub org: OrgScreen,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     pub size: (u16, u16),
@@ -128,6 +140,7 @@ impl App {
             visits: VisitsList::default(),
             details: Vec::new(),
             start: StartScreen::default(),
+            org: OrgScreen::default(),
             overlay: None,
             status: None,
             size: (80, 24),
@@ -159,6 +172,7 @@ impl App {
         match self.screen {
             Screen::Intake => self.intake.text_focus(),
             Screen::Visits => self.visits.search_focus,
+            Screen::Organisation => self.org.form.is_some(),
             Screen::Start | Screen::Detail => false,
         }
     }

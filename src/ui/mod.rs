@@ -5,6 +5,8 @@ mod chrome;
 mod detail;
 mod field;
 mod intake;
+mod leader_pick;
+mod org;
 mod overlay;
 mod start;
 pub mod text;
@@ -49,6 +51,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
             Screen::Intake => intake::render(app, theme, frame, body),
             Screen::Visits => visits::render(app, theme, frame, body),
             Screen::Detail => detail::render(app, theme, frame, body),
+            Screen::Organisation => org::render(app, theme, frame, body),
         }
     }
     chrome::status(app, theme, frame, status);
