@@ -458,6 +458,8 @@ fn after_edit(app: &mut App, field: Field, store: &dyn Store) {
         if replaced {
             app.intake.linked = None;
             app.intake.case_choice = 0;
+            app.intake.barred.clear();
+            app.intake.reacceptance.clear();
             let msg = app.t(T::RepeatUnlinked).to_string();
             app.say(Tone::Warn, msg);
         }
