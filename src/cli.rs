@@ -46,6 +46,26 @@ pub enum Sub {
         #[arg(long, default_value_t = 50)]
         limit: usize,
     },
+    Leaders {
+        #[command(subcommand)]
+        action: OrgAction,
+    },
+    Departments {
+        #[command(subcommand)]
+        action: OrgAction,
+    },
+}
+
+/// What `leaders` and `departments` can do.
+#[derive(Subcommand, Debug)]
+pub enum OrgAction {
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        skip_bad: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -116,6 +136,48 @@ pub fn command(lang: Lang) -> clap::Command {
                 .mut_arg("format", |a| a.help(t(T::CliSearchFormat)))
                 .mut_arg("limit", |a| a.help(t(T::CliSearchLimit)))
         })
+        .mut_subcommand("leaders", |s| {
+            org_import(s.about(t(T::CliLeaders)), t(T::CliLeadersImport), lang)
+        })
+        .mut_subcommand("departments", |s| {
+            org_import(
+                s.about(t(T::CliDepartments)),
+                t(T::CliDepartmentsImport),
+                lang,
+            )
+        })
+}
+
+fn org_import(command: clap::Command, about: &'static str, lang: Lang) -> clap::Command {
+    let t = |k: T| lang.t(k);
+    command
+        .disable_help_subcommand(true)
+        .mut_subcommand("import", |s| {
+            s.about(about)
+                .mut_arg("file", |a| a.help(t(T::CliImportFile)))
+                .mut_arg("dry_run", |a| a.help(t(T::CliImportDryRun)))
+                .mut_arg("skip_bad", |a| a.help(t(T::CliImportSkipBad)))
+        })
+}
+
+/// `xfdesk leaders import` and `xfdesk departments import`.
+pub fn import(
+    db: &Path,
+    what: crate::import::What,
+    action: &OrgAction,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    let OrgAction::Import {
+        file,
+        dry_run,
+        skip_bad,
+    } = action;
+    let options = crate::import::Options {
+        dry_run: *dry_run,
+        skip_bad: *skip_bad,
+    };
+    crate::import::run(db, what, file, options, lang, out)
 }
 
 pub fn parse() -> Cli {
@@ -281,5 +343,12 @@ mod tests {
         let en_help = en.render_help().to_string();
         assert!(en_help.contains("Database directory"), "{en_help}");
         command(Lang::Zh).debug_assert();
+        let mut zh = command(Lang::Zh);
+        let import = zh
+            .find_subcommand_mut("leaders")
+            .and_then(|s| s.find_subcommand_mut("import"))
+            .map(|s| s.render_help().to_string())
+            .unwrap_or_default();
+        assert!(import.contains("跳过有误的行"), "{import}");
     }
 }

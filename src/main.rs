@@ -4,6 +4,7 @@ use std::sync::Arc;
 use xfdesk::app::{App, Setup, SystemClock};
 use xfdesk::cli::{self, Sub};
 use xfdesk::i18n::T;
+use xfdesk::import::What;
 
 fn main() -> ExitCode {
     let cli = cli::parse();
@@ -41,10 +42,29 @@ fn main() -> ExitCode {
                 Err(e) => fail(e),
             }
         }
+        Some(Sub::Leaders { ref action }) => imported(
+            cli::import(&db, What::Leaders, action, lang, &mut out()),
+            fail,
+        ),
+        Some(Sub::Departments { ref action }) => imported(
+            cli::import(&db, What::Departments, action, lang, &mut out()),
+            fail,
+        ),
         None => match run_desk(&cli, db) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(e.to_string()),
         },
+    }
+}
+
+fn out() -> std::io::StdoutLock<'static> {
+    std::io::stdout().lock()
+}
+
+fn imported(result: Result<(), String>, fail: impl Fn(String) -> ExitCode) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
     }
 }
 

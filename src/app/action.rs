@@ -49,10 +49,18 @@ pub enum Command {
     Menu,
     /// Sort the matters list by deadline or by date opened.
     Sort,
+    /// Go to the leaders and departments (领导和承办单位).
+    Organisation,
+    /// Add a leader or department.
+    Add,
+    /// Deactivate or reactivate the selected leader or department.
+    ToggleActive,
+    /// Delete the selected leader or department (asks first).
+    Delete,
 }
 
 impl Command {
-    pub const ALL: [Command; 18] = [
+    pub const ALL: [Command; 22] = [
         Command::Help,
         Command::NewIntake,
         Command::Search,
@@ -71,6 +79,10 @@ impl Command {
         Command::Matters,
         Command::Menu,
         Command::Sort,
+        Command::Organisation,
+        Command::Add,
+        Command::ToggleActive,
+        Command::Delete,
     ];
 }
 
@@ -141,6 +153,10 @@ impl Command {
             Command::Matters => (T::CmdMatters, T::CmdMattersLong),
             Command::Menu => (T::CmdMenu, T::CmdMenuLong),
             Command::Sort => (T::CmdSort, T::CmdSortLong),
+            Command::Organisation => (T::CmdOrg, T::CmdOrgLong),
+            Command::Add => (T::CmdAdd, T::CmdAddLong),
+            Command::ToggleActive => (T::CmdToggleActive, T::CmdToggleActiveLong),
+            Command::Delete => (T::CmdDelete, T::CmdDeleteLong),
         }
     }
 }

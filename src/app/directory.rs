@@ -1,28 +1,21 @@
 //! The office's leaders and departments as the screens need them: names for ids, and the active
-//! ones to choose from. Loaded when the database opens and again after a change, never per frame.
+//! ones to choose from. A view of the lists the leaders-and-departments screen keeps (loaded
+//! when the database opens and after every change), so there is one copy.
 
 use crate::domain::organisation::{Department, DepartmentId, Leader, LeaderId};
-use crate::store::Store;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Directory {
-    pub leaders: Vec<Leader>,
-    pub departments: Vec<Department>,
+#[derive(Clone, Copy, Debug)]
+pub struct Directory<'a> {
+    pub leaders: &'a [Leader],
+    pub departments: &'a [Department],
 }
 
-impl Directory {
-    pub fn load(store: &dyn Store) -> crate::store::Result<Directory> {
-        Ok(Directory {
-            leaders: store.leaders()?,
-            departments: store.departments()?,
-        })
-    }
-
-    pub fn leader(&self, id: LeaderId) -> Option<&Leader> {
+impl<'a> Directory<'a> {
+    pub fn leader(&self, id: LeaderId) -> Option<&'a Leader> {
         self.leaders.iter().find(|l| l.id == id)
     }
 
-    pub fn department(&self, id: DepartmentId) -> Option<&Department> {
+    pub fn department(&self, id: DepartmentId) -> Option<&'a Department> {
         self.departments.iter().find(|d| d.id == id)
     }
 
@@ -38,16 +31,16 @@ impl Directory {
             .map_or_else(|| format!("#{}", id.0), |d| d.name.clone())
     }
 
-    pub fn active_leaders(&self) -> impl Iterator<Item = &Leader> {
+    pub fn active_leaders(&self) -> impl Iterator<Item = &'a Leader> + use<'a> {
         self.leaders.iter().filter(|l| l.active)
     }
 
-    pub fn active_departments(&self) -> impl Iterator<Item = &Department> {
+    pub fn active_departments(&self) -> impl Iterator<Item = &'a Department> + use<'a> {
         self.departments.iter().filter(|d| d.active)
     }
 }
 
-impl crate::i18n::ledger::Names for Directory {
+impl crate::i18n::ledger::Names for Directory<'_> {
     fn leader_name(&self, id: LeaderId) -> String {
         Directory::leader_name(self, id)
     }

@@ -7,16 +7,20 @@ use ratatui_textarea::{TextArea, WrapMode};
 use crate::domain::case::Case;
 use crate::domain::id_number::IdNumber;
 use crate::domain::intake::{Field, IntakeContext, IntakeError, IntakeInput, SUMMARY_MAX_CHARS};
+use crate::domain::matter::Package;
 use crate::domain::office::OfficeSettings;
 use crate::domain::petitioner::{ADDRESS_MAX_CHARS, NAME_MAX_CHARS, Petitioner, Sex};
 use crate::domain::phone::Phone;
 use crate::domain::repeat::{Probe, RepeatMatch};
+use crate::domain::serial::SerialNo;
 use crate::domain::visit::{CaseLink, Channel, CoPetitioner, Kind, Visit};
 use crate::i18n::{Localize, T};
 use crate::store::{Store, StoreError};
 
 use super::co_petitioner::CoDialog;
 use super::field::{PasteOutcome, TextField};
+use super::reacceptance;
+use super::receiving::{LeaderPick, responsibility_text};
 use super::{App, Tone};
 
 /// How many matches the repeat panel shows, and how many earlier visits each.
@@ -35,6 +39,8 @@ pub struct RepeatEntry {
 pub struct IntakeForm {
     pub channel: Channel,
     pub received_at: TextField,
+    /// Kept from one visitor to the next: a reception session is one leader's.
+    pub leader: LeaderPick,
     pub name: TextField,
     pub id_number: TextField,
     pub sex: Sex,
@@ -59,6 +65,10 @@ pub struct IntakeForm {
     /// Set while the matches panel has focus: the highlighted match.
     pub match_cursor: Option<usize>,
     pub co_dialog: Option<CoDialog>,
+    /// The linked petitioner's matters not to be accepted again on the same facts.
+    pub barred: Vec<(Case, Package)>,
+    /// Those of them the visit as typed looks like: intake warns.
+    pub reacceptance: Vec<SerialNo>,
     last_probe: Option<(String, Option<IdNumber>, Option<Phone>, String)>,
 }
 
@@ -69,6 +79,7 @@ impl IntakeForm {
         IntakeForm {
             channel: Channel::WalkIn,
             received_at: TextField::new(24),
+            leader: LeaderPick::default(),
             name: TextField::new(NAME_MAX_CHARS),
             id_number: TextField::new(24),
             sex: Sex::Unknown,
@@ -88,6 +99,8 @@ impl IntakeForm {
             same_name: 0,
             match_cursor: None,
             co_dialog: None,
+            barred: Vec::new(),
+            reacceptance: Vec::new(),
             last_probe: None,
         }
     }
@@ -98,7 +111,8 @@ impl IntakeForm {
             return d.focus != super::co_petitioner::CoField::Representative;
         }
         self.match_cursor.is_none()
-            && (self.text_field_ref(self.focus).is_some() || self.focus == Field::Summary)
+            && (self.text_field_ref(self.focus).is_some()
+                || matches!(self.focus, Field::Summary | Field::ReceivingLeader))
     }
 
     pub fn text_field_ref(&self, field: Field) -> Option<&TextField> {
@@ -185,6 +199,7 @@ impl IntakeForm {
                     .get(i - 1)
                     .map_or(CaseLink::New, |c| CaseLink::Existing(c.id)),
             },
+            receiving_leader: self.leader.chosen,
         }
     }
 
@@ -192,8 +207,11 @@ impl IntakeForm {
     /// calls in runs.
     pub fn reset_after_save(&mut self, settings: &OfficeSettings) {
         let channel = self.channel;
+        let mut leader = std::mem::take(&mut self.leader);
+        leader.settle();
         *self = IntakeForm::new(settings);
         self.channel = channel;
+        self.leader = leader;
         self.focus = Field::Name;
     }
 
@@ -302,6 +320,9 @@ pub(super) fn check_field(app: &mut App, field: Field) {
 pub(super) fn leave_field(app: &mut App, forward: bool) {
     let left = app.intake.focus;
     check_field(app, left);
+    if left == Field::ReceivingLeader {
+        app.intake.leader.settle();
+    }
     if forward {
         app.intake.focus_next()
     } else {
@@ -326,6 +347,12 @@ pub(super) fn key(app: &mut App, key: KeyEvent, store: &dyn Store) {
     }
     let form = &mut app.intake;
     let focus = form.focus;
+    if focus == Field::ReceivingLeader {
+        if form.leader.query.handle_key(key) {
+            form.leader.refilter();
+        }
+        return;
+    }
     let changed = if focus == Field::Summary {
         if form.summary_text().chars().count() >= SUMMARY_MAX_CHARS
             && matches!(key.code, KeyCode::Char(_) | KeyCode::Enter)
@@ -389,6 +416,10 @@ pub(super) fn paste(app: &mut App, text: &str, store: &dyn Store) {
         } else {
             PasteOutcome::Whole(n)
         })
+    } else if focus == Field::ReceivingLeader {
+        let outcome = app.intake.leader.query.paste(text);
+        app.intake.leader.refilter();
+        Some(outcome)
     } else {
         app.intake.text_field(focus).map(|f| f.paste(text))
     };
@@ -427,6 +458,8 @@ fn after_edit(app: &mut App, field: Field, store: &dyn Store) {
         if replaced {
             app.intake.linked = None;
             app.intake.case_choice = 0;
+            app.intake.barred.clear();
+            app.intake.reacceptance.clear();
             let msg = app.t(T::RepeatUnlinked).to_string();
             app.say(Tone::Warn, msg);
         }
@@ -436,6 +469,12 @@ fn after_edit(app: &mut App, field: Field, store: &dyn Store) {
         Field::Name | Field::IdNumber | Field::Phone | Field::Address
     ) {
         refresh_matches(app, store);
+    }
+    if matches!(
+        field,
+        Field::Case | Field::Kind | Field::Category | Field::Summary
+    ) {
+        reacceptance::refresh(app);
     }
 }
 
@@ -502,8 +541,9 @@ fn entry(store: &dyn Store, found: RepeatMatch) -> crate::store::Result<RepeatEn
     })
 }
 
-/// Enter on a match: the form takes the petitioner's details and offers their open matter.
-pub(super) fn choose_match(app: &mut App) {
+/// Enter on a match: the form takes the petitioner's details and offers their open matter,
+/// and warns when one of their matters may not be accepted again.
+pub(super) fn choose_match(app: &mut App, store: &dyn Store) {
     let Some(i) = app.intake.match_cursor else {
         return;
     };
@@ -534,6 +574,7 @@ pub(super) fn choose_match(app: &mut App) {
     } else {
         Field::HeadCount
     };
+    let petitioner = p.id;
     form.linked = Some(chosen);
     app.intake.take_case_defaults(&app.settings);
     let msg = if open > 0 {
@@ -541,7 +582,19 @@ pub(super) fn choose_match(app: &mut App) {
     } else {
         app.lang.f(T::RepeatChosen, &[&name])
     };
-    app.say(Tone::Info, msg);
+    match reacceptance::barred_matters(store, petitioner) {
+        Ok(barred) => app.intake.barred = barred,
+        Err(e) => {
+            let msg = e.localize(app.lang);
+            app.say(Tone::Error, msg);
+            return;
+        }
+    }
+    reacceptance::refresh(app);
+    match reacceptance::warning(app) {
+        Some(warning) => app.say(Tone::Warn, app.lang.f(T::Joined, &[&msg, &warning])),
+        None => app.say(Tone::Info, msg),
+    }
 }
 
 /// Ctrl-S. Saves only a valid form; on any failure every typed character stays.
@@ -575,13 +628,18 @@ pub(super) fn save(app: &mut App, store: &dyn Store) {
     };
     match store.register_visit(&visit) {
         Ok(done) => {
-            let msg = if done.new_case {
+            let mut msg = if done.new_case {
                 app.lang
                     .f(T::SavedNewCase, &[&done.visit.number, &done.case.number])
             } else {
                 app.lang
                     .f(T::SavedJoinedCase, &[&done.visit.number, &done.case.number])
             };
+            if let Some(holder) =
+                responsibility_text(done.responsibility, &app.org.leaders, app.lang)
+            {
+                msg = app.lang.f(T::Joined, &[&msg, &holder]);
+            }
             saved(app);
             app.say(Tone::Ok, msg);
         }
@@ -611,6 +669,12 @@ fn saved(app: &mut App) {
         *visits += 1;
     }
     app.visits.stale = true;
+}
+
+/// The leaders changed (F7, or the database opened): intake offers the active ones.
+pub(super) fn leaders_changed(app: &mut App) {
+    let active = app.org.leaders.iter().filter(|l| l.active).cloned();
+    app.intake.leader.set_leaders(active);
 }
 
 /// F5: the co-petitioner dialog; Enter in it adds the person.

@@ -208,6 +208,15 @@ impl Default for KeyMap {
                 always(K::F(6), none, Matches),
                 always(K::F(8), none, Menu),
                 always(K::F(9), none, Sort),
+                always(K::F(7), none, Organisation),
+                // Ctrl keys for the list's actions still arrive while an input method is on;
+                // the letters are the quick way when it is off.
+                always(K::Char('n'), ctrl, Add),
+                outside('a', Add),
+                always(K::Char('t'), ctrl, ToggleActive),
+                outside('t', ToggleActive),
+                always(K::Char('d'), ctrl, Delete),
+                outside('d', Delete),
             ],
         }
     }
@@ -309,6 +318,34 @@ mod tests {
         assert_eq!(
             map.lookup(&key(KeyCode::BackTab, KeyModifiers::SHIFT), true),
             Some(Command::PrevField)
+        );
+        assert_eq!(
+            map.lookup(&key(KeyCode::F(7), KeyModifiers::NONE), true),
+            Some(Command::Organisation)
+        );
+        // Typing 王 a t d in a form field stays typing; in the list the letters act.
+        for (c, command) in [
+            ('a', Command::Add),
+            ('t', Command::ToggleActive),
+            ('d', Command::Delete),
+        ] {
+            assert_eq!(
+                map.lookup(&key(KeyCode::Char(c), KeyModifiers::NONE), true),
+                None
+            );
+            assert_eq!(
+                map.lookup(&key(KeyCode::Char(c), KeyModifiers::NONE), false),
+                Some(command)
+            );
+            let with_ctrl = (c != 'a').then_some(command);
+            assert_eq!(
+                map.lookup(&key(KeyCode::Char(c), KeyModifiers::CONTROL), true),
+                with_ctrl
+            );
+        }
+        assert_eq!(
+            map.lookup(&key(KeyCode::Char('n'), KeyModifiers::CONTROL), true),
+            Some(Command::Add)
         );
     }
 

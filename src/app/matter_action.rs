@@ -239,7 +239,7 @@ impl ActionDialog {
     }
 }
 
-fn leaders(dir: &Directory, except: Option<LeaderId>) -> Vec<Choice> {
+fn leaders(dir: Directory<'_>, except: Option<LeaderId>) -> Vec<Choice> {
     dir.active_leaders()
         .filter(|l| Some(l.id) != except)
         .map(|l| Choice {
@@ -249,7 +249,7 @@ fn leaders(dir: &Directory, except: Option<LeaderId>) -> Vec<Choice> {
         .collect()
 }
 
-fn departments(dir: &Directory) -> Vec<Choice> {
+fn departments(dir: Directory<'_>) -> Vec<Choice> {
     dir.active_departments()
         .map(|d| Choice {
             label: d.name.clone(),
@@ -264,7 +264,7 @@ fn note() -> DialogField {
 
 fn fields_for(action: MatterAction, matter: &Matter, app: &App) -> Vec<DialogField> {
     use MoveKind as M;
-    let dir = &app.directory;
+    let dir = app.directory();
     let lang = app.lang;
     match action {
         MatterAction::Step(M::NotAccept) => vec![DialogField::text(T::ActReason, true, 500, "")],

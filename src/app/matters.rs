@@ -379,11 +379,11 @@ pub(super) fn open_filter(app: &mut App) {
         .state
         .and_then(|s| CaseState::ALL.iter().position(|x| *x == s))
         .map(|i| i as u64);
-    let leaders = app.directory.leaders.iter().map(|l| Choice {
+    let leaders = app.directory().leaders.iter().map(|l| Choice {
         label: l.name.clone(),
         value: l.id.0,
     });
-    let departments = app.directory.departments.iter().map(|d| Choice {
+    let departments = app.directory().departments.iter().map(|d| Choice {
         label: d.name.clone(),
         value: d.id.0,
     });

@@ -12,6 +12,10 @@ pub mod keymap;
 pub mod matter;
 pub mod matter_action;
 pub mod matters;
+pub mod org;
+pub mod org_form;
+pub mod reacceptance;
+pub mod receiving;
 pub mod start;
 mod update;
 pub mod visits;
@@ -35,6 +39,7 @@ use self::intake::IntakeForm;
 use self::keymap::KeyMap;
 use self::matter::MatterView;
 use self::matters::MattersList;
+use self::org::OrgScreen;
 use self::start::StartScreen;
 use self::visits::VisitsList;
 
@@ -49,6 +54,8 @@ pub enum Screen {
     Matters,
     /// One matter in full, with the actions its state allows.
     Matter,
+    /// Leaders and departments (F7).
+    Organisation,
 }
 
 /// Where the database stands. The first frame is drawn while it is still opening.
@@ -63,6 +70,10 @@ pub enum DbStatus {
 pub enum ConfirmKind {
     Discard,
     Quit,
+    /// Delete the selected leader or department.
+    Delete,
+    /// Close the leader or department form with its changes unsaved.
+    DiscardForm,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,12 +135,12 @@ pub struct App {
     pub matter: Option<MatterView>,
     /// Where Esc leaves the matter screen for.
     pub matter_back: Screen,
-    pub directory: Directory,
     pub policy: DeadlinePolicy,
     pub calendar: HolidayCalendar,
     /// Years (this one or the next) the holiday calendar lacks: working-day limits may be
     /// off, and the header says so.
     pub calendar_missing: Vec<i32>,
+    pub org: OrgScreen,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     pub size: (u16, u16),
@@ -157,14 +168,22 @@ impl App {
             matters: MattersList::default(),
             matter: None,
             matter_back: Screen::Matters,
-            directory: Directory::default(),
             policy: setup.policy,
             calendar: setup.calendar,
             calendar_missing,
+            org: OrgScreen::default(),
             overlay: None,
             status: None,
             size: (80, 24),
             quit: false,
+        }
+    }
+
+    /// Names of leaders and departments, from the lists the F7 screen keeps.
+    pub fn directory(&self) -> Directory<'_> {
+        Directory {
+            leaders: &self.org.leaders,
+            departments: &self.org.departments,
         }
     }
 
@@ -206,6 +225,7 @@ impl App {
                 .as_ref()
                 .and_then(|m| m.dialog.as_ref())
                 .is_some_and(|d| d.focused_text().is_some()),
+            Screen::Organisation => self.org.form.is_some(),
             Screen::Start | Screen::Detail => false,
         }
     }

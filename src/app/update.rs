@@ -8,8 +8,8 @@ use crate::store::Store;
 
 use super::action::{Action, Command};
 use super::{
-    App, ConfirmKind, DbStatus, Overlay, Screen, Tone, detail, directory, intake, matter,
-    matter_action, matters, visits,
+    App, ConfirmKind, DbStatus, Overlay, Screen, Tone, detail, intake, matter, matter_action,
+    matters, org, visits,
 };
 
 /// Work the shell must start outside `update` (threads, long jobs).
@@ -60,7 +60,7 @@ fn store_ready(app: &mut App, store: &dyn Store) {
             }
             // The clerk may have typed while the database was opening, in either screen.
             intake::refresh_matches(app, store);
-            reload_directory(app, store);
+            org::reload(app, store);
             app.visits.stale = true;
             app.matters.stale = true;
             if app.screen == Screen::Visits {
@@ -68,17 +68,6 @@ fn store_ready(app: &mut App, store: &dyn Store) {
             }
         }
         Err(e) => app.db = DbStatus::Failed(e.localize(app.lang)),
-    }
-}
-
-/// The names of leaders and departments, for every screen that shows them.
-fn reload_directory(app: &mut App, store: &dyn Store) {
-    match directory::Directory::load(store) {
-        Ok(d) => app.directory = d,
-        Err(e) => {
-            let msg = e.localize(app.lang);
-            app.say(Tone::Error, msg);
-        }
     }
 }
 
@@ -98,7 +87,7 @@ fn demo_finished(
             app.intake.focus = Field::Name;
             app.visits.stale = true;
             app.matters.stale = true;
-            reload_directory(app, store);
+            org::reload(app, store);
             let msg = app.lang.f(T::DemoLoaded, &[&visits, &petitioners]);
             app.say(Tone::Ok, msg);
         }
@@ -124,6 +113,7 @@ fn paste(app: &mut App, text: &str, store: &dyn Store) {
             matters::refilter(app);
         }
         Screen::Matter => matter_action::paste(app, text),
+        Screen::Organisation => org::paste(app, text),
         _ => {}
     }
 }
@@ -169,6 +159,7 @@ fn typed(app: &mut App, key: KeyEvent, store: &dyn Store) {
                 matter_action::key(app, key);
             }
         }
+        Screen::Organisation => org::key(app, key),
         Screen::Start | Screen::Detail => {}
     }
 }
@@ -204,7 +195,7 @@ fn command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
             }
         }
         Some(Overlay::Confirm { kind, act }) => {
-            confirm(app, c, kind, act);
+            confirm(app, c, kind, act, store);
             return Vec::new();
         }
         None => {}
@@ -215,7 +206,7 @@ fn command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
     match c {
         Command::Help => app.overlay = Some(Overlay::Help),
         Command::Quit => {
-            if app.intake.is_dirty() || app.matter_dialog_typed() {
+            if app.intake.is_dirty() || app.matter_dialog_typed() || app.org.form_dirty() {
                 app.overlay = Some(Overlay::Confirm {
                     kind: ConfirmKind::Quit,
                     act: false,
@@ -243,12 +234,13 @@ fn command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
                 visits::reload(app, store);
             }
         }
+        Command::Organisation => org::open(app, store),
         _ => return screen_command(app, c, store),
     }
     Vec::new()
 }
 
-fn confirm(app: &mut App, c: Command, kind: ConfirmKind, act: bool) {
+fn confirm(app: &mut App, c: Command, kind: ConfirmKind, act: bool, store: &dyn Store) {
     match c {
         Command::Back => app.overlay = None,
         Command::Open => {
@@ -259,6 +251,12 @@ fn confirm(app: &mut App, c: Command, kind: ConfirmKind, act: bool) {
                     ConfirmKind::Discard => {
                         app.intake.reset_after_save(&app.settings);
                         let msg = app.t(T::Discarded).to_string();
+                        app.say(Tone::Info, msg);
+                    }
+                    ConfirmKind::Delete => org::delete_selected(app, store),
+                    ConfirmKind::DiscardForm => {
+                        app.org.form = None;
+                        let msg = app.t(T::FormDiscarded).to_string();
                         app.say(Tone::Info, msg);
                     }
                 }
@@ -274,6 +272,7 @@ fn screen_command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
         Screen::Start => return start_command(app, c),
         Screen::Intake => intake_command(app, c, store),
         Screen::Visits => visits_command(app, c, store),
+        Screen::Organisation => org::command(app, c, store),
         Screen::Detail => match c {
             Command::Back => {
                 app.details.pop();
@@ -417,7 +416,7 @@ fn intake_command(app: &mut App, c: Command, store: &dyn Store) {
     if app.intake.match_cursor.is_some() {
         match c {
             Command::Back | Command::Matches => app.intake.match_cursor = None,
-            Command::Open => intake::choose_match(app),
+            Command::Open => intake::choose_match(app, store),
             Command::Up => intake::key(app, KeyEvent::from(KeyCode::Up), store),
             Command::Down => intake::key(app, KeyEvent::from(KeyCode::Down), store),
             Command::Save => {
@@ -429,6 +428,7 @@ fn intake_command(app: &mut App, c: Command, store: &dyn Store) {
         return;
     }
     let in_summary = app.intake.focus == Field::Summary;
+    let picking = app.intake.focus == Field::ReceivingLeader;
     match c {
         Command::Save => {
             intake::save(app, store);
@@ -450,6 +450,8 @@ fn intake_command(app: &mut App, c: Command, store: &dyn Store) {
         Command::Up if in_summary => intake::key(app, KeyEvent::from(KeyCode::Up), store),
         Command::Down if in_summary => intake::key(app, KeyEvent::from(KeyCode::Down), store),
         Command::Open if in_summary => intake::key(app, KeyEvent::from(KeyCode::Enter), store),
+        Command::Up if picking => app.intake.leader.step(false),
+        Command::Down if picking => app.intake.leader.step(true),
         Command::Up => intake::leave_field(app, false),
         Command::Down => intake::leave_field(app, true),
         Command::Open if app.intake.focus == Field::CoPetitioners => intake::open_co_dialog(app),

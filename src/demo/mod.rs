@@ -80,10 +80,9 @@ pub fn fill(
         &opts.settings,
         opts.today,
     );
-    for leader in org::leaders(&mut org_rng, planner.people()) {
-        store.add_leader(&leader)?;
-        summary.leaders += 1;
-    }
+    let leaders = store.add_leaders(&org::leaders(&mut org_rng, planner.people()))?;
+    summary.leaders = leaders.len() as u64;
+    planner.set_rota(leaders.iter().map(|l| l.id).collect());
     for department in org::departments(&mut org_rng, planner.people()) {
         store.add_department(&department)?;
         summary.departments += 1;

@@ -10,7 +10,10 @@ use super::data::org::{DEPARTMENTS, LEADERS};
 use super::data::places::{HOME, PUER};
 use super::people::{People, mobile};
 
+/// One leader per post; no two share a name, as the store refuses two active leaders of one
+/// name (a picker could not tell them apart).
 pub fn leaders<R: Rng + ?Sized>(rng: &mut R, people: &People) -> Vec<NewLeader> {
+    let mut taken = std::collections::HashSet::new();
     LEADERS
         .iter()
         .map(|&(title, portfolio, women)| {
@@ -19,8 +22,14 @@ pub fn leaders<R: Rng + ?Sized>(rng: &mut R, people: &People) -> Vec<NewLeader> 
             } else {
                 Sex::Male
             };
+            let name = loop {
+                let name = people.name(rng, sex);
+                if taken.insert(name.clone()) {
+                    break name;
+                }
+            };
             NewLeader {
-                name: people.name(rng, sex),
+                name,
                 title: title.to_string(),
                 portfolio: portfolio.to_string(),
             }

@@ -7,6 +7,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::domain::office::OfficeSettings;
+use crate::domain::organisation::LeaderId;
 use crate::domain::petitioner::Person;
 use crate::domain::visit::{CaseLink, Channel, CoPetitioner, NewVisit};
 use crate::store::Registered;
@@ -55,6 +56,8 @@ pub struct Planner {
     roster: Roster,
     issued: Issued,
     threshold: u32,
+    /// The leaders who take turns at the Wednesday reception, one a week.
+    rota: Vec<LeaderId>,
 }
 
 fn seeded(seed: u64) -> ChaCha8Rng {
@@ -76,7 +79,21 @@ impl Planner {
             issued: Issued::default(),
             // The intake form counts a group from two people at the least; so does the demo.
             threshold: settings.group_threshold.max(2),
+            rota: Vec::new(),
         }
+    }
+
+    /// The leaders who receive at the Wednesday reception, in turn.
+    pub fn set_rota(&mut self, leaders: Vec<LeaderId>) {
+        self.rota = leaders;
+    }
+
+    /// The leader receiving on a reception day: the rota turns once a week. Taken from the
+    /// date, not drawn, so the rest of the data is the same with or without leaders.
+    fn receiving(&self, date: NaiveDate) -> Option<LeaderId> {
+        let week = date.num_days_from_ce().div_euclid(7);
+        let turn = usize::try_from(week).ok()? % self.rota.len().max(1);
+        self.rota.get(turn).copied()
     }
 
     pub fn rng(&mut self) -> &mut ChaCha8Rng {
@@ -279,6 +296,12 @@ impl Planner {
             _ if rng.random_bool(0.6) => "demo-clerk",
             _ => "demo-clerk2",
         };
+        // The leader's secretary registers those the leader receives in person.
+        let receiving_leader = if received_by == "demo-secretary" {
+            self.receiving(date)
+        } else {
+            None
+        };
         NewVisit {
             channel,
             received_at,
@@ -292,7 +315,7 @@ impl Planner {
             category: matter.category,
             summary: matter.summary,
             case: CaseLink::New,
-            receiving_leader: None,
+            receiving_leader,
         }
     }
 }

@@ -379,3 +379,43 @@ fn demo_history_for_a_desk_opened_today_ends_before_today() {
     let newest = filled.visits.last().expect("visits were generated");
     assert_eq!(newest.received_at.date(), wednesday.pred_opt().unwrap());
 }
+
+#[test]
+fn wednesday_receptions_name_the_leader_of_the_week_who_then_holds_the_matter() {
+    use std::collections::BTreeSet;
+    let f = five_thousand();
+    let leaders = f.store.leaders().unwrap();
+    let received: Vec<(&Visit, _)> = f
+        .visits
+        .iter()
+        .filter_map(|v| Some((v, f.store.receiving_leader(v.id).unwrap()?)))
+        .collect();
+    assert!(received.len() > 100, "{}", received.len());
+    let mut by_day = BTreeMap::new();
+    for (v, leader) in &received {
+        assert_eq!(v.received_at.weekday(), Weekday::Wed);
+        assert_eq!(v.received_by, "demo-secretary");
+        assert!(leaders.iter().any(|l| l.id == *leader));
+        by_day
+            .entry(v.received_at.date())
+            .or_insert_with(BTreeSet::new)
+            .insert(*leader);
+    }
+    assert!(by_day.values().all(|l| l.len() == 1), "one leader a day");
+    let turns: BTreeSet<_> = by_day.values().flatten().collect();
+    assert_eq!(turns.len(), leaders.len(), "every leader takes a turn");
+    // The leader of a matter's first reception holds it, whoever received it later.
+    let mut held = 0;
+    for (v, leader) in &received {
+        let matter = f.store.matter(v.case_id).unwrap().unwrap();
+        let holder = matter
+            .package
+            .responsible
+            .expect("a received matter is held");
+        if matter.case.first_visit == v.id {
+            assert_eq!(holder, *leader);
+            held += 1;
+        }
+    }
+    assert!(held > 50, "{held}");
+}

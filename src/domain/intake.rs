@@ -6,6 +6,7 @@ use chrono::NaiveDateTime;
 use super::date::{DateError, parse_datetime};
 use super::id_number::{IdNumber, IdNumberError};
 use super::office::OfficeSettings;
+use super::organisation::LeaderId;
 use super::petitioner::{ADDRESS_MAX_CHARS, NameError, Person, PetitionerId, Sex, validate_name};
 use super::phone::{Phone, PhoneError};
 use super::text::{fold_fullwidth, tidy};
@@ -19,6 +20,8 @@ pub const SUMMARY_MAX_CHARS: usize = 4000;
 pub enum Field {
     Channel,
     ReceivedAt,
+    /// The leader whose reception this is (接访领导); chosen, never typed in free.
+    ReceivingLeader,
     Name,
     IdNumber,
     Sex,
@@ -33,9 +36,10 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 13] = [
+    pub const ALL: [Field; 14] = [
         Field::Channel,
         Field::ReceivedAt,
+        Field::ReceivingLeader,
         Field::Name,
         Field::IdNumber,
         Field::Sex,
@@ -101,6 +105,8 @@ pub struct IntakeInput {
     pub summary: String,
     pub existing_petitioner: Option<PetitionerId>,
     pub case: CaseLink,
+    /// Chosen from the active leaders; the first to receive a matter holds it (首接负责).
+    pub receiving_leader: Option<LeaderId>,
 }
 
 pub type FieldErrors = Vec<(Field, IntakeError)>;
@@ -215,8 +221,7 @@ impl IntakeInput {
                     category: self.category.clone(),
                     summary,
                     case: self.case,
-                    // The form names no leader yet; registered visits hold no one responsible.
-                    receiving_leader: None,
+                    receiving_leader: self.receiving_leader,
                 })
             }
             _ => Err(errors),

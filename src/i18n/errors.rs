@@ -2,6 +2,7 @@
 //! for logs; these are what a clerk reads, naming what is wrong and how to put it right.
 
 mod deadline;
+mod org;
 
 use super::{Label, Lang};
 use crate::domain::date::DateError;
@@ -321,6 +322,12 @@ impl Localize for StoreError {
                 )
             }
             StoreError::Matter(e) => e.localize(lang),
+            StoreError::Organisation(e) => e.localize(lang),
+            StoreError::StillReferenced {
+                record,
+                name,
+                matters,
+            } => org::still_referenced(lang, *record, name, *matters),
             StoreError::Io(e) => say(
                 lang,
                 format!("写入磁盘失败:{e}"),

@@ -127,6 +127,7 @@ impl Label for Field {
         let key = match self {
             Field::Channel => T::FieldChannel,
             Field::ReceivedAt => T::FieldReceivedAt,
+            Field::ReceivingLeader => T::FieldReceivingLeader,
             Field::Name => T::FieldName,
             Field::IdNumber => T::FieldIdNumber,
             Field::Sex => T::FieldSex,

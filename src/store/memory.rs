@@ -1,6 +1,8 @@
 //! A store in memory, for tests and for screens that need a store before the real one opens.
 //! It keeps the same contract as the sled store by brute force: simple enough to trust.
 
+mod org;
+
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Mutex, MutexGuard};
 
@@ -18,6 +20,7 @@ use crate::domain::registration::{Allocation, assemble, numbering_year};
 use crate::domain::search::{MatchQuality, SearchQuery, match_quality, result_order};
 use crate::domain::serial::SerialNo;
 use crate::domain::visit::{CaseLink, NewVisit, Visit, VisitId};
+use crate::store::org::OrgRecord;
 
 mod matters;
 
@@ -75,6 +78,11 @@ impl Inner {
         };
         if let Some(case) = &old_case {
             check_case_owner(new, case)?;
+        }
+        if let Some(leader) = new.receiving_leader
+            && !self.leaders.contains_key(&leader)
+        {
+            return Err(StoreError::NotFound(Leader::record(leader.0)));
         }
         let year = numbering_year(new);
         let alloc = Allocation {
@@ -325,40 +333,44 @@ impl Store for MemoryStore {
         Ok(inner.cases_where(flagged, usize::MAX))
     }
 
-    fn add_leader(&self, leader: &NewLeader) -> Result<Leader> {
-        let mut inner = self.lock();
-        let id = LeaderId(inner.next_id());
-        let leader = Leader {
-            id,
-            name: leader.name.clone(),
-            title: leader.title.clone(),
-            portfolio: leader.portfolio.clone(),
-            active: true,
-        };
-        inner.leaders.insert(id, leader.clone());
-        Ok(leader)
+    fn add_leaders(&self, leaders: &[NewLeader]) -> Result<Vec<Leader>> {
+        org::add(&mut self.lock(), leaders)
     }
 
     fn leaders(&self) -> Result<Vec<Leader>> {
         Ok(self.lock().leaders.values().cloned().collect())
     }
 
-    fn add_department(&self, department: &NewDepartment) -> Result<Department> {
-        let mut inner = self.lock();
-        let id = DepartmentId(inner.next_id());
-        let department = Department {
-            id,
-            name: department.name.clone(),
-            contact: department.contact.clone(),
-            phone: department.phone.clone(),
-            active: true,
-        };
-        inner.departments.insert(id, department.clone());
-        Ok(department)
+    fn edit_leader(&self, id: LeaderId, edit: &NewLeader) -> Result<Leader> {
+        org::edit(&mut self.lock(), id, edit)
+    }
+
+    fn set_leader_active(&self, id: LeaderId, active: bool) -> Result<Leader> {
+        org::set_active(&mut self.lock(), id, active)
+    }
+
+    fn delete_leader(&self, id: LeaderId) -> Result<()> {
+        org::delete::<Leader>(&mut self.lock(), id)
+    }
+
+    fn add_departments(&self, departments: &[NewDepartment]) -> Result<Vec<Department>> {
+        org::add(&mut self.lock(), departments)
     }
 
     fn departments(&self) -> Result<Vec<Department>> {
         Ok(self.lock().departments.values().cloned().collect())
+    }
+
+    fn edit_department(&self, id: DepartmentId, edit: &NewDepartment) -> Result<Department> {
+        org::edit(&mut self.lock(), id, edit)
+    }
+
+    fn set_department_active(&self, id: DepartmentId, active: bool) -> Result<Department> {
+        org::set_active(&mut self.lock(), id, active)
+    }
+
+    fn delete_department(&self, id: DepartmentId) -> Result<()> {
+        org::delete::<Department>(&mut self.lock(), id)
     }
 
     fn is_empty(&self) -> Result<bool> {

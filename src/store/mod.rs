@@ -7,6 +7,7 @@ pub mod codec;
 pub mod lock;
 pub mod memory;
 pub mod opening;
+mod org;
 pub mod sled_store;
 
 use std::fmt;
@@ -19,7 +20,9 @@ use crate::domain::id_number::IdNumber;
 use crate::domain::ledger::{LedgerEvent, Stamp};
 use crate::domain::lifecycle::Move;
 use crate::domain::matter::{Matter, MatterChange, MatterError, Package};
-use crate::domain::organisation::{Department, Leader, LeaderId, NewDepartment, NewLeader};
+use crate::domain::organisation::{
+    Department, DepartmentId, Leader, LeaderId, NewDepartment, NewLeader, OrgError,
+};
 use crate::domain::pending::MatterRow;
 use crate::domain::petitioner::{Petitioner, PetitionerId};
 use crate::domain::phone::Phone;
@@ -84,6 +87,17 @@ pub enum StoreError {
     /// The matter's rules refused the change; nothing was written.
     #[error(transparent)]
     Matter(#[from] MatterError),
+    /// A leader or department the rules refuse (blank name, a second active one of a name).
+    #[error(transparent)]
+    Organisation(#[from] OrgError),
+    /// A leader or department that a matter names: deleting it would leave the matter's
+    /// package or ledger pointing at nobody. Deactivating is the way to retire it.
+    #[error("{record} ({name}) is named by {matters} matter(s) and cannot be deleted")]
+    StillReferenced {
+        record: RecordRef,
+        name: String,
+        matters: u64,
+    },
     #[error("cannot write to disk: {0}")]
     Io(#[from] std::io::Error),
     #[error("storage engine error: {0}")]
@@ -233,10 +247,27 @@ pub trait Store: Send + Sync {
     /// Matters on the leadership's collective-study list, oldest opened first.
     fn collective_study_cases(&self) -> Result<Vec<Case>>;
 
-    fn add_leader(&self, leader: &NewLeader) -> Result<Leader>;
+    /// Adds leaders in one atomic step, all or none, active and in the order given. Text is
+    /// tidied and the name required (`StoreError::Organisation`); a name that an active leader,
+    /// or an earlier one of the batch, already has is refused as a duplicate.
+    fn add_leaders(&self, leaders: &[NewLeader]) -> Result<Vec<Leader>>;
+    /// Every leader, active or not, in the order added.
     fn leaders(&self) -> Result<Vec<Leader>>;
-    fn add_department(&self, department: &NewDepartment) -> Result<Department>;
+    /// Replaces a leader's name, title and portfolio, under the rules of `add_leaders`.
+    fn edit_leader(&self, id: LeaderId, edit: &NewLeader) -> Result<Leader>;
+    /// Deactivates (no longer offered at intake) or reactivates a leader. Reactivating is
+    /// refused when another active leader has taken the name meanwhile.
+    fn set_leader_active(&self, id: LeaderId, active: bool) -> Result<Leader>;
+    /// Deletes a leader that no matter names (`organisation::Named`); otherwise
+    /// `StoreError::StillReferenced` and nothing changes.
+    fn delete_leader(&self, id: LeaderId) -> Result<()>;
+
+    /// As `add_leaders`, for departments.
+    fn add_departments(&self, departments: &[NewDepartment]) -> Result<Vec<Department>>;
     fn departments(&self) -> Result<Vec<Department>>;
+    fn edit_department(&self, id: DepartmentId, edit: &NewDepartment) -> Result<Department>;
+    fn set_department_active(&self, id: DepartmentId, active: bool) -> Result<Department>;
+    fn delete_department(&self, id: DepartmentId) -> Result<()>;
 
     /// True when nothing was ever registered and no leader or department exists.
     fn is_empty(&self) -> Result<bool>;
@@ -245,6 +276,25 @@ pub trait Store: Send + Sync {
     fn is_demo(&self) -> Result<bool>;
 
     // ---- Provided: compositions every implementation shares. ----
+
+    fn add_leader(&self, leader: &NewLeader) -> Result<Leader> {
+        self.add_leaders(std::slice::from_ref(leader))?
+            .pop()
+            .ok_or_else(|| StoreError::Engine("adding a leader returned nothing".into()))
+    }
+
+    fn add_department(&self, department: &NewDepartment) -> Result<Department> {
+        self.add_departments(std::slice::from_ref(department))?
+            .pop()
+            .ok_or_else(|| StoreError::Engine("adding a department returned nothing".into()))
+    }
+
+    /// Active leaders, the ones intake offers, in the order added.
+    fn active_leaders(&self) -> Result<Vec<Leader>> {
+        let mut all = self.leaders()?;
+        all.retain(|l| l.active);
+        Ok(all)
+    }
 
     fn register_visit(&self, visit: &NewVisit) -> Result<Registered> {
         let mut done = self.register_visits(std::slice::from_ref(visit))?;

@@ -5,7 +5,9 @@ use crate::domain::case::{Case, CaseId, CaseState};
 use crate::domain::id_number::IdNumber;
 use crate::domain::ledger::Stamp;
 use crate::domain::matter::{Matter, MatterChange};
-use crate::domain::organisation::{Department, Leader, LeaderId, NewDepartment, NewLeader};
+use crate::domain::organisation::{
+    Department, DepartmentId, Leader, LeaderId, NewDepartment, NewLeader,
+};
 use crate::domain::pending::MatterRow;
 use crate::domain::petitioner::{Petitioner, PetitionerId};
 use crate::domain::phone::Phone;
@@ -85,16 +87,34 @@ impl Store for OpeningStore {
     fn collective_study_cases(&self) -> Result<Vec<Case>> {
         Err(StoreError::Opening)
     }
-    fn add_leader(&self, _: &NewLeader) -> Result<Leader> {
+    fn add_leaders(&self, _: &[NewLeader]) -> Result<Vec<Leader>> {
         Err(StoreError::Opening)
     }
     fn leaders(&self) -> Result<Vec<Leader>> {
         Err(StoreError::Opening)
     }
-    fn add_department(&self, _: &NewDepartment) -> Result<Department> {
+    fn edit_leader(&self, _: LeaderId, _: &NewLeader) -> Result<Leader> {
+        Err(StoreError::Opening)
+    }
+    fn set_leader_active(&self, _: LeaderId, _: bool) -> Result<Leader> {
+        Err(StoreError::Opening)
+    }
+    fn delete_leader(&self, _: LeaderId) -> Result<()> {
+        Err(StoreError::Opening)
+    }
+    fn add_departments(&self, _: &[NewDepartment]) -> Result<Vec<Department>> {
         Err(StoreError::Opening)
     }
     fn departments(&self) -> Result<Vec<Department>> {
+        Err(StoreError::Opening)
+    }
+    fn edit_department(&self, _: DepartmentId, _: &NewDepartment) -> Result<Department> {
+        Err(StoreError::Opening)
+    }
+    fn set_department_active(&self, _: DepartmentId, _: bool) -> Result<Department> {
+        Err(StoreError::Opening)
+    }
+    fn delete_department(&self, _: DepartmentId) -> Result<()> {
         Err(StoreError::Opening)
     }
     fn is_empty(&self) -> Result<bool> {

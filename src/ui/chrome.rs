@@ -19,6 +19,7 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Screen::Detail => T::ScreenDetail,
         Screen::Matters => T::ScreenMatters,
         Screen::Matter => T::ScreenMatter,
+        Screen::Organisation => T::ScreenOrg,
     };
     let left = format!(" {} │ {}", app.t(T::AppTitle), app.t(screen));
     let db = match &app.db {
@@ -73,7 +74,13 @@ pub fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 /// With nothing to report, the status line says what the focused field is waiting for.
 fn hint(app: &App) -> String {
     use crate::domain::intake::Field;
-    if app.screen != Screen::Intake || app.overlay.is_some() {
+    if app.overlay.is_some() {
+        return String::new();
+    }
+    if app.screen == Screen::Organisation && app.org.form.is_some() {
+        return app.t(T::OrgFormKeys).to_string();
+    }
+    if app.screen != Screen::Intake {
         return String::new();
     }
     let form = &app.intake;
@@ -93,6 +100,7 @@ fn hint(app: &App) -> String {
         Field::CoPetitioners => app.t(T::HintCoKeys).into(),
         Field::Summary => app.t(T::HintSummary).into(),
         Field::ReceivedAt => app.t(T::HintReceivedAt).into(),
+        Field::ReceivingLeader => app.t(T::LeaderPickKeys).into(),
         _ => String::new(),
     }
 }
@@ -109,6 +117,7 @@ fn footer_commands(app: &App) -> &'static [Command] {
             Matters,
             AddCoPetitioner,
             Matches,
+            Organisation,
             Save,
             Back,
             Quit,
@@ -119,6 +128,18 @@ fn footer_commands(app: &App) -> &'static [Command] {
             Help, NewIntake, Search, Matters, Menu, Sort, Open, Back, Quit,
         ],
         Screen::Matter => &[Help, NewIntake, Search, Matters, Menu, Back, Quit],
+        Screen::Organisation if app.org.form.is_some() => &[Help, Save, NextField, Back, Quit],
+        Screen::Organisation => &[
+            Help,
+            NewIntake,
+            Search,
+            Add,
+            Open,
+            ToggleActive,
+            Delete,
+            Back,
+            Quit,
+        ],
     }
 }
 
@@ -131,7 +152,12 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             continue;
         };
         let key = key.to_string();
-        let label = app.t(c.texts().0);
+        // Enter on a leader or department edits it.
+        let label = if app.screen == Screen::Organisation && *c == Command::Open {
+            app.t(T::CmdEdit)
+        } else {
+            app.t(c.texts().0)
+        };
         let need = width(&key) + width(label) + 1;
         if used + need > max {
             break;

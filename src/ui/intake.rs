@@ -115,6 +115,7 @@ fn form(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         );
     }
     let mut y = inner.y;
+    let mut picker_at = None;
     for row in &rows[first..] {
         if y + row.height > inner.bottom() {
             if y < inner.bottom() {
@@ -158,6 +159,9 @@ fn form(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             height: row.height,
         };
         field_value(app, theme, frame, row.field, is_focus, value_area);
+        if is_focus && row.field == Field::ReceivingLeader {
+            picker_at = Some(value_area);
+        }
         if let Some(e) = form.error(row.field) {
             let line = Line::styled(
                 fit(&format!("✗ {}", e.localize(app.lang)), value_w),
@@ -175,6 +179,10 @@ fn form(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             );
         }
         y += row.height;
+    }
+    // Over the rows below, so drawn last.
+    if let Some(under) = picker_at {
+        super::leader_pick::dropdown(app, theme, frame, under, inner.bottom());
     }
 }
 
@@ -218,6 +226,7 @@ fn field_value(app: &App, theme: &Theme, frame: &mut Frame, field: Field, focus:
             choice(fit(&text, w.saturating_sub(4)))
         }
         Field::CoPetitioners => co_line(app, theme, focus),
+        Field::ReceivingLeader => super::leader_pick::line(app, theme, frame, focus, line_area),
         Field::Summary => {
             return summary(
                 app,
@@ -349,6 +358,9 @@ fn matches_panel(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let w = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
+    if let Some(warning) = crate::app::reacceptance::warning(app) {
+        lines.push(Line::styled(warning, theme.warning));
+    }
     if !app.db_ready() {
         lines.push(Line::styled(app.t(T::DbOpening), theme.muted));
     } else if let Some(linked) = &form.linked {

@@ -62,7 +62,7 @@ fn facts(app: &App, v: &MatterView, theme: &Theme, frame: &mut Frame, area: Rect
     let m = &v.matter;
     let c = &m.case;
     let p = &m.package;
-    let dir = &app.directory;
+    let dir = app.directory();
     let block = panel(
         Span::styled(
             format!(" {} ", lang.f(T::MatterTitle, &[&c.number])),
@@ -248,7 +248,7 @@ fn visits(app: &App, v: &MatterView, theme: &Theme, frame: &mut Frame, area: Rec
             if let Some(l) = leader {
                 s = format!(
                     "{s} {}",
-                    lang.f(T::MatterReceivedBy, &[&app.directory.leader_name(*l)])
+                    lang.f(T::MatterReceivedBy, &[&app.directory().leader_name(*l)])
                 );
             }
             ListItem::new(fit(&s, w))
@@ -271,7 +271,7 @@ fn ledger(app: &App, v: &MatterView, theme: &Theme, frame: &mut Frame, area: Rec
         let head = format!("{} {} ", e.at.format("%Y-%m-%d %H:%M"), e.by);
         let mut spans = vec![
             Span::styled(head, theme.muted),
-            Span::styled(describe(&e.what, lang, &app.directory), theme.input),
+            Span::styled(describe(&e.what, lang, &app.directory()), theme.input),
         ];
         if !e.note.is_empty() {
             spans.push(Span::styled(format!(" ({})", e.note), theme.label));

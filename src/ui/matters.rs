@@ -99,10 +99,10 @@ fn value(app: &App, l: &Listed, col: Col) -> String {
         },
         Col::Leader => r
             .responsible
-            .map_or(String::new(), |id| app.directory.leader_name(id)),
+            .map_or(String::new(), |id| app.directory().leader_name(id)),
         Col::Department => r
             .department
-            .map_or(String::new(), |id| app.directory.department_name(id)),
+            .map_or(String::new(), |id| app.directory().department_name(id)),
         Col::Flags => {
             let mut s = String::new();
             if !l.signals.is_empty() {
@@ -222,14 +222,14 @@ fn filter_text(app: &App) -> String {
         parts.push(format!(
             "{} {}",
             app.t(T::FilterLeader),
-            app.directory.leader_name(l)
+            app.directory().leader_name(l)
         ));
     }
     if let Some(d) = f.department {
         parts.push(format!(
             "{} {}",
             app.t(T::FilterDepartment),
-            app.directory.department_name(d)
+            app.directory().department_name(d)
         ));
     }
     if let Some(c) = &f.category {

@@ -6,8 +6,10 @@ mod detail;
 mod dialog;
 mod field;
 mod intake;
+mod leader_pick;
 mod matter;
 mod matters;
+mod org;
 mod overlay;
 mod start;
 pub mod text;
@@ -54,6 +56,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
             Screen::Detail => detail::render(app, theme, frame, body),
             Screen::Matters => matters::render(app, theme, frame, body),
             Screen::Matter => matter::render(app, theme, frame, body),
+            Screen::Organisation => org::render(app, theme, frame, body),
         }
     }
     chrome::status(app, theme, frame, status);

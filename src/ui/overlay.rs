@@ -88,15 +88,31 @@ fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 fn confirm(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, kind: ConfirmKind, act: bool) {
     let popup = centered(area, 56, 8);
     frame.render_widget(Clear, popup);
-    let (message, action) = match kind {
-        ConfirmKind::Discard => (T::ConfirmDiscard, T::ButtonDiscard),
-        ConfirmKind::Quit => (T::ConfirmQuit, T::ButtonQuit),
+    let (title, message, action) = match kind {
+        ConfirmKind::Discard => (T::ConfirmDiscardTitle, T::ConfirmDiscard, T::ButtonDiscard),
+        // Quitting with only the leader or department form unsaved.
+        ConfirmKind::Quit if !app.intake.is_dirty() => (
+            T::ConfirmFormDiscardTitle,
+            T::ConfirmFormDiscard,
+            T::ButtonQuit,
+        ),
+        ConfirmKind::Quit => (T::ConfirmDiscardTitle, T::ConfirmQuit, T::ButtonQuit),
+        ConfirmKind::Delete => (T::ConfirmDeleteTitle, T::ConfirmDelete, T::ButtonDelete),
+        ConfirmKind::DiscardForm => (
+            T::ConfirmFormDiscardTitle,
+            T::ConfirmFormDiscard,
+            T::ButtonDiscard,
+        ),
+    };
+    let message = match kind {
+        ConfirmKind::Delete => {
+            let name = app.org.selected_record().map_or("", |(_, name, _)| name);
+            app.lang.f(message, &[&name])
+        }
+        _ => app.t(message).to_string(),
     };
     let block = Block::bordered()
-        .title(Span::styled(
-            format!(" {} ", app.t(T::ConfirmDiscardTitle)),
-            theme.warning,
-        ))
+        .title(Span::styled(format!(" {} ", app.t(title)), theme.warning))
         .border_style(theme.warning)
         .style(theme.base);
     let inner = block.inner(popup);
@@ -108,7 +124,7 @@ fn confirm(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, kind: Confir
         )
     };
     let lines = vec![
-        Line::raw(app.t(message)),
+        Line::raw(message),
         Line::raw(""),
         Line::from(vec![
             button(T::ButtonKeepEditing, !act),

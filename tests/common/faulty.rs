@@ -7,7 +7,9 @@ use xfdesk::domain::case::{Case, CaseId, CaseState};
 use xfdesk::domain::id_number::IdNumber;
 use xfdesk::domain::ledger::Stamp;
 use xfdesk::domain::matter::{Matter, MatterChange};
-use xfdesk::domain::organisation::{Department, Leader, LeaderId, NewDepartment, NewLeader};
+use xfdesk::domain::organisation::{
+    Department, DepartmentId, Leader, LeaderId, NewDepartment, NewLeader,
+};
 use xfdesk::domain::pending::MatterRow;
 use xfdesk::domain::petitioner::{Petitioner, PetitionerId};
 use xfdesk::domain::phone::Phone;
@@ -98,17 +100,35 @@ impl Store for UnconfirmingDisk {
     fn collective_study_cases(&self) -> Result<Vec<Case>> {
         self.inner.collective_study_cases()
     }
-    fn add_leader(&self, leader: &NewLeader) -> Result<Leader> {
-        self.inner.add_leader(leader)
+    fn add_leaders(&self, leaders: &[NewLeader]) -> Result<Vec<Leader>> {
+        self.inner.add_leaders(leaders)
     }
     fn leaders(&self) -> Result<Vec<Leader>> {
         self.inner.leaders()
     }
-    fn add_department(&self, department: &NewDepartment) -> Result<Department> {
-        self.inner.add_department(department)
+    fn edit_leader(&self, id: LeaderId, edit: &NewLeader) -> Result<Leader> {
+        self.inner.edit_leader(id, edit)
+    }
+    fn set_leader_active(&self, id: LeaderId, active: bool) -> Result<Leader> {
+        self.inner.set_leader_active(id, active)
+    }
+    fn delete_leader(&self, id: LeaderId) -> Result<()> {
+        self.inner.delete_leader(id)
+    }
+    fn add_departments(&self, departments: &[NewDepartment]) -> Result<Vec<Department>> {
+        self.inner.add_departments(departments)
     }
     fn departments(&self) -> Result<Vec<Department>> {
         self.inner.departments()
+    }
+    fn edit_department(&self, id: DepartmentId, edit: &NewDepartment) -> Result<Department> {
+        self.inner.edit_department(id, edit)
+    }
+    fn set_department_active(&self, id: DepartmentId, active: bool) -> Result<Department> {
+        self.inner.set_department_active(id, active)
+    }
+    fn delete_department(&self, id: DepartmentId) -> Result<()> {
+        self.inner.delete_department(id)
     }
     fn is_empty(&self) -> Result<bool> {
         self.inner.is_empty()

@@ -33,6 +33,7 @@ mod batch;
 mod listing;
 mod lookup;
 pub mod matters;
+mod org_admin;
 mod organisation;
 mod pending;
 mod registration;

@@ -44,6 +44,15 @@ pub mod tag {
     pub const CASE_BY_STATE: u8 = 0x21;
     /// opened_at + case, while the matter is on the collective-study list
     pub const COLLECTIVE_STUDY: u8 = 0x22;
+    /// tidied name of an active leader → the leader's id as the value: no two active leaders
+    /// share a name. The only index entries with a value; the key must be found by the name.
+    pub const LEADER_NAME: u8 = 0x30;
+    /// tidied name of an active department → its id, as for leaders
+    pub const DEPARTMENT_NAME: u8 = 0x31;
+    /// leader + case: the matter names the leader (see `organisation::Named`)
+    pub const LEADER_NAMED_BY: u8 = 0x32;
+    /// department + case: the matter names the department
+    pub const DEPARTMENT_NAMED_BY: u8 = 0x33;
 }
 
 /// Ends the text part of a key: it sorts before every character, so an exact key comes before
@@ -76,6 +85,16 @@ pub mod meta {
             UrgeKind::Supervision => b"serial/supervision/",
         };
         super::concat(&[kind, &super::year_key(series.year)])
+    }
+
+    /// Set once the leader and department indexes (names, references) have been built for
+    /// what a database held before they existed.
+    pub const ORG_INDEX: &[u8] = b"org_index";
+
+    /// How many matters name a leader or department, read by a delete in its transaction
+    /// (which cannot scan the index). `kind` is the index tag of the references.
+    pub fn references(kind: u8, id: u64) -> Vec<u8> {
+        super::concat(&[b"refs/", &[kind], &super::id_key(id)])
     }
 
     /// How many entries the ledger of a matter has: a transaction cannot scan, so this is how

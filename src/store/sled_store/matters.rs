@@ -12,10 +12,12 @@ use sled::transaction::{Transactional, TransactionalTree};
 use crate::domain::case::{Case, CaseId, CaseState};
 use crate::domain::ledger::{LedgerEvent, Stamp};
 use crate::domain::matter::{Matter, MatterChange, Package};
+use crate::domain::organisation::Named;
 use crate::store::{RecordRef, Result, StoreError, codec};
 
 use super::SledStore;
 use super::keys::{self, id_key, ledger_key, meta, tag};
+use super::org::note_named;
 use super::read::{engine, ids, load, load_indexed, transaction_error};
 use super::write::{TxResult, bump, fail, get_record, next_serial, put_record, reindex};
 
@@ -116,7 +118,14 @@ impl MatterTx<'_> {
             &keys::matter_index(&before.case, &before.package),
             &keys::matter_index(&after.case, &after.package),
         )?;
-        self.append(id, &after.ledger[before.ledger.len()..])?;
+        let added = &after.ledger[before.ledger.len()..];
+        note_named(
+            self.meta,
+            self.index,
+            id.0,
+            &Named::of(&after.package, added),
+        )?;
+        self.append(id, added)?;
         self.refresh_row(&after)?;
         Ok(after)
     }

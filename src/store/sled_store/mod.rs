@@ -12,6 +12,7 @@
 
 mod keys;
 mod matters;
+mod org;
 mod pending;
 mod read;
 mod search;
@@ -21,7 +22,6 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use sled::Tree;
-use sled::transaction::Transactional;
 
 use crate::domain::case::{Case, CaseId, CaseState};
 use crate::domain::id_number::IdNumber;
@@ -41,8 +41,7 @@ use super::lock::{DbLock, create_private_dir};
 use super::{RecordRef, Registered, Result, Store, StoreError, VisitCursor, codec};
 
 use keys::{exact_text_prefix, meta, owned_prefix, tag};
-use read::{decode_record, describe, engine, ids, load, load_all, load_indexed, transaction_error};
-use write::{next_id, put_record};
+use read::{decode_record, describe, engine, ids, load, load_indexed};
 
 /// sled's own directory inside ours.
 const SLED_DIR: &str = "sled";
@@ -131,6 +130,7 @@ impl SledStore {
             _lock: lock,
         };
         store.build_pending_if_missing()?;
+        store.build_org_index()?;
         Ok(store)
     }
 
@@ -288,50 +288,44 @@ impl Store for SledStore {
         self.flagged_cases()
     }
 
-    fn add_leader(&self, leader: &NewLeader) -> Result<Leader> {
-        let added = (&self.meta, &self.leaders)
-            .transaction(|(meta, leaders)| {
-                let id = next_id(meta)?;
-                let record = Leader {
-                    id: LeaderId(id),
-                    name: leader.name.clone(),
-                    title: leader.title.clone(),
-                    portfolio: leader.portfolio.clone(),
-                    active: true,
-                };
-                put_record(leaders, id, &record, RecordRef::Leader(id))?;
-                Ok(record)
-            })
-            .map_err(transaction_error)?;
-        self.persist()?;
-        Ok(added)
+    fn add_leaders(&self, leaders: &[NewLeader]) -> Result<Vec<Leader>> {
+        self.add_org(leaders)
     }
 
     fn leaders(&self) -> Result<Vec<Leader>> {
-        load_all(&self.leaders, RecordRef::Leader)
+        self.org_records()
     }
 
-    fn add_department(&self, department: &NewDepartment) -> Result<Department> {
-        let added = (&self.meta, &self.departments)
-            .transaction(|(meta, departments)| {
-                let id = next_id(meta)?;
-                let record = Department {
-                    id: DepartmentId(id),
-                    name: department.name.clone(),
-                    contact: department.contact.clone(),
-                    phone: department.phone.clone(),
-                    active: true,
-                };
-                put_record(departments, id, &record, RecordRef::Department(id))?;
-                Ok(record)
-            })
-            .map_err(transaction_error)?;
-        self.persist()?;
-        Ok(added)
+    fn edit_leader(&self, id: LeaderId, edit: &NewLeader) -> Result<Leader> {
+        self.edit_org(id, edit)
+    }
+
+    fn set_leader_active(&self, id: LeaderId, active: bool) -> Result<Leader> {
+        self.set_org_active(id, active)
+    }
+
+    fn delete_leader(&self, id: LeaderId) -> Result<()> {
+        self.delete_org::<Leader>(id)
+    }
+
+    fn add_departments(&self, departments: &[NewDepartment]) -> Result<Vec<Department>> {
+        self.add_org(departments)
     }
 
     fn departments(&self) -> Result<Vec<Department>> {
-        load_all(&self.departments, RecordRef::Department)
+        self.org_records()
+    }
+
+    fn edit_department(&self, id: DepartmentId, edit: &NewDepartment) -> Result<Department> {
+        self.edit_org(id, edit)
+    }
+
+    fn set_department_active(&self, id: DepartmentId, active: bool) -> Result<Department> {
+        self.set_org_active(id, active)
+    }
+
+    fn delete_department(&self, id: DepartmentId) -> Result<()> {
+        self.delete_org::<Department>(id)
     }
 
     fn is_empty(&self) -> Result<bool> {

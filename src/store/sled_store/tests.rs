@@ -195,3 +195,45 @@ fn counters_are_stored_through_the_codec() {
         }))
     ));
 }
+
+/// A database written before leaders' names and references were indexed: the first open
+/// builds them, so duplicates and deletes are refused as in a new one.
+#[test]
+fn an_older_database_gets_its_leader_indexes_on_opening() {
+    use crate::domain::organisation::{NewLeader, OrgError};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("xfdesk");
+    let store = SledStore::open(&path).unwrap();
+    let new = |name: &str| NewLeader {
+        name: name.into(),
+        ..NewLeader::default()
+    };
+    let wang = store.add_leader(&new("王红")).unwrap();
+    let li = store.add_leader(&new("李明")).unwrap();
+    let mut visit = walk_in("张三", "13812345678", at(2, 9));
+    visit.receiving_leader = Some(wang.id);
+    store.register_visit(&visit).unwrap();
+    // Undo what this version writes, leaving what an older one had.
+    for key in store.index.iter().keys() {
+        let key = key.unwrap();
+        if key[0] >= tag::LEADER_NAME && key[0] <= tag::DEPARTMENT_NAMED_BY {
+            store.index.remove(key).unwrap();
+        }
+    }
+    for key in store.meta.scan_prefix(b"refs/").keys() {
+        store.meta.remove(key.unwrap()).unwrap();
+    }
+    store.meta.remove(meta::ORG_INDEX).unwrap();
+    drop(store);
+
+    let store = SledStore::open(&path).unwrap();
+    assert!(matches!(
+        store.delete_leader(wang.id),
+        Err(StoreError::StillReferenced { matters: 1, .. })
+    ));
+    assert!(matches!(
+        store.add_leader(&new("李明")),
+        Err(StoreError::Organisation(OrgError::DuplicateName { .. }))
+    ));
+    store.delete_leader(li.id).unwrap();
+}

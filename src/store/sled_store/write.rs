@@ -15,6 +15,7 @@ use sled::transaction::{ConflictableTransactionError, Transactional, Transaction
 
 use crate::domain::case::{Case, CaseId};
 use crate::domain::matter::Matter;
+use crate::domain::organisation::Named;
 use crate::domain::pending::MatterRow;
 use crate::domain::petitioner::{Petitioner, PetitionerId};
 use crate::domain::registration::{Allocation, assemble, numbering_year};
@@ -25,6 +26,7 @@ use crate::store::{RecordRef, Registered, StoreError, check_case_owner, codec, n
 use super::SledStore;
 use super::keys::{self, id_key, meta};
 use super::matters::MatterTx;
+use super::org::note_named;
 use super::read::transaction_error;
 
 pub type TxResult<T> = Result<T, ConflictableTransactionError<StoreError>>;
@@ -114,6 +116,8 @@ pub struct Registration<'a> {
     /// Visit id → the leader who received it, for visits that name one.
     pub receptions: &'a TransactionalTree,
     pub pending: &'a TransactionalTree,
+    /// Read only: a visit may name only a leader that exists.
+    pub leaders: &'a TransactionalTree,
     /// The matters each named petitioner had before the batch (`cases_by_petitioner`).
     pub known_cases: &'a HashMap<PetitionerId, Vec<CaseId>>,
     /// Matters this run of the transaction opened, with their petitioner: a later visit of
@@ -141,6 +145,11 @@ impl Registration<'_> {
         };
         if let Some(case) = &old_case {
             check_case_owner(new, case).map_err(fail)?;
+        }
+        if let Some(leader) = new.receiving_leader
+            && self.leaders.get(id_key(leader.0))?.is_none()
+        {
+            return Err(fail(StoreError::NotFound(RecordRef::Leader(leader.0))));
         }
 
         // Same order of allocation as the memory store, so both give the same ids.
@@ -211,6 +220,12 @@ impl Registration<'_> {
         let stored = matter.package(case.id)?;
         let (package, responsibility, events) =
             note_visit(&case, stored.clone(), &visit, new.receiving_leader);
+        let now = package
+            .as_ref()
+            .or(stored.as_ref())
+            .cloned()
+            .unwrap_or_default();
+        note_named(self.meta, self.index, case.id.0, &Named::of(&now, &events))?;
         if let Some(package) = &package {
             put_record(
                 self.packages,
@@ -309,7 +324,8 @@ impl SledStore {
         }
         let known_cases =
             self.cases_by_petitioner(visits.iter().filter_map(|v| v.existing_petitioner))?;
-        let trees = (
+        // Ten trees: more than sled's tuple form takes (nine), so the slice form, in this order.
+        let trees = [
             &self.petitioners,
             &self.visits,
             &self.cases,
@@ -319,30 +335,21 @@ impl SledStore {
             &self.ledger,
             &self.receptions,
             &self.pending,
-        );
-        let done = trees
-            .transaction(|trees| {
-                let (
-                    petitioners,
-                    visits_tree,
-                    cases,
-                    meta,
-                    index,
-                    packages,
-                    ledger,
-                    receptions,
-                    pending,
-                ) = trees;
+            &self.leaders,
+        ];
+        let done = trees[..]
+            .transaction(|t| {
                 let tx = Registration {
-                    petitioners,
-                    visits: visits_tree,
-                    cases,
-                    meta,
-                    index,
-                    packages,
-                    ledger,
-                    receptions,
-                    pending,
+                    petitioners: &t[0],
+                    visits: &t[1],
+                    cases: &t[2],
+                    meta: &t[3],
+                    index: &t[4],
+                    packages: &t[5],
+                    ledger: &t[6],
+                    receptions: &t[7],
+                    pending: &t[8],
+                    leaders: &t[9],
                     known_cases: &known_cases,
                     opened: Default::default(),
                 };
