@@ -1,6 +1,7 @@
 //! The domain core: the rules of a petition reception desk as plain types and functions.
 //! No terminal, no database, no clock: "today" and "now" are always parameters.
 
+pub mod audit;
 pub mod calendar;
 pub mod case;
 pub mod date;

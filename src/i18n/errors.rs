@@ -236,6 +236,11 @@ impl Localize for RecordRef {
             }
             RecordRef::Counter => say(lang, "编号计数器".into(), "a number counter".into()),
             RecordRef::Settings => say(lang, "数据库设置".into(), "the database settings".into()),
+            RecordRef::Audit(seq) => say(
+                lang,
+                format!("操作日志第 {seq} 条"),
+                format!("evidence log entry #{seq}"),
+            ),
         }
     }
 }

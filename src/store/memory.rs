@@ -6,6 +6,7 @@ mod org;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Mutex, MutexGuard};
 
+use crate::domain::audit::AuditEvent;
 use crate::domain::case::{Case, CaseId, CaseState};
 use crate::domain::id_number::IdNumber;
 use crate::domain::ledger::{LedgerEvent, Stamp};
@@ -43,6 +44,7 @@ struct Inner {
     serials: HashMap<(&'static str, i32), u32>,
     last_id: u64,
     demo: bool,
+    audit: Vec<AuditEvent>,
 }
 
 impl Inner {
@@ -381,6 +383,21 @@ impl Store for MemoryStore {
     fn mark_demo(&self) -> Result<()> {
         self.lock().demo = true;
         Ok(())
+    }
+
+    fn record_audit(&self, event: &AuditEvent) -> Result<u64> {
+        let mut inner = self.lock();
+        inner.audit.push(event.clone());
+        Ok(inner.audit.len() as u64)
+    }
+
+    fn audit_log(&self, from: u64, limit: usize) -> Result<Vec<(u64, AuditEvent)>> {
+        let inner = self.lock();
+        Ok((1u64..)
+            .zip(inner.audit.iter().cloned())
+            .skip_while(|(seq, _)| *seq < from)
+            .take(limit)
+            .collect())
     }
 
     fn is_demo(&self) -> Result<bool> {

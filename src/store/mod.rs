@@ -15,6 +15,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
 
+use crate::domain::audit::AuditEvent;
 use crate::domain::case::{Case, CaseId, CaseState};
 use crate::domain::id_number::IdNumber;
 use crate::domain::ledger::{LedgerEvent, Stamp};
@@ -50,6 +51,8 @@ pub enum RecordRef {
     Department(u64),
     Counter,
     Settings,
+    /// Entry #seq of the evidence log.
+    Audit(u64),
 }
 
 impl fmt::Display for RecordRef {
@@ -65,6 +68,7 @@ impl fmt::Display for RecordRef {
             RecordRef::Department(id) => write!(f, "department #{id}"),
             RecordRef::Counter => f.write_str("a counter"),
             RecordRef::Settings => f.write_str("the database settings"),
+            RecordRef::Audit(seq) => write!(f, "evidence log entry #{seq}"),
         }
     }
 }
@@ -268,6 +272,12 @@ pub trait Store: Send + Sync {
     fn edit_department(&self, id: DepartmentId, edit: &NewDepartment) -> Result<Department>;
     fn set_department_active(&self, id: DepartmentId, active: bool) -> Result<Department>;
     fn delete_department(&self, id: DepartmentId) -> Result<()>;
+
+    /// Appends an event that is not part of another change (a sign-in, a reveal, an export) to
+    /// the evidence log; on stable storage when this returns `Ok`. Returns its sequence number.
+    fn record_audit(&self, event: &AuditEvent) -> Result<u64>;
+    /// The evidence log from sequence number `from` on, oldest first, at most `limit`.
+    fn audit_log(&self, from: u64, limit: usize) -> Result<Vec<(u64, AuditEvent)>>;
 
     /// True when nothing was ever registered and no leader or department exists.
     fn is_empty(&self) -> Result<bool>;

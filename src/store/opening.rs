@@ -1,6 +1,7 @@
 //! The store the screen holds while the real one opens in the background: every call says
 //! "still opening", so nothing can be written to a place that does not exist yet.
 
+use crate::domain::audit::AuditEvent;
 use crate::domain::case::{Case, CaseId, CaseState};
 use crate::domain::id_number::IdNumber;
 use crate::domain::ledger::Stamp;
@@ -124,6 +125,12 @@ impl Store for OpeningStore {
         Err(StoreError::Opening)
     }
     fn is_demo(&self) -> Result<bool> {
+        Err(StoreError::Opening)
+    }
+    fn record_audit(&self, _: &AuditEvent) -> Result<u64> {
+        Err(StoreError::Opening)
+    }
+    fn audit_log(&self, _: u64, _: usize) -> Result<Vec<(u64, AuditEvent)>> {
         Err(StoreError::Opening)
     }
 }

@@ -3,6 +3,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use xfdesk::domain::audit::AuditEvent;
 use xfdesk::domain::case::{Case, CaseId, CaseState};
 use xfdesk::domain::id_number::IdNumber;
 use xfdesk::domain::ledger::Stamp;
@@ -138,5 +139,11 @@ impl Store for UnconfirmingDisk {
     }
     fn is_demo(&self) -> Result<bool> {
         self.inner.is_demo()
+    }
+    fn record_audit(&self, event: &AuditEvent) -> Result<u64> {
+        self.inner.record_audit(event)
+    }
+    fn audit_log(&self, from: u64, limit: usize) -> Result<Vec<(u64, AuditEvent)>> {
+        self.inner.audit_log(from, limit)
     }
 }

@@ -29,6 +29,7 @@ pub mod fixtures;
 pub mod scenario;
 
 mod agreement;
+mod audit;
 mod batch;
 mod listing;
 mod lookup;

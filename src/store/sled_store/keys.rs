@@ -67,6 +67,8 @@ pub mod meta {
     pub const LAST_ID: &[u8] = b"last_id";
     pub const VISIT_COUNT: &[u8] = b"visit_count";
     pub const DEMO: &[u8] = b"demo";
+    /// The last sequence number of the evidence log.
+    pub const AUDIT_SEQ: &[u8] = b"audit_seq";
     /// The format of the rows in the `pending` tree; absent before the tree existed.
     pub const PENDING_ROWS: &[u8] = b"pending_rows";
 

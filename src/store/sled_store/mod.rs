@@ -10,6 +10,7 @@
 //!
 //! The database is a directory we own: our lock file, then sled's own directory beside it.
 
+mod audit;
 mod keys;
 mod matters;
 mod org;
@@ -23,6 +24,7 @@ use std::path::{Path, PathBuf};
 
 use sled::Tree;
 
+use crate::domain::audit::AuditEvent;
 use crate::domain::case::{Case, CaseId, CaseState};
 use crate::domain::id_number::IdNumber;
 use crate::domain::ledger::Stamp;
@@ -66,6 +68,7 @@ pub struct SledStore {
     meta: Tree,
     index: Tree,
     pending: Tree,
+    audit: Tree,
     data_file: File,
     path: PathBuf,
     _lock: DbLock,
@@ -124,6 +127,7 @@ impl SledStore {
             meta: tree("meta")?,
             index: tree("index")?,
             pending: tree("pending")?,
+            audit: tree("audit")?,
             db,
             data_file,
             path: dir.to_path_buf(),
@@ -341,6 +345,14 @@ impl Store for SledStore {
         let flag = codec::encode(&true, RecordRef::Settings)?;
         self.meta.insert(meta::DEMO, flag).map_err(engine)?;
         self.persist()
+    }
+
+    fn record_audit(&self, event: &AuditEvent) -> Result<u64> {
+        self.append_audit(event)
+    }
+
+    fn audit_log(&self, from: u64, limit: usize) -> Result<Vec<(u64, AuditEvent)>> {
+        self.read_audit(from, limit)
     }
 
     fn is_demo(&self) -> Result<bool> {
