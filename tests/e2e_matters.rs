@@ -23,7 +23,10 @@ fn a_leader_reception_visit_assigned_and_left_shows_as_overdue() {
     t.wait_for("还没有领导", 10);
     t.keys(&["C-n"]);
     t.wait_for("新增领导", 10);
-    t.text("李明").keys(&["Tab"]).text("副县长").keys(&["Enter"]);
+    t.text("李明")
+        .keys(&["Tab"])
+        .text("副县长")
+        .keys(&["Enter"]);
     t.wait_for("已新增 李明", 10);
     t.keys(&["Tab", "C-n"]);
     t.wait_for("新增承办单位", 10);
@@ -33,7 +36,10 @@ fn a_leader_reception_visit_assigned_and_left_shows_as_overdue() {
     // The visit, at 李明's reception.
     t.keys(&["F2", "BTab"]).text("lm");
     t.wait_for("李明  副县长", 10);
-    t.keys(&["Tab"]).text("张三").keys(&["Tab"]).text("11010519491231002X");
+    t.keys(&["Tab"])
+        .text("张三")
+        .keys(&["Tab"])
+        .text("11010519491231002X");
     t.keys(&["Tab", "Tab"]).text("13812345678");
     for _ in 0..7 {
         t.keys(&["Tab"]);
@@ -41,7 +47,10 @@ fn a_leader_reception_visit_assigned_and_left_shows_as_overdue() {
     t.text("要求落实征地补偿款");
     t.keys(&["C-s"]);
     let screen = t.wait_for("已保存", 10);
-    assert!(screen.contains("李明"), "who holds the matter is said: {screen}");
+    assert!(
+        screen.contains("李明"),
+        "who holds the matter is said: {screen}"
+    );
 
     // Accept and assign it from the matter's screen.
     t.keys(&["F4"]);
@@ -68,7 +77,10 @@ fn a_leader_reception_visit_assigned_and_left_shows_as_overdue() {
     t.wait_for("▶ 姓名", 20);
     t.keys(&["F4"]);
     let screen = t.wait_for("超期16天", 10);
-    assert!(screen.contains("张三") && screen.contains("李明"), "{screen}");
+    assert!(
+        screen.contains("张三") && screen.contains("李明"),
+        "{screen}"
+    );
     assert!(screen.contains("县自然资源局"), "{screen}");
     t.keys(&["Right", "Right"]);
     let screen = t.wait_for("已超期 1", 10);

@@ -342,3 +342,25 @@ fn a_name_alone_says_how_many_share_it_instead_of_no_earlier_visits() {
     d.type_text("丰");
     assert!(d.screen().contains("未发现此前来访"));
 }
+
+#[test]
+fn a_key_list_longer_than_the_window_says_so_and_scrolls() {
+    let mut d = desk(Lang::Zh, 80, 24, Arc::new(MemoryStore::new()), true);
+    d.key(KeyCode::F(1));
+    let screen = d.screen();
+    assert!(
+        screen.contains("保存登记"),
+        "this screen's keys come first: {screen}"
+    );
+    assert!(screen.contains("↓ 还有"), "{screen}");
+    assert!(!screen.contains("删除选中的领导"), "{screen}");
+    for _ in 0..30 {
+        d.key(KeyCode::Down);
+    }
+    let screen = d.screen();
+    assert!(screen.contains("删除选中的领导"), "{screen}");
+    assert!(!screen.contains("↓ 还有"), "{screen}");
+    assert!(d.app().overlay.is_some(), "scrolling keeps the list open");
+    d.key(KeyCode::Esc);
+    assert!(d.app().overlay.is_none());
+}

@@ -142,6 +142,8 @@ pub struct App {
     pub calendar_missing: Vec<i32>,
     pub org: OrgScreen,
     pub overlay: Option<Overlay>,
+    /// Rows of the key list scrolled past, when it is longer than the window.
+    pub help_scroll: usize,
     pub status: Option<Status>,
     pub size: (u16, u16),
     pub quit: bool,
@@ -173,6 +175,7 @@ impl App {
             calendar_missing,
             org: OrgScreen::default(),
             overlay: None,
+            help_scroll: 0,
             status: None,
             size: (80, 24),
             quit: false,

@@ -189,7 +189,19 @@ fn matters_key(app: &mut App, key: KeyEvent, store: &dyn Store) {
 fn command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
     match app.overlay {
         Some(Overlay::Help) => {
+            let step = match c {
+                Command::Up => -1,
+                Command::Down => 1,
+                Command::PageUp => -10,
+                Command::PageDown => 10,
+                _ => 0,
+            };
+            if step != 0 {
+                app.help_scroll = app.help_scroll.saturating_add_signed(step);
+                return Vec::new();
+            }
             app.overlay = None;
+            app.help_scroll = 0;
             if matches!(c, Command::Help | Command::Back) {
                 return Vec::new();
             }

@@ -271,6 +271,7 @@ catalogue! {
     ImportUnreadable => "无法解析:{}", "cannot be read: {}";
 
     // ---- Matters (list, detail, actions) ----
+    HelpMore => "↓ 还有 {} 项:按 ↓ 或 PgDn 查看", "↓ {} more: ↓ or PgDn to see them";
     ScreenMatters => "信访事项", "Matters";
     ScreenMatter => "事项详情", "Matter";
     CmdMatters => "事项", "Matters";

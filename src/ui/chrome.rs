@@ -106,7 +106,7 @@ fn hint(app: &App) -> String {
 }
 
 /// The commands worth showing on each screen, most used first.
-fn footer_commands(app: &App) -> &'static [Command] {
+pub(super) fn footer_commands(app: &App) -> &'static [Command] {
     use Command::*;
     match app.screen {
         Screen::Start => &[Help, Open, Quit],

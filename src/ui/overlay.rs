@@ -32,8 +32,13 @@ fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .style(theme.base);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let rows: Vec<(String, String)> = Command::ALL
+    // This screen's commands first, then the rest: on a small window the ones that matter
+    // here are the ones shown.
+    let here = super::chrome::footer_commands(app);
+    let ordered = here
         .iter()
+        .chain(Command::ALL.iter().filter(|c| !here.contains(c)));
+    let rows: Vec<(String, String)> = ordered
         .map(|c| {
             let keys: Vec<String> = app.keymap.keys_for(*c).map(|b| b.key.to_string()).collect();
             (keys.join("  "), app.t(c.texts().1).to_string())
@@ -46,8 +51,14 @@ fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .unwrap_or(10)
         .min(24) as u16;
     let text_w = usize::from(inner.width.saturating_sub(key_w + 1));
+    let table_h = inner.height.saturating_sub(2);
+    let visible = usize::from(table_h.saturating_sub(1)).max(1);
+    let scroll = app.help_scroll.min(rows.len().saturating_sub(visible));
+    let below = rows.len().saturating_sub(scroll + visible);
     let table_rows: Vec<Row> = rows
         .into_iter()
+        .skip(scroll)
+        .take(visible)
         .map(|(k, t)| {
             Row::new(vec![
                 Cell::from(Span::styled(k, theme.highlight)),
@@ -60,7 +71,6 @@ fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Cell::from(app.t(T::HelpAction)),
     ])
     .style(theme.label);
-    let table_h = inner.height.saturating_sub(2);
     let table = Table::new(table_rows, [Constraint::Length(key_w), Constraint::Fill(1)])
         .header(header)
         .column_spacing(1);
@@ -71,10 +81,12 @@ fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             ..inner
         },
     );
-    let notes = vec![
-        Line::styled(app.t(T::HelpTextNote), theme.muted),
-        Line::styled(app.t(T::HelpClose), theme.muted),
-    ];
+    let first_note = if below > 0 {
+        Line::styled(app.lang.f(T::HelpMore, &[&below]), theme.warning)
+    } else {
+        Line::styled(app.t(T::HelpTextNote), theme.muted)
+    };
+    let notes = vec![first_note, Line::styled(app.t(T::HelpClose), theme.muted)];
     frame.render_widget(
         Paragraph::new(notes).wrap(Wrap { trim: true }),
         Rect {
