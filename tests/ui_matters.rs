@@ -437,3 +437,21 @@ fn a_reminder_with_a_past_response_date_is_refused_with_the_form_kept() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_visits_detail_shows_how_late_the_petitioners_open_matter_is_and_f8_opens_it() {
+    let o = office();
+    let mut d = desk(Lang::Zh, 130, 30, o.store.clone(), true);
+    d.key(KeyCode::F(3))
+        .type_text("张三")
+        .key(KeyCode::Down)
+        .key(KeyCode::Enter);
+    assert_eq!(d.app().screen, Screen::Detail);
+    let screen = d.screen();
+    assert!(screen.contains("办理 2026-11-02 超期16天"), "{screen}");
+    d.key(KeyCode::F(8));
+    assert_eq!(d.app().screen, Screen::Matter);
+    assert_eq!(d.app().matter.as_ref().unwrap().id(), o.late);
+    d.key(KeyCode::Esc);
+    assert_eq!(d.app().screen, Screen::Detail, "back where the clerk was");
+}

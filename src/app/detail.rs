@@ -1,6 +1,9 @@
 //! A visit's detail with the petitioner's history.
 
+use chrono::NaiveDate;
+
 use crate::domain::case::Case;
+use crate::domain::deadline::{Stage, StageClock, Urgency};
 use crate::domain::visit::{Visit, VisitId};
 use crate::i18n::Localize;
 use crate::store::{History, Store};
@@ -17,10 +20,20 @@ pub struct VisitDetail {
     pub history: Option<History>,
     /// Highlighted row of the history.
     pub selected: usize,
+    /// For each open matter of the history, in order: the stage whose clock runs, its due
+    /// date, and how urgent it is when the office owes the step.
+    pub open_clocks: Vec<Option<OpenClock>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OpenClock {
+    pub stage: Stage,
+    pub due: NaiveDate,
+    pub urgency: Option<Urgency>,
 }
 
 pub(super) fn open(app: &mut App, id: VisitId, store: &dyn Store) {
-    match load(id, store) {
+    match load(id, store).and_then(|d| d.map(|d| with_clocks(app, d, store)).transpose()) {
         Ok(Some(detail)) => {
             app.details.push(detail);
             app.screen = Screen::Detail;
@@ -48,7 +61,35 @@ fn load(id: VisitId, store: &dyn Store) -> crate::store::Result<Option<VisitDeta
         case,
         history,
         selected,
+        open_clocks: Vec::new(),
     }))
+}
+
+/// Works out the deadline of each open matter once, when the detail opens.
+fn with_clocks(
+    app: &App,
+    mut d: VisitDetail,
+    store: &dyn Store,
+) -> crate::store::Result<VisitDetail> {
+    let today = app.clock.today();
+    let cases = d.history.as_ref().map_or(&[][..], |h| &h.open_cases[..]);
+    let mut clocks = Vec::with_capacity(cases.len());
+    for case in cases {
+        let clock = store.matter(case.id)?.and_then(|m| StageClock::of(&m));
+        clocks.push(clock.map(|c| {
+            let due = app.policy.listed_due(&c, &app.calendar).date;
+            OpenClock {
+                stage: c.stage,
+                due,
+                urgency: c
+                    .stage
+                    .office_duty()
+                    .then(|| app.policy.urgency(due, today)),
+            }
+        }));
+    }
+    d.open_clocks = clocks;
+    Ok(d)
 }
 
 pub(super) fn move_selection(app: &mut App, delta: isize) {

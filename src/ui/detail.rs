@@ -7,8 +7,9 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use crate::app::App;
 use crate::app::detail::VisitDetail;
+use crate::domain::deadline::Urgency;
 use crate::domain::petitioner::Sex;
-use crate::i18n::{Label, T};
+use crate::i18n::{Label, Localize, T};
 use crate::theme::Theme;
 
 use super::text::{fit, one_line};
@@ -181,18 +182,36 @@ fn history(app: &App, d: &VisitDetail, theme: &Theme, frame: &mut Frame, area: R
     } else {
         h.open_cases
             .iter()
-            .map(|c| {
-                Line::raw(fit(
-                    &format!(
-                        "{} {} {}",
-                        c.number,
-                        c.opened_at.date(),
-                        one_line(&c.summary)
-                    ),
-                    w,
-                ))
+            .enumerate()
+            .map(|(i, c)| {
+                let mut spans = vec![Span::raw(format!("{} {} ", c.number, c.opened_at.date()))];
+                if let Some(Some(clock)) = d.open_clocks.get(i) {
+                    let (text, style) = match clock.urgency {
+                        Some(u) => (u.localize(app.lang), urgency_style(theme, u)),
+                        None => (app.t(T::PetitionerWindow).to_string(), theme.muted),
+                    };
+                    spans.push(Span::styled(
+                        format!("{} {} {text} ", clock.stage.label(app.lang), clock.due),
+                        style,
+                    ));
+                }
+                let used: usize = spans.iter().map(|s| super::text::width(&s.content)).sum();
+                spans.push(Span::raw(fit(
+                    &one_line(&c.summary),
+                    w.saturating_sub(used),
+                )));
+                Line::from(spans)
             })
             .collect()
     };
     frame.render_widget(Paragraph::new(lines).block(block), cases_area);
+}
+
+/// Overdue in the theme's overdue style, due soon or today in its due-soon style.
+pub(super) fn urgency_style(theme: &Theme, u: Urgency) -> ratatui::style::Style {
+    match u {
+        Urgency::Overdue { .. } => theme.overdue,
+        Urgency::DueSoon { .. } | Urgency::DueToday => theme.due_soon,
+        Urgency::Due { .. } => theme.base,
+    }
 }

@@ -117,11 +117,7 @@ fn value(app: &App, l: &Listed, col: Col) -> String {
 }
 
 fn urgency_style(theme: &Theme, u: Option<Urgency>) -> Style {
-    match u {
-        Some(Urgency::Overdue { .. }) => theme.overdue,
-        Some(Urgency::DueSoon { .. } | Urgency::DueToday) => theme.due_soon,
-        _ => theme.base,
-    }
+    u.map_or(theme.base, |u| super::detail::urgency_style(theme, u))
 }
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
