@@ -13,8 +13,8 @@ use crate::domain::signals::{Signal, signals};
 use crate::i18n::{Label, Localize, T};
 use crate::store::Store;
 
+use super::dialog::{Choice, DialogField, Input};
 use super::field::TextField;
-use super::matter_action::{Choice, DialogField, Input};
 use super::{App, Tone};
 
 /// Finished matters are not in the covering index; this many of each finished state are read.
@@ -425,17 +425,11 @@ pub(super) fn filter_focus(app: &mut App, delta: isize) {
     }
 }
 
-pub(super) fn filter_pick(app: &mut App, delta: isize) {
-    let Some(d) = app.matters.filter_dialog.as_mut() else {
-        return;
-    };
-    if let Some(DialogField {
-        input: Input::Pick { options, at },
-        ..
-    }) = d.fields.get_mut(d.focus)
+pub(super) fn filter_key(app: &mut App, key: ratatui::crossterm::event::KeyEvent) {
+    if let Some(d) = app.matters.filter_dialog.as_mut()
+        && let Some(field) = d.fields.get_mut(d.focus)
     {
-        let len = options.len().max(1) as isize;
-        *at = (*at as isize + delta).rem_euclid(len) as usize;
+        field.key(key);
     }
 }
 

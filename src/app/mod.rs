@@ -5,6 +5,7 @@ pub mod action;
 pub mod clock;
 pub mod co_petitioner;
 pub mod detail;
+pub mod dialog;
 pub mod directory;
 pub mod field;
 pub mod intake;

@@ -166,11 +166,7 @@ fn typed(app: &mut App, key: KeyEvent, store: &dyn Store) {
 
 fn matters_key(app: &mut App, key: KeyEvent, store: &dyn Store) {
     if app.matters.filter_dialog.is_some() {
-        match key.code {
-            KeyCode::Left => matters::filter_pick(app, -1),
-            KeyCode::Right | KeyCode::Char(' ') => matters::filter_pick(app, 1),
-            _ => {}
-        }
+        matters::filter_key(app, key);
     } else if app.matters.search_focus {
         if app.matters.search.handle_key(key) {
             matters::refilter(app);

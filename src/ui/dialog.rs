@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::app::App;
-use crate::app::matter_action::{DialogField, Input};
+use crate::app::dialog::{DialogField, Input};
 use crate::i18n::T;
 use crate::theme::Theme;
 

@@ -1,0 +1,139 @@
+//! A small form's fields, shared by the matter actions and the matters list's filter: text,
+//! one-of pickers (←/→) and any-of pickers (←/→ to move, Space to tick).
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use crate::i18n::T;
+
+use super::field::TextField;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    pub label: String,
+    pub value: u64,
+}
+
+#[derive(Clone, Debug)]
+pub enum Input {
+    Text(TextField),
+    /// One of `options`; Left/Right choose.
+    Pick {
+        options: Vec<Choice>,
+        at: usize,
+    },
+    /// Any of `options`; Left/Right move, Space ticks.
+    Multi {
+        options: Vec<Choice>,
+        chosen: Vec<bool>,
+        at: usize,
+    },
+}
+
+#[derive(Clone, Debug)]
+pub struct DialogField {
+    pub label: T,
+    pub required: bool,
+    pub input: Input,
+}
+
+impl DialogField {
+    pub fn text(label: T, required: bool, max: usize, value: &str) -> Self {
+        let mut f = TextField::new(max);
+        f.set(value);
+        DialogField {
+            label,
+            required,
+            input: Input::Text(f),
+        }
+    }
+
+    pub fn pick(label: T, options: Vec<Choice>) -> Self {
+        DialogField {
+            label,
+            required: true,
+            input: Input::Pick { options, at: 0 },
+        }
+    }
+
+    pub fn multi(label: T, options: Vec<Choice>) -> Self {
+        let chosen = vec![false; options.len()];
+        DialogField {
+            label,
+            required: false,
+            input: Input::Multi {
+                options,
+                chosen,
+                at: 0,
+            },
+        }
+    }
+
+    pub fn text_value(&self) -> &str {
+        match &self.input {
+            Input::Text(f) => f.value().trim(),
+            _ => "",
+        }
+    }
+
+    pub fn picked(&self) -> Option<u64> {
+        match &self.input {
+            Input::Pick { options, at } => options.get(*at).map(|c| c.value),
+            _ => None,
+        }
+    }
+
+    pub fn ticked(&self) -> Vec<u64> {
+        match &self.input {
+            Input::Multi {
+                options, chosen, ..
+            } => options
+                .iter()
+                .zip(chosen)
+                .filter(|(_, on)| **on)
+                .map(|(c, _)| c.value)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Blank: nothing typed, nothing to pick from.
+    pub fn is_blank(&self) -> bool {
+        match &self.input {
+            Input::Text(f) => f.value().trim().is_empty(),
+            Input::Pick { options, .. } => options.is_empty(),
+            Input::Multi { .. } => false,
+        }
+    }
+
+    /// Typing in a text field, choosing in a picker; returns whether anything changed.
+    pub fn key(&mut self, key: KeyEvent) -> bool {
+        match (&mut self.input, key.code) {
+            (Input::Text(f), _) => f.handle_key(key),
+            (Input::Pick { options, at }, KeyCode::Left) if !options.is_empty() => {
+                *at = (*at + options.len() - 1) % options.len();
+                true
+            }
+            (Input::Pick { options, at }, KeyCode::Right | KeyCode::Char(' '))
+                if !options.is_empty() =>
+            {
+                *at = (*at + 1) % options.len();
+                true
+            }
+            (Input::Multi { options, at, .. }, KeyCode::Left) if !options.is_empty() => {
+                *at = (*at + options.len() - 1) % options.len();
+                true
+            }
+            (Input::Multi { options, at, .. }, KeyCode::Right) if !options.is_empty() => {
+                *at = (*at + 1) % options.len();
+                true
+            }
+            (Input::Multi { chosen, at, .. }, KeyCode::Char(' ')) => {
+                if let Some(c) = chosen.get_mut(*at) {
+                    *c = !*c;
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+}
