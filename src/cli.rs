@@ -16,6 +16,23 @@ use crate::store::Store;
 use crate::store::sled_store::SledStore;
 use crate::ui::text::pad;
 
+mod check;
+pub use check::check;
+
+/// Who runs a command-line subcommand, until operators sign in: the system user.
+pub fn local_operator() -> String {
+    std::env::var("USER")
+        .ok()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| "desk".into())
+}
+
+/// The local operator, now: what a subcommand's changes are recorded with.
+pub fn stamp() -> crate::domain::ledger::Stamp {
+    let now = SystemClock { today: None }.now();
+    crate::domain::ledger::Stamp::new(now, local_operator())
+}
+
 #[derive(Parser, Debug)]
 #[command(name = "xfdesk", version)]
 pub struct Cli {
@@ -54,6 +71,7 @@ pub enum Sub {
         #[command(subcommand)]
         action: OrgAction,
     },
+    Check,
 }
 
 /// What `leaders` and `departments` can do.
@@ -136,6 +154,7 @@ pub fn command(lang: Lang) -> clap::Command {
                 .mut_arg("format", |a| a.help(t(T::CliSearchFormat)))
                 .mut_arg("limit", |a| a.help(t(T::CliSearchLimit)))
         })
+        .mut_subcommand("check", |s| s.about(t(T::CliCheck)))
         .mut_subcommand("leaders", |s| {
             org_import(s.about(t(T::CliLeaders)), t(T::CliLeadersImport), lang)
         })

@@ -3,6 +3,7 @@
 //! `errors.rs` (a matter's life in `matter_errors.rs`); labels of domain values in `labels.rs`.
 //! Nothing else spells out user text.
 
+pub mod check;
 mod errors;
 mod labels;
 pub mod ledger;

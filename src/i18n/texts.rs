@@ -397,6 +397,32 @@ catalogue! {
     SignalCameAgain => "信访人于{}再次来访反映此事项", "The petitioner came again about this matter on {}";
     SignalUrgeUnanswered => "{}要求{}前回复,逾期未复", "{} asked for a response by {}; none has come";
 
+    // ---- Evidence log, check, privacy ----
+    CliCheck => "检查操作日志的哈希链和全部索引是否完好", "Verify the evidence log's hash chain and every index against the records";
+    CheckOk => "检查通过:操作日志 {} 条,链完整;{} 条来访、{} 位信访人、{} 件事项的索引、待办和计数一致", "All is well: the evidence log's {} entries are unbroken; the indexes, pending rows and counters of {} visits, {} petitioners and {} matters agree";
+    CheckFailed => "检查发现 {} 处问题:", "The check found {} problem(s):";
+    CheckMore => "……另有 {} 处问题未列出", "… and {} more not listed";
+    CheckChainBroken => "操作日志从第 {} 条起不可信:{}", "The evidence log cannot be trusted from entry #{} on: {}";
+    ChainUnreadable => "该条无法读取({})", "the entry cannot be read ({})";
+    ChainUnsealed => "该条没有哈希封存", "the entry has no seal";
+    ChainAltered => "该条内容与其哈希不符,写入后被改动过", "its contents do not give its hash: it was changed after it was written";
+    ChainPrevMismatch => "该条记载的前一条哈希不符,前面的记录被替换过", "it does not carry the previous entry's hash: an earlier entry was replaced";
+    ChainGap => "在它之前,自第 {} 条起的记录缺失", "the entries from #{} before it are missing";
+    ChainWrongNumber => "该条自称第 {} 条", "it says it is entry #{}";
+    ChainTruncated => "日志在第 {} 条后中断,其后的记录被删除", "the log ends after entry #{}: the entries after it were removed";
+    CheckUnreadable => "{}无法读取:{}", "{} cannot be read: {}";
+    CheckStrayIndex => "索引项 {} 没有对应的记录(指向 #{})", "index entry {} matches no record (it points at #{})";
+    CheckStrayName => "名称索引项 {} 没有对应的在用记录", "name index entry {} matches no active record";
+    CheckNotIndexed => "{}缺少索引项", "{} is missing from an index";
+    CheckPendingWrong => "事项 #{} 的待办记录与事项本身不符", "the pending-list row of matter #{} differs from the matter";
+    CheckPendingStray => "待办列表有事项 #{},但该事项已办结或不存在", "the pending list holds matter #{}, which is closed or does not exist";
+    CheckRefCount => "{}记为被 {} 件事项引用,实际为 {} 件", "{} is counted as named by {} matter(s); {} name it";
+    CheckCounterBehind => "{}计数器为 {},低于已使用的 {}", "the counter of {} stands at {}, below {} already given";
+    CheckVisitCount => "来访总数记为 {},实际有 {} 条", "the visit count says {}; there are {} visits";
+    CounterVisitNumbers => "{} 年来访编号", "visit numbers of {}";
+    CounterMatterNumbers => "{} 年事项编号", "matter numbers of {}";
+    CounterIds => "记录编号", "record ids";
+
     // Command-line help.
     CliAbout => "信访接待登记台:键盘操作的终端程序,嵌入式数据库", "Petition reception desk: a keyboard-driven terminal app on an embedded database";
     CliDb => "数据库目录(默认在用户数据目录下)", "Database directory (default: in the per-user data directory)";
