@@ -51,9 +51,11 @@ impl SledStore {
             }
             Ok(())
         })?;
+        // Keys present = expected − missing + stray: with the counts equal, there is no stray.
+        let present = expected - missing.len() as u64;
         missing.dedup();
         report.problems.extend(missing);
-        if self.index.len() as u64 != expected {
+        if self.index.len() as u64 != present {
             self.stray_keys(&mut report)?;
         }
         self.check_references(&mut report, &highest)?;
