@@ -29,12 +29,14 @@ fn main() -> ExitCode {
             ref query,
             format,
             limit,
+            reveal,
         }) => {
             match cli::search(
                 &db,
                 query,
                 format,
                 limit,
+                reveal,
                 lang,
                 &mut std::io::stdout().lock(),
             ) {

@@ -14,6 +14,7 @@ use std::fmt::Display;
 
 pub use errors::Localize;
 pub use labels::Label;
+pub use labels::audit::{detail_text, subject_text};
 pub use texts::T;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum, serde::Deserialize)]

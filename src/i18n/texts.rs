@@ -422,6 +422,34 @@ catalogue! {
     CounterVisitNumbers => "{} 年来访编号", "visit numbers of {}";
     CounterMatterNumbers => "{} 年事项编号", "matter numbers of {}";
     CounterIds => "记录编号", "record ids";
+    RevealNothing => "此处没有可显示的证件号码或电话", "Nothing here to reveal";
+    Revealed => "已显示完整证件号码和电话 {} 秒,本次查看已记录", "Full ID number and phone shown for {} seconds; this has been recorded";
+    RevealNotRecorded => "无法记录本次查看,未显示完整号码:{}", "The reveal could not be recorded, so nothing is shown: {}";
+    CmdReveal => "显示号码", "Reveal";
+    ScreenLedger => "操作日志", "Evidence log";
+    LedgerBadDate => "日期格式应为 YYYY-MM-DD", "Dates are YYYY-MM-DD";
+    LedgerScanned => "已查找 {} 条记录,按 PgDn 继续向前查找", "Searched {} entries; PgDn searches further back";
+    LedgerFilterOperator => "操作人", "Operator";
+    LedgerFilterMatter => "事项编号", "Matter no.";
+    LedgerFilterFrom => "起始日期", "From";
+    LedgerFilterTo => "截止日期", "To";
+    LedgerFilterKind => "类别", "Kind";
+    LedgerAllKinds => "全部", "all";
+    LedgerColSeq => "序号", "No.";
+    LedgerColAt => "时间", "Time";
+    LedgerColOperator => "操作人", "Operator";
+    LedgerColKind => "类别", "Kind";
+    LedgerColSubject => "对象", "Subject";
+    LedgerColDetail => "内容", "Detail";
+    LedgerEmpty => "没有符合条件的记录", "No events match";
+    LedgerPage => "第 {} 页", "page {}";
+    LedgerOlder => "PgDn 更早", "PgDn older";
+    LedgerHint => "Tab 切换筛选项,回车应用;←/→ 选择类别", "Tab moves between filters, Enter applies; ←/→ choose the kind";
+    CliSearchReveal => "输出完整的证件号码和电话(默认只显示部分),并记入操作日志", "Print full ID numbers and phones (masked by default); recorded in the evidence log";
+    DetailAge => "{} 岁", "age {}";
+    CmdLedger => "操作日志", "Ledger";
+    CmdLedgerLong => "查看操作日志(谁在何时做了什么),可按操作人、事项、日期和类别筛选", "The evidence log: who did what and when, filtered by operator, matter, date and kind";
+    CmdRevealLong => "显示选中信访人的完整证件号码和电话几秒钟(会被记录)", "Show the selected petitioner's full ID number and phone for a few seconds (recorded)";
 
     // Command-line help.
     CliAbout => "信访接待登记台:键盘操作的终端程序,嵌入式数据库", "Petition reception desk: a keyboard-driven terminal app on an embedded database";
