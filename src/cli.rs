@@ -309,35 +309,35 @@ fn record_reveal(store: &dyn Store, query: &str, rows: &[Visit]) -> crate::store
 }
 
 fn json(rows: &[Visit], reveal: bool, lang: Lang) -> String {
-    let items: Vec<serde_json::Value> =
-        rows.iter()
-            .map(|v| {
-                let person = &v.petitioner;
-                let id_number = person
-                    .id_number
-                    .as_ref()
-                    .map(|i| if reveal { i.to_string() } else { i.masked() });
-                let phone = person
-                    .phone
-                    .as_ref()
-                    .map(|p| if reveal { p.to_string() } else { p.masked() });
-                serde_json::json!({
-                    "id_number": id_number,
-                    "phone": phone,
-                    "number": v.number.to_string(),
-                    "received_at": v.received_at.format("%Y-%m-%d %H:%M").to_string(),
-                    "name": v.petitioner.name,
-                    "channel": v.channel.label(lang),
-                    "kind": v.kind.label(lang),
-                    "category": v.category,
-                    "head_count": v.head_count,
-                    "group": v.group,
-                    "summary": v.summary,
-                    "petitioner_id": v.petitioner_id.0,
-                    "matter_id": v.case_id.0,
-                })
+    let items: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|v| {
+            let person = &v.petitioner;
+            let id_number = person
+                .id_number
+                .as_ref()
+                .map(|i| if reveal { i.to_string() } else { i.masked() });
+            let phone = person
+                .phone
+                .as_ref()
+                .map(|p| if reveal { p.to_string() } else { p.masked() });
+            serde_json::json!({
+                "id_number": id_number,
+                "phone": phone,
+                "number": v.number.to_string(),
+                "received_at": v.received_at.format("%Y-%m-%d %H:%M").to_string(),
+                "name": v.petitioner.name,
+                "channel": v.channel.label(lang),
+                "kind": v.kind.label(lang),
+                "category": v.category,
+                "head_count": v.head_count,
+                "group": v.group,
+                "summary": v.summary,
+                "petitioner_id": v.petitioner_id.0,
+                "matter_id": v.case_id.0,
             })
-            .collect();
+        })
+        .collect();
     serde_json::Value::Array(items).to_string()
 }
 

@@ -41,7 +41,7 @@ use crate::domain::serial::SerialNo;
 use crate::domain::visit::{NewVisit, Visit, VisitId};
 
 use super::check::CheckReport;
-use super::lock::{DbLock, create_private_dir};
+use super::lock::{DbLock, create_private_dir, tighten};
 use super::{RecordRef, Registered, Result, Store, StoreError, VisitCursor, codec};
 
 use keys::{exact_text_prefix, meta, owned_prefix, tag};
@@ -135,6 +135,7 @@ impl SledStore {
             path: dir.to_path_buf(),
             _lock: lock,
         };
+        tighten(dir).map_err(|e| open_error(format!("cannot protect the files: {e}")))?;
         store.build_pending_if_missing()?;
         store.build_org_index()?;
         Ok(store)
@@ -150,6 +151,8 @@ impl SledStore {
     fn persist(&self) -> Result<()> {
         self.db.flush().map_err(engine)?;
         self.data_file.sync_all()?;
+        // sled may have written a new snapshot file since the last save.
+        tighten(&self.path)?;
         Ok(())
     }
 
