@@ -234,11 +234,9 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
                 load_page(app, store);
             }
         }
-        (Command::PageUp, _) => {
-            if screen.starts.len() > 1 {
-                screen.starts.pop();
-                load_page(app, store);
-            }
+        (Command::PageUp, _) if screen.starts.len() > 1 => {
+            screen.starts.pop();
+            load_page(app, store);
         }
         _ => {}
     }

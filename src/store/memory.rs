@@ -24,11 +24,11 @@ use crate::domain::serial::SerialNo;
 use crate::domain::visit::{CaseLink, NewVisit, Visit, VisitId};
 use crate::store::org::OrgRecord;
 
+mod audit;
 mod matters;
 
-use super::chain::{GENESIS, Sealed, Walker};
+use super::chain::Sealed;
 use super::check::CheckReport;
-use super::codec::StoredAudit;
 use super::{
     RecordRef, Registered, Result, Store, StoreError, VisitCursor, check_case_owner, note_visit,
 };
@@ -56,14 +56,6 @@ impl Inner {
     fn next_id(&mut self) -> u64 {
         self.last_id += 1;
         self.last_id
-    }
-
-    /// Appends to the evidence log. Callers do it last, once the change itself has passed.
-    fn append_audit(&mut self, event: AuditEvent) -> Result<u64> {
-        let seq = self.audit.len() as u64 + 1;
-        let prev = self.audit.last().map_or(GENESIS, |e| e.hash);
-        self.audit.push(Sealed::new(seq, prev, event)?);
-        Ok(seq)
     }
 
     fn next_serial(&mut self, what: &'static str, year: i32) -> SerialNo {
@@ -440,28 +432,8 @@ impl Store for MemoryStore {
             .collect())
     }
 
-    /// Nothing here can drift from the records (the memory store keeps no indexes, derives
-    /// its pending rows afresh and counts its visits): the chain is what is checked.
     fn check(&self) -> Result<CheckReport> {
-        let inner = self.lock();
-        let mut walker = Walker::default();
-        let mut report = CheckReport {
-            visits: inner.visits.len() as u64,
-            petitioners: inner.petitioners.len() as u64,
-            matters: inner.cases.len() as u64,
-            ..CheckReport::default()
-        };
-        for entry in &inner.audit {
-            if let Err(broken) = walker.step(entry.seq, Ok(StoredAudit::Sealed(entry.clone()))) {
-                report.chain = Some(broken);
-                return Ok(report);
-            }
-        }
-        match walker.finish(inner.audit.len() as u64) {
-            Ok(seen) => report.audit_entries = seen,
-            Err(broken) => report.chain = Some(broken),
-        }
-        Ok(report)
+        Ok(self.lock().check())
     }
 
     fn is_demo(&self) -> Result<bool> {
