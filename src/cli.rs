@@ -16,6 +16,23 @@ use crate::store::Store;
 use crate::store::sled_store::SledStore;
 use crate::ui::text::pad;
 
+mod check;
+pub use check::check;
+
+/// Who runs a command-line subcommand, until operators sign in: the system user.
+pub fn local_operator() -> String {
+    std::env::var("USER")
+        .ok()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| "desk".into())
+}
+
+/// The local operator, now: what a subcommand's changes are recorded with.
+pub fn stamp() -> crate::domain::ledger::Stamp {
+    let now = SystemClock { today: None }.now();
+    crate::domain::ledger::Stamp::new(now, local_operator())
+}
+
 #[derive(Parser, Debug)]
 #[command(name = "xfdesk", version)]
 pub struct Cli {
@@ -45,6 +62,8 @@ pub enum Sub {
         format: Format,
         #[arg(long, default_value_t = 50)]
         limit: usize,
+        #[arg(long)]
+        reveal: bool,
     },
     Leaders {
         #[command(subcommand)]
@@ -54,6 +73,7 @@ pub enum Sub {
         #[command(subcommand)]
         action: OrgAction,
     },
+    Check,
 }
 
 /// What `leaders` and `departments` can do.
@@ -135,7 +155,9 @@ pub fn command(lang: Lang) -> clap::Command {
                 .mut_arg("query", |a| a.help(t(T::CliSearchQuery)))
                 .mut_arg("format", |a| a.help(t(T::CliSearchFormat)))
                 .mut_arg("limit", |a| a.help(t(T::CliSearchLimit)))
+                .mut_arg("reveal", |a| a.help(t(T::CliSearchReveal)))
         })
+        .mut_subcommand("check", |s| s.about(t(T::CliCheck)))
         .mut_subcommand("leaders", |s| {
             org_import(s.about(t(T::CliLeaders)), t(T::CliLeadersImport), lang)
         })
@@ -236,12 +258,14 @@ pub fn demo(
     ))
 }
 
-/// `xfdesk search`: the same rows the screen's search shows.
+/// `xfdesk search`: the same rows the screen's search shows. ID numbers and phones are masked
+/// as on screen; `reveal` prints them in full and records that in the evidence log first.
 pub fn search(
     db: &Path,
     query: &str,
     format: Format,
     limit: usize,
+    reveal: bool,
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), String> {
@@ -252,8 +276,11 @@ pub fn search(
     let rows = store
         .search_visits(query, limit)
         .map_err(|e| e.localize(lang))?;
+    if reveal && !rows.is_empty() {
+        record_reveal(store.as_ref(), query, &rows).map_err(|e| e.localize(lang))?;
+    }
     let written = match format {
-        Format::Json => writeln!(out, "{}", json(&rows, lang)),
+        Format::Json => writeln!(out, "{}", json(&rows, reveal, lang)),
         Format::Table if rows.is_empty() => {
             writeln!(out, "{}", lang.f(T::CliSearchNone, &[&query]))
         }
@@ -262,11 +289,41 @@ pub fn search(
     written.map_err(|e| e.to_string())
 }
 
-fn json(rows: &[Visit], lang: Lang) -> String {
+fn record_reveal(store: &dyn Store, query: &str, rows: &[Visit]) -> crate::store::Result<u64> {
+    use crate::domain::audit::{AuditEvent, AuditKind, subject};
+    let mut whom: Vec<u64> = rows.iter().map(|v| v.petitioner_id.0).collect();
+    whom.sort_unstable();
+    whom.dedup();
+    let now = stamp();
+    store.record_audit(&AuditEvent {
+        at: now.at,
+        operator: now.by,
+        kind: AuditKind::Revealed,
+        subject: whom
+            .iter()
+            .map(|p| subject::token(subject::PETITIONER, p))
+            .collect::<Vec<_>>()
+            .join(" "),
+        detail: query.to_string(),
+    })
+}
+
+fn json(rows: &[Visit], reveal: bool, lang: Lang) -> String {
     let items: Vec<serde_json::Value> = rows
         .iter()
         .map(|v| {
+            let person = &v.petitioner;
+            let id_number = person
+                .id_number
+                .as_ref()
+                .map(|i| if reveal { i.to_string() } else { i.masked() });
+            let phone = person
+                .phone
+                .as_ref()
+                .map(|p| if reveal { p.to_string() } else { p.masked() });
             serde_json::json!({
+                "id_number": id_number,
+                "phone": phone,
                 "number": v.number.to_string(),
                 "received_at": v.received_at.format("%Y-%m-%d %H:%M").to_string(),
                 "name": v.petitioner.name,

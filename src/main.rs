@@ -29,12 +29,14 @@ fn main() -> ExitCode {
             ref query,
             format,
             limit,
+            reveal,
         }) => {
             match cli::search(
                 &db,
                 query,
                 format,
                 limit,
+                reveal,
                 lang,
                 &mut std::io::stdout().lock(),
             ) {
@@ -50,6 +52,11 @@ fn main() -> ExitCode {
             cli::import(&db, What::Departments, action, lang, &mut out()),
             fail,
         ),
+        Some(Sub::Check) => match cli::check(&db, lang, &mut out()) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(2),
+            Err(e) => fail(e),
+        },
         None => match run_desk(&cli, db) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(e.to_string()),
@@ -75,10 +82,7 @@ fn run_desk(cli: &cli::Cli, db: std::path::PathBuf) -> color_eyre::Result<()> {
     let (settings, office_problem) = xfdesk::config::office_settings(&db, lang);
     let (keymap, keys_problem) = xfdesk::config::keymap(lang);
     let (theme, theme_problem) = xfdesk::config::theme(cli.theme.as_deref(), lang);
-    let operator = std::env::var("USER")
-        .ok()
-        .filter(|u| !u.is_empty())
-        .unwrap_or_else(|| "desk".into());
+    let operator = cli::local_operator();
     let mut app = App::new(Setup {
         lang,
         operator,

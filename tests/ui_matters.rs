@@ -6,7 +6,7 @@ mod common;
 use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use common::desk;
+use common::{admin, desk};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use xfdesk::app::Screen;
@@ -76,27 +76,36 @@ struct Office {
 fn office() -> Office {
     let store = Arc::new(MemoryStore::new());
     let li = store
-        .add_leader(&NewLeader {
-            name: "李明".into(),
-            title: "副县长".into(),
-            portfolio: "自然资源".into(),
-        })
+        .add_leader(
+            &NewLeader {
+                name: "李明".into(),
+                title: "副县长".into(),
+                portfolio: "自然资源".into(),
+            },
+            &admin(),
+        )
         .unwrap()
         .id;
     let land = store
-        .add_department(&NewDepartment {
-            name: "县自然资源局".into(),
-            contact: "赵科长".into(),
-            phone: None,
-        })
+        .add_department(
+            &NewDepartment {
+                name: "县自然资源局".into(),
+                contact: "赵科长".into(),
+                phone: None,
+            },
+            &admin(),
+        )
         .unwrap()
         .id;
     store
-        .add_department(&NewDepartment {
-            name: "县人力资源和社会保障局".into(),
-            contact: "".into(),
-            phone: None,
-        })
+        .add_department(
+            &NewDepartment {
+                name: "县人力资源和社会保障局".into(),
+                contact: "".into(),
+                phone: None,
+            },
+            &admin(),
+        )
         .unwrap();
     let late = register(
         &store,

@@ -6,7 +6,7 @@ mod common;
 
 use std::sync::Arc;
 
-use common::{TestDesk, desk};
+use common::{TestDesk, admin, desk};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
@@ -41,24 +41,32 @@ fn department(name: &str, contact: &str, phone: &str) -> NewDepartment {
 fn store() -> Arc<MemoryStore> {
     let store = Arc::new(MemoryStore::new());
     let added = store
-        .add_leaders(&[
-            leader("王红", "县长", "主持县政府全面工作，负责审计工作"),
-            leader("李建国", "常务副县长", "财政、税务、发展改革"),
-            leader(
-                "阿依古丽·买买提",
-                "副县长",
-                "教育体育、卫生健康、民政、医疗保障",
-            ),
-            leader("单雄", "副县长、县公安局局长", "公安、司法、民族宗教"),
-        ])
+        .add_leaders(
+            &[
+                leader("王红", "县长", "主持县政府全面工作，负责审计工作"),
+                leader("李建国", "常务副县长", "财政、税务、发展改革"),
+                leader(
+                    "阿依古丽·买买提",
+                    "副县长",
+                    "教育体育、卫生健康、民政、医疗保障",
+                ),
+                leader("单雄", "副县长、县公安局局长", "公安、司法、民族宗教"),
+            ],
+            &admin(),
+        )
         .unwrap();
-    store.set_leader_active(added[3].id, false).unwrap();
     store
-        .add_departments(&[
-            department("县人力资源和社会保障局", "赵科长", "0879-3212345"),
-            department("县自然资源局", "钱主任", "13908791234"),
-            department("思茅镇人民政府", "", ""),
-        ])
+        .set_leader_active(added[3].id, false, &admin())
+        .unwrap();
+    store
+        .add_departments(
+            &[
+                department("县人力资源和社会保障局", "赵科长", "0879-3212345"),
+                department("县自然资源局", "钱主任", "13908791234"),
+                department("思茅镇人民政府", "", ""),
+            ],
+            &admin(),
+        )
         .unwrap();
     store
         .register_visit(&NewVisit {

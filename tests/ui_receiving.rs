@@ -5,7 +5,7 @@ mod common;
 
 use std::sync::Arc;
 
-use common::{TestDesk, desk};
+use common::{TestDesk, admin, desk};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use xfdesk::domain::intake::Field;
@@ -26,14 +26,19 @@ fn leaders(store: &MemoryStore) -> Vec<LeaderId> {
         portfolio: String::new(),
     };
     let added = store
-        .add_leaders(&[
-            new("王红", "县长"),
-            new("李明", "副县长"),
-            new("单雄", "副县长"),
-            new("赵强", "副县长"),
-        ])
+        .add_leaders(
+            &[
+                new("王红", "县长"),
+                new("李明", "副县长"),
+                new("单雄", "副县长"),
+                new("赵强", "副县长"),
+            ],
+            &admin(),
+        )
         .unwrap();
-    store.set_leader_active(added[3].id, false).unwrap();
+    store
+        .set_leader_active(added[3].id, false, &admin())
+        .unwrap();
     added.into_iter().map(|l| l.id).collect()
 }
 
@@ -110,11 +115,14 @@ fn saving_says_who_holds_the_matter_and_a_later_leader_does_not_take_it() {
 fn a_petitioner_whose_matter_was_re_reviewed_is_warned_about_before_saving() {
     let store = Arc::new(MemoryStore::new());
     let dept = store
-        .add_department(&NewDepartment {
-            name: "县自然资源局".into(),
-            contact: String::new(),
-            phone: None,
-        })
+        .add_department(
+            &NewDepartment {
+                name: "县自然资源局".into(),
+                contact: String::new(),
+                phone: None,
+            },
+            &admin(),
+        )
         .unwrap()
         .id;
     let first = store

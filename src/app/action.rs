@@ -57,10 +57,14 @@ pub enum Command {
     ToggleActive,
     /// Delete the selected leader or department (asks first).
     Delete,
+    /// Show the selected petitioner's full ID number and phone for a few seconds (recorded).
+    Reveal,
+    /// Go to the evidence log (操作日志).
+    Ledger,
 }
 
 impl Command {
-    pub const ALL: [Command; 22] = [
+    pub const ALL: [Command; 24] = [
         Command::Help,
         Command::NewIntake,
         Command::Search,
@@ -83,6 +87,8 @@ impl Command {
         Command::Add,
         Command::ToggleActive,
         Command::Delete,
+        Command::Reveal,
+        Command::Ledger,
     ];
 }
 
@@ -157,6 +163,8 @@ impl Command {
             Command::Add => (T::CmdAdd, T::CmdAddLong),
             Command::ToggleActive => (T::CmdToggleActive, T::CmdToggleActiveLong),
             Command::Delete => (T::CmdDelete, T::CmdDeleteLong),
+            Command::Reveal => (T::CmdReveal, T::CmdRevealLong),
+            Command::Ledger => (T::CmdLedger, T::CmdLedgerLong),
         }
     }
 }

@@ -217,6 +217,9 @@ impl Default for KeyMap {
                 outside('t', ToggleActive),
                 always(K::Char('d'), ctrl, Delete),
                 outside('d', Delete),
+                always(K::Char('r'), ctrl, Reveal),
+                outside('r', Reveal),
+                always(K::F(11), none, Ledger),
             ],
         }
     }

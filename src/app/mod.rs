@@ -10,11 +10,13 @@ pub mod directory;
 pub mod field;
 pub mod intake;
 pub mod keymap;
+pub mod ledger;
 pub mod matter;
 pub mod matter_action;
 pub mod matters;
 pub mod org;
 pub mod org_form;
+pub mod privacy;
 pub mod reacceptance;
 pub mod receiving;
 pub mod start;
@@ -57,6 +59,8 @@ pub enum Screen {
     Matter,
     /// Leaders and departments (F7).
     Organisation,
+    /// The evidence log, filtered (F11).
+    Ledger,
 }
 
 /// Where the database stands. The first frame is drawn while it is still opening.
@@ -142,6 +146,9 @@ pub struct App {
     /// off, and the header says so.
     pub calendar_missing: Vec<i32>,
     pub org: OrgScreen,
+    pub ledger: ledger::LedgerScreen,
+    /// The one petitioner whose full ID number and phone show, for a few more ticks.
+    pub reveal: Option<privacy::Reveal>,
     pub overlay: Option<Overlay>,
     /// Rows of the key list scrolled past, when it is longer than the window.
     pub help_scroll: usize,
@@ -175,6 +182,8 @@ impl App {
             calendar: setup.calendar,
             calendar_missing,
             org: OrgScreen::default(),
+            ledger: ledger::LedgerScreen::default(),
+            reveal: None,
             overlay: None,
             help_scroll: 0,
             status: None,
@@ -230,6 +239,7 @@ impl App {
                 .and_then(|m| m.dialog.as_ref())
                 .is_some_and(|d| d.focused_text().is_some()),
             Screen::Organisation => self.org.form.is_some(),
+            Screen::Ledger => self.ledger.filter_focus(),
             Screen::Start | Screen::Detail => false,
         }
     }

@@ -278,13 +278,14 @@ fn save(app: &mut App, store: &dyn Store) {
         }
     };
     use crate::domain::organisation::{DepartmentId, LeaderId};
+    let stamp = &stamp(app);
     let done = match (&filled, editing) {
-        (Filled::Leader(l), None) => store.add_leader(l).map(|l| l.name),
-        (Filled::Leader(l), Some(id)) => store.edit_leader(LeaderId(id), l).map(|l| l.name),
-        (Filled::Department(d), None) => store.add_department(d).map(|d| d.name),
-        (Filled::Department(d), Some(id)) => {
-            store.edit_department(DepartmentId(id), d).map(|d| d.name)
-        }
+        (Filled::Leader(l), None) => store.add_leader(l, stamp).map(|l| l.name),
+        (Filled::Leader(l), Some(id)) => store.edit_leader(LeaderId(id), l, stamp).map(|l| l.name),
+        (Filled::Department(d), None) => store.add_department(d, stamp).map(|d| d.name),
+        (Filled::Department(d), Some(id)) => store
+            .edit_department(DepartmentId(id), d, stamp)
+            .map(|d| d.name),
     };
     match done {
         Ok(name) => {
@@ -321,18 +322,24 @@ fn select_named(app: &mut App, name: &str) {
     }
 }
 
+/// Who changes a record and when, for the evidence log.
+fn stamp(app: &App) -> crate::domain::ledger::Stamp {
+    crate::domain::ledger::Stamp::new(app.clock.now(), app.operator.clone())
+}
+
 /// Retiring is undone with the same key, so it needs no confirmation.
 fn toggle_active(app: &mut App, store: &dyn Store) {
     use crate::domain::organisation::{DepartmentId, LeaderId};
     let Some((id, _, active)) = app.org.selected_record() else {
         return;
     };
+    let stamp = &stamp(app);
     let done = match app.org.tab {
         OrgTab::Leaders => store
-            .set_leader_active(LeaderId(id), !active)
+            .set_leader_active(LeaderId(id), !active, stamp)
             .map(|l| l.name),
         OrgTab::Departments => store
-            .set_department_active(DepartmentId(id), !active)
+            .set_department_active(DepartmentId(id), !active, stamp)
             .map(|d| d.name),
     };
     match done {
@@ -357,9 +364,10 @@ pub(super) fn delete_selected(app: &mut App, store: &dyn Store) {
         return;
     };
     let name = name.to_string();
+    let stamp = &stamp(app);
     let done = match app.org.tab {
-        OrgTab::Leaders => store.delete_leader(LeaderId(id)),
-        OrgTab::Departments => store.delete_department(DepartmentId(id)),
+        OrgTab::Leaders => store.delete_leader(LeaderId(id), stamp),
+        OrgTab::Departments => store.delete_department(DepartmentId(id), stamp),
     };
     match done {
         Ok(()) => {

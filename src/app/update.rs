@@ -8,8 +8,8 @@ use crate::store::Store;
 
 use super::action::{Action, Command};
 use super::{
-    App, ConfirmKind, DbStatus, Overlay, Screen, Tone, detail, intake, matter, matter_action,
-    matters, org, visits,
+    App, ConfirmKind, DbStatus, Overlay, Screen, Tone, detail, intake, ledger, matter,
+    matter_action, matters, org, privacy, visits,
 };
 
 /// Work the shell must start outside `update` (threads, long jobs).
@@ -22,6 +22,7 @@ pub enum Effect {
 pub fn update(app: &mut App, action: Action, store: &dyn Store) -> Vec<Effect> {
     match action {
         Action::Tick => {
+            privacy::tick(app);
             if let Some(s) = app.status.as_mut() {
                 s.ttl = s.ttl.saturating_sub(1);
                 if s.ttl == 0 {
@@ -114,6 +115,7 @@ fn paste(app: &mut App, text: &str, store: &dyn Store) {
         }
         Screen::Matter => matter_action::paste(app, text),
         Screen::Organisation => org::paste(app, text),
+        Screen::Ledger => ledger::paste(app, text, store),
         _ => {}
     }
 }
@@ -160,6 +162,7 @@ fn typed(app: &mut App, key: KeyEvent, store: &dyn Store) {
             }
         }
         Screen::Organisation => org::key(app, key),
+        Screen::Ledger => ledger::key(app, key, store),
         Screen::Start | Screen::Detail => {}
     }
 }
@@ -243,6 +246,8 @@ fn command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
             }
         }
         Command::Organisation => org::open(app, store),
+        Command::Reveal => privacy::reveal(app, store),
+        Command::Ledger => ledger::open(app, store),
         _ => return screen_command(app, c, store),
     }
     Vec::new()
@@ -281,6 +286,7 @@ fn screen_command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
         Screen::Intake => intake_command(app, c, store),
         Screen::Visits => visits_command(app, c, store),
         Screen::Organisation => org::command(app, c, store),
+        Screen::Ledger => ledger::command(app, c, store),
         Screen::Detail => match c {
             Command::Back => {
                 app.details.pop();

@@ -18,10 +18,11 @@ mod timeline;
 #[cfg(test)]
 mod tests;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
+use crate::domain::ledger::Stamp;
 use crate::domain::office::OfficeSettings;
 use crate::domain::visit::{CaseLink, NewVisit};
 use crate::store::{Store, StoreError};
@@ -66,6 +67,9 @@ pub struct DemoSummary {
 
 /// Fills `store` with demonstration data and marks it as demo data. `progress` is told
 /// (visits done, total) after every chunk the store has taken.
+/// Who set up the demo office's leaders and departments.
+pub const DEMO_ADMIN: &str = "demo-admin";
+
 pub fn fill(
     store: &dyn Store,
     opts: &DemoOptions,
@@ -80,11 +84,16 @@ pub fn fill(
         &opts.settings,
         opts.today,
     );
-    let leaders = store.add_leaders(&org::leaders(&mut org_rng, planner.people()))?;
+    // The office set up its leaders and departments before the history begins.
+    let set_up = chrono::NaiveDate::from_ymd_opt(opts.today.year() - 3, 1, 2)
+        .and_then(|d| d.and_hms_opt(8, 0, 0))
+        .unwrap_or_default();
+    let stamp = Stamp::new(set_up, DEMO_ADMIN);
+    let leaders = store.add_leaders(&org::leaders(&mut org_rng, planner.people()), &stamp)?;
     summary.leaders = leaders.len() as u64;
     planner.set_rota(leaders.iter().map(|l| l.id).collect());
     for department in org::departments(&mut org_rng, planner.people()) {
-        store.add_department(&department)?;
+        store.add_department(&department, &stamp)?;
         summary.departments += 1;
     }
 

@@ -35,4 +35,109 @@ pub enum AuditKind {
     OperatorChanged,
     /// A command-line subcommand ran as this operator.
     CommandLine,
+    // ---- Changes to the records, each written in the transaction of the change itself
+    // (see `domain::evidence`). Subjects are `subject` tokens.
+    /// A visit was registered; detail `new` (it opened its matter) or `linked`.
+    VisitRegistered,
+    /// A step of a matter's life (accepted, assigned, answered, closed, …).
+    MatterMoved,
+    ResponsibilityAppointed,
+    ResponsibilityTransferred,
+    /// Put before the leadership's collective study, or taken off (`flagged:false`).
+    CollectiveStudySet,
+    TeamSet,
+    PlanSet,
+    TierSet,
+    Extended,
+    /// A reminder or supervision was sent.
+    Urged,
+    UrgeAnswered,
+    /// A leader or department was added, edited, (de)activated or deleted.
+    OrgAdded,
+    OrgEdited,
+    OrgActivated,
+    OrgDeactivated,
+    OrgDeleted,
+}
+
+impl AuditKind {
+    /// Every kind, in the order a filter offers them.
+    pub const ALL: [AuditKind; 25] = [
+        AuditKind::VisitRegistered,
+        AuditKind::MatterMoved,
+        AuditKind::ResponsibilityAppointed,
+        AuditKind::ResponsibilityTransferred,
+        AuditKind::CollectiveStudySet,
+        AuditKind::TeamSet,
+        AuditKind::PlanSet,
+        AuditKind::TierSet,
+        AuditKind::Extended,
+        AuditKind::Urged,
+        AuditKind::UrgeAnswered,
+        AuditKind::OrgAdded,
+        AuditKind::OrgEdited,
+        AuditKind::OrgActivated,
+        AuditKind::OrgDeactivated,
+        AuditKind::OrgDeleted,
+        AuditKind::SignedIn,
+        AuditKind::SignInFailed,
+        AuditKind::CodeLocked,
+        AuditKind::SignedOut,
+        AuditKind::Revealed,
+        AuditKind::Exported,
+        AuditKind::Imported,
+        AuditKind::OperatorChanged,
+        AuditKind::CommandLine,
+    ];
+}
+
+/// The subject of an event as `key:value` tokens separated by spaces (`visit:2026-000001
+/// matter:2026-000003`): language-neutral when stored, named in the reader's language when
+/// shown, and searchable by matter number. A subject written without tokens (an operator's
+/// code) is one `Other` part.
+pub mod subject {
+    use crate::domain::serial::SerialNo;
+
+    pub const VISIT: &str = "visit";
+    pub const MATTER: &str = "matter";
+    pub const PETITIONER: &str = "petitioner";
+    pub const LEADER: &str = "leader";
+    pub const DEPARTMENT: &str = "department";
+    /// The state a matter moved to (`CaseState`'s variant name).
+    pub const STATE: &str = "state";
+    pub const FLAGGED: &str = "flagged";
+    pub const DAYS: &str = "days";
+    /// A reminder's or supervision's document number, `year-seq`.
+    pub const URGE: &str = "urge";
+
+    pub fn token(key: &str, value: impl std::fmt::Display) -> String {
+        format!("{key}:{value}")
+    }
+
+    pub fn visit(n: SerialNo) -> String {
+        token(VISIT, n)
+    }
+
+    pub fn matter(n: SerialNo) -> String {
+        token(MATTER, n)
+    }
+
+    /// The tokens of a subject, `(key, value)`; a word without `:` has an empty key.
+    pub fn parts(subject: &str) -> impl Iterator<Item = (&str, &str)> {
+        subject
+            .split_whitespace()
+            .map(|w| w.split_once(':').unwrap_or(("", w)))
+    }
+
+    pub fn value<'a>(subject: &'a str, key: &str) -> Option<&'a str> {
+        parts(subject).find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+}
+
+impl AuditEvent {
+    /// Whether the event concerns matter `number` (as typed, e.g. `2026-000003`).
+    pub fn names_matter(&self, number: &str) -> bool {
+        let number = number.trim();
+        !number.is_empty() && subject::value(&self.subject, subject::MATTER) == Some(number)
+    }
 }

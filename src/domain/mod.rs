@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod case;
 pub mod date;
 pub mod deadline;
+pub mod evidence;
 pub mod id_number;
 pub mod intake;
 pub mod ledger;

@@ -79,8 +79,10 @@ impl Phone {
         self.0.chars().filter(char::is_ascii_digit).collect()
     }
 
-    /// For lists: first three and last four digits of a mobile (`138****5678`); a landline
-    /// keeps its area code and last four.
+    /// For every screen and list: first three and last four digits of a mobile
+    /// (`138****5678`); a landline keeps its area code and last four (`0871-****3456`), always
+    /// four stars so the mask does not tell how long the local number is. An extension is
+    /// dropped: it would name the office.
     pub fn masked(&self) -> String {
         if self.is_mobile() {
             return format!("{}****{}", &self.0[..3], &self.0[7..]);
@@ -88,7 +90,7 @@ impl Phone {
         let (area, rest) = self.0.split_once('-').unwrap_or(("", &self.0));
         let local: String = rest.chars().take_while(char::is_ascii_digit).collect();
         let keep = local.len().saturating_sub(4);
-        format!("{area}-{}{}", "*".repeat(keep), &local[keep..])
+        format!("{area}-****{}", &local[keep..])
     }
 }
 
@@ -238,6 +240,11 @@ mod tests {
         assert_eq!(
             Phone::parse("0871-65123456").unwrap().masked(),
             "0871-****3456"
+        );
+        assert_eq!(
+            Phone::parse("010-6512345转8").unwrap().masked(),
+            "010-****2345",
+            "a seven-digit local number and its extension are not told apart"
         );
     }
 }

@@ -1,5 +1,6 @@
 //! Names of domain values (channels, kinds, sexes, …) in both languages.
 
+pub mod audit;
 mod deadline;
 mod supervision;
 

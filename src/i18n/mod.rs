@@ -3,6 +3,7 @@
 //! `errors.rs` (a matter's life in `matter_errors.rs`); labels of domain values in `labels.rs`.
 //! Nothing else spells out user text.
 
+pub mod check;
 mod errors;
 mod labels;
 pub mod ledger;
@@ -13,6 +14,7 @@ use std::fmt::Display;
 
 pub use errors::Localize;
 pub use labels::Label;
+pub use labels::audit::{detail_text, subject_text};
 pub use texts::T;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum, serde::Deserialize)]

@@ -106,6 +106,7 @@ pub fn run(
     })?;
     let text = decode(&bytes, &path).map_err(|e| e.localize(lang))?;
     let store = SledStore::open(db).map_err(|e| e.localize(lang))?;
+    let stamp = crate::cli::stamp();
     let io = |e: std::io::Error| e.to_string();
     match what {
         What::Leaders => {
@@ -116,7 +117,12 @@ pub fn run(
                 let cells = [&l.name, &l.title, &l.portfolio];
                 writeln!(out, "{}", line(lang, *row, &cells)).map_err(io)?;
             }
-            let n = finish(&checked, options, |rows| store.add_leaders(rows), lang)?;
+            let n = finish(
+                &checked,
+                options,
+                |rows| store.add_leaders(rows, &stamp),
+                lang,
+            )?;
             let done = if options.dry_run {
                 T::ImportLeadersDry
             } else {
@@ -133,7 +139,12 @@ pub fn run(
                 let cells = [&d.name, &d.contact, &phone];
                 writeln!(out, "{}", line(lang, *row, &cells)).map_err(io)?;
             }
-            let n = finish(&checked, options, |rows| store.add_departments(rows), lang)?;
+            let n = finish(
+                &checked,
+                options,
+                |rows| store.add_departments(rows, &stamp),
+                lang,
+            )?;
             let done = if options.dry_run {
                 T::ImportDepartmentsDry
             } else {

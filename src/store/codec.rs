@@ -11,12 +11,16 @@ use super::RecordRef;
 
 /// The version written today.
 pub const FORMAT_VERSION: u8 = 1;
+/// Evidence log entries sealed in the hash chain (`store::chain::Sealed`). Entries of version 1
+/// are bare `AuditEvent`s from before the chain; they still read, and `check` reports them as
+/// unsealed.
+pub const SEALED_AUDIT_VERSION: u8 = 2;
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CodecError {
     #[error("{record} is empty")]
     Empty { record: RecordRef },
-    #[error("{record} has format version {version}, this xfdesk reads up to {FORMAT_VERSION}")]
+    #[error("{record} has format version {version}, this xfdesk does not read it")]
     UnknownVersion { record: RecordRef, version: u8 },
     #[error("{record} is damaged: {reason}")]
     Damaged { record: RecordRef, reason: String },
@@ -42,21 +46,46 @@ pub fn encode<T: Serialize>(value: &T, record: RecordRef) -> Result<Vec<u8>, Cod
 pub fn decode<T: DeserializeOwned>(bytes: &[u8], record: RecordRef) -> Result<T, CodecError> {
     let (&version, body) = bytes.split_first().ok_or(CodecError::Empty { record })?;
     match version {
-        1 => {
-            let (value, used) = bincode::serde::decode_from_slice(body, config()).map_err(|e| {
-                CodecError::Damaged {
-                    record,
-                    reason: e.to_string(),
-                }
-            })?;
-            if used != body.len() {
-                return Err(CodecError::Damaged {
-                    record,
-                    reason: format!("{} bytes left over", body.len() - used),
-                });
-            }
-            Ok(value)
-        }
+        1 => decode_body(body, record),
+        version => Err(CodecError::UnknownVersion { record, version }),
+    }
+}
+
+fn decode_body<T: DeserializeOwned>(body: &[u8], record: RecordRef) -> Result<T, CodecError> {
+    let (value, used) =
+        bincode::serde::decode_from_slice(body, config()).map_err(|e| CodecError::Damaged {
+            record,
+            reason: e.to_string(),
+        })?;
+    if used != body.len() {
+        return Err(CodecError::Damaged {
+            record,
+            reason: format!("{} bytes left over", body.len() - used),
+        });
+    }
+    Ok(value)
+}
+
+/// An evidence log entry as stored: sealed in the chain, or from before it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoredAudit {
+    Sealed(super::chain::Sealed),
+    Unsealed(crate::domain::audit::AuditEvent),
+}
+
+pub fn encode_sealed(entry: &super::chain::Sealed) -> Result<Vec<u8>, CodecError> {
+    let mut out = encode(entry, RecordRef::Audit(entry.seq))?;
+    if let Some(version) = out.first_mut() {
+        *version = SEALED_AUDIT_VERSION;
+    }
+    Ok(out)
+}
+
+pub fn decode_audit(bytes: &[u8], record: RecordRef) -> Result<StoredAudit, CodecError> {
+    let (&version, body) = bytes.split_first().ok_or(CodecError::Empty { record })?;
+    match version {
+        1 => decode_body(body, record).map(StoredAudit::Unsealed),
+        SEALED_AUDIT_VERSION => decode_body(body, record).map(StoredAudit::Sealed),
         version => Err(CodecError::UnknownVersion { record, version }),
     }
 }

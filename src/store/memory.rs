@@ -8,6 +8,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use crate::domain::audit::AuditEvent;
 use crate::domain::case::{Case, CaseId, CaseState};
+use crate::domain::evidence;
 use crate::domain::id_number::IdNumber;
 use crate::domain::ledger::{LedgerEvent, Stamp};
 use crate::domain::matter::{Matter, MatterChange, Package};
@@ -23,8 +24,11 @@ use crate::domain::serial::SerialNo;
 use crate::domain::visit::{CaseLink, NewVisit, Visit, VisitId};
 use crate::store::org::OrgRecord;
 
+mod audit;
 mod matters;
 
+use super::chain::Sealed;
+use super::check::CheckReport;
 use super::{
     RecordRef, Registered, Result, Store, StoreError, VisitCursor, check_case_owner, note_visit,
 };
@@ -44,7 +48,8 @@ struct Inner {
     serials: HashMap<(&'static str, i32), u32>,
     last_id: u64,
     demo: bool,
-    audit: Vec<AuditEvent>,
+    /// The evidence log, sealed as on disk (`store::chain`).
+    audit: Vec<Sealed>,
 }
 
 impl Inner {
@@ -117,6 +122,7 @@ impl Inner {
         self.visits.insert(visit.id, visit.clone());
         self.petitioners.insert(petitioner.id, petitioner.clone());
         self.cases.insert(case.id, case.clone());
+        self.append_audit(evidence::visit_registered(&visit, &case, new_case))?;
         Ok(Registered {
             visit,
             case,
@@ -335,44 +341,58 @@ impl Store for MemoryStore {
         Ok(inner.cases_where(flagged, usize::MAX))
     }
 
-    fn add_leaders(&self, leaders: &[NewLeader]) -> Result<Vec<Leader>> {
-        org::add(&mut self.lock(), leaders)
+    fn add_leaders(&self, leaders: &[NewLeader], stamp: &Stamp) -> Result<Vec<Leader>> {
+        org::add(&mut self.lock(), leaders, stamp)
     }
 
     fn leaders(&self) -> Result<Vec<Leader>> {
         Ok(self.lock().leaders.values().cloned().collect())
     }
 
-    fn edit_leader(&self, id: LeaderId, edit: &NewLeader) -> Result<Leader> {
-        org::edit(&mut self.lock(), id, edit)
+    fn edit_leader(&self, id: LeaderId, edit: &NewLeader, stamp: &Stamp) -> Result<Leader> {
+        org::edit(&mut self.lock(), id, edit, stamp)
     }
 
-    fn set_leader_active(&self, id: LeaderId, active: bool) -> Result<Leader> {
-        org::set_active(&mut self.lock(), id, active)
+    fn set_leader_active(&self, id: LeaderId, active: bool, stamp: &Stamp) -> Result<Leader> {
+        org::set_active(&mut self.lock(), id, active, stamp)
     }
 
-    fn delete_leader(&self, id: LeaderId) -> Result<()> {
-        org::delete::<Leader>(&mut self.lock(), id)
+    fn delete_leader(&self, id: LeaderId, stamp: &Stamp) -> Result<()> {
+        org::delete::<Leader>(&mut self.lock(), id, stamp)
     }
 
-    fn add_departments(&self, departments: &[NewDepartment]) -> Result<Vec<Department>> {
-        org::add(&mut self.lock(), departments)
+    fn add_departments(
+        &self,
+        departments: &[NewDepartment],
+        stamp: &Stamp,
+    ) -> Result<Vec<Department>> {
+        org::add(&mut self.lock(), departments, stamp)
     }
 
     fn departments(&self) -> Result<Vec<Department>> {
         Ok(self.lock().departments.values().cloned().collect())
     }
 
-    fn edit_department(&self, id: DepartmentId, edit: &NewDepartment) -> Result<Department> {
-        org::edit(&mut self.lock(), id, edit)
+    fn edit_department(
+        &self,
+        id: DepartmentId,
+        edit: &NewDepartment,
+        stamp: &Stamp,
+    ) -> Result<Department> {
+        org::edit(&mut self.lock(), id, edit, stamp)
     }
 
-    fn set_department_active(&self, id: DepartmentId, active: bool) -> Result<Department> {
-        org::set_active(&mut self.lock(), id, active)
+    fn set_department_active(
+        &self,
+        id: DepartmentId,
+        active: bool,
+        stamp: &Stamp,
+    ) -> Result<Department> {
+        org::set_active(&mut self.lock(), id, active, stamp)
     }
 
-    fn delete_department(&self, id: DepartmentId) -> Result<()> {
-        org::delete::<Department>(&mut self.lock(), id)
+    fn delete_department(&self, id: DepartmentId, stamp: &Stamp) -> Result<()> {
+        org::delete::<Department>(&mut self.lock(), id, stamp)
     }
 
     fn is_empty(&self) -> Result<bool> {
@@ -386,18 +406,34 @@ impl Store for MemoryStore {
     }
 
     fn record_audit(&self, event: &AuditEvent) -> Result<u64> {
-        let mut inner = self.lock();
-        inner.audit.push(event.clone());
-        Ok(inner.audit.len() as u64)
+        self.lock().append_audit(event.clone())
     }
 
     fn audit_log(&self, from: u64, limit: usize) -> Result<Vec<(u64, AuditEvent)>> {
         let inner = self.lock();
-        Ok((1u64..)
-            .zip(inner.audit.iter().cloned())
-            .skip_while(|(seq, _)| *seq < from)
+        Ok(inner
+            .audit
+            .iter()
+            .filter(|e| e.seq >= from)
             .take(limit)
+            .map(|e| (e.seq, e.event.clone()))
             .collect())
+    }
+
+    fn audit_log_back(&self, before: Option<u64>, limit: usize) -> Result<Vec<(u64, AuditEvent)>> {
+        let inner = self.lock();
+        Ok(inner
+            .audit
+            .iter()
+            .rev()
+            .filter(|e| before.is_none_or(|b| e.seq < b))
+            .take(limit)
+            .map(|e| (e.seq, e.event.clone()))
+            .collect())
+    }
+
+    fn check(&self) -> Result<CheckReport> {
+        Ok(self.lock().check())
     }
 
     fn is_demo(&self) -> Result<bool> {

@@ -3,6 +3,8 @@
 //!
 //! Every implementation must pass the same contract suite (`tests/store_contract.rs`).
 
+pub mod chain;
+pub mod check;
 pub mod codec;
 pub mod lock;
 pub mod memory;
@@ -254,30 +256,53 @@ pub trait Store: Send + Sync {
     /// Adds leaders in one atomic step, all or none, active and in the order given. Text is
     /// tidied and the name required (`StoreError::Organisation`); a name that an active leader,
     /// or an earlier one of the batch, already has is refused as a duplicate.
-    fn add_leaders(&self, leaders: &[NewLeader]) -> Result<Vec<Leader>>;
+    fn add_leaders(&self, leaders: &[NewLeader], stamp: &Stamp) -> Result<Vec<Leader>>;
     /// Every leader, active or not, in the order added.
     fn leaders(&self) -> Result<Vec<Leader>>;
     /// Replaces a leader's name, title and portfolio, under the rules of `add_leaders`.
-    fn edit_leader(&self, id: LeaderId, edit: &NewLeader) -> Result<Leader>;
+    fn edit_leader(&self, id: LeaderId, edit: &NewLeader, stamp: &Stamp) -> Result<Leader>;
     /// Deactivates (no longer offered at intake) or reactivates a leader. Reactivating is
     /// refused when another active leader has taken the name meanwhile.
-    fn set_leader_active(&self, id: LeaderId, active: bool) -> Result<Leader>;
+    fn set_leader_active(&self, id: LeaderId, active: bool, stamp: &Stamp) -> Result<Leader>;
     /// Deletes a leader that no matter names (`organisation::Named`); otherwise
     /// `StoreError::StillReferenced` and nothing changes.
-    fn delete_leader(&self, id: LeaderId) -> Result<()>;
+    fn delete_leader(&self, id: LeaderId, stamp: &Stamp) -> Result<()>;
 
     /// As `add_leaders`, for departments.
-    fn add_departments(&self, departments: &[NewDepartment]) -> Result<Vec<Department>>;
+    fn add_departments(
+        &self,
+        departments: &[NewDepartment],
+        stamp: &Stamp,
+    ) -> Result<Vec<Department>>;
     fn departments(&self) -> Result<Vec<Department>>;
-    fn edit_department(&self, id: DepartmentId, edit: &NewDepartment) -> Result<Department>;
-    fn set_department_active(&self, id: DepartmentId, active: bool) -> Result<Department>;
-    fn delete_department(&self, id: DepartmentId) -> Result<()>;
+    fn edit_department(
+        &self,
+        id: DepartmentId,
+        edit: &NewDepartment,
+        stamp: &Stamp,
+    ) -> Result<Department>;
+    fn set_department_active(
+        &self,
+        id: DepartmentId,
+        active: bool,
+        stamp: &Stamp,
+    ) -> Result<Department>;
+    fn delete_department(&self, id: DepartmentId, stamp: &Stamp) -> Result<()>;
 
     /// Appends an event that is not part of another change (a sign-in, a reveal, an export) to
     /// the evidence log; on stable storage when this returns `Ok`. Returns its sequence number.
+    /// Every change to the records (registrations, matter changes, leaders and departments)
+    /// appends its own event in its own transaction (`domain::evidence`); callers never do.
     fn record_audit(&self, event: &AuditEvent) -> Result<u64>;
     /// The evidence log from sequence number `from` on, oldest first, at most `limit`.
     fn audit_log(&self, from: u64, limit: usize) -> Result<Vec<(u64, AuditEvent)>>;
+    /// The evidence log newest first, from before sequence number `before` (the newest when
+    /// `None`), at most `limit`: how the ledger screen pages back without reading it all.
+    fn audit_log_back(&self, before: Option<u64>, limit: usize) -> Result<Vec<(u64, AuditEvent)>>;
+    /// Verifies the evidence log's hash chain, every index against its records, the pending
+    /// rows, the reference counts and the counters. Damage is reported, not returned as an
+    /// error; `Err` means the check itself could not run.
+    fn check(&self) -> Result<check::CheckReport>;
 
     /// True when nothing was ever registered and no leader or department exists.
     fn is_empty(&self) -> Result<bool>;
@@ -287,14 +312,14 @@ pub trait Store: Send + Sync {
 
     // ---- Provided: compositions every implementation shares. ----
 
-    fn add_leader(&self, leader: &NewLeader) -> Result<Leader> {
-        self.add_leaders(std::slice::from_ref(leader))?
+    fn add_leader(&self, leader: &NewLeader, stamp: &Stamp) -> Result<Leader> {
+        self.add_leaders(std::slice::from_ref(leader), stamp)?
             .pop()
             .ok_or_else(|| StoreError::Engine("adding a leader returned nothing".into()))
     }
 
-    fn add_department(&self, department: &NewDepartment) -> Result<Department> {
-        self.add_departments(std::slice::from_ref(department))?
+    fn add_department(&self, department: &NewDepartment, stamp: &Stamp) -> Result<Department> {
+        self.add_departments(std::slice::from_ref(department), stamp)?
             .pop()
             .ok_or_else(|| StoreError::Engine("adding a department returned nothing".into()))
     }

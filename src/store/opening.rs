@@ -88,34 +88,34 @@ impl Store for OpeningStore {
     fn collective_study_cases(&self) -> Result<Vec<Case>> {
         Err(StoreError::Opening)
     }
-    fn add_leaders(&self, _: &[NewLeader]) -> Result<Vec<Leader>> {
+    fn add_leaders(&self, _: &[NewLeader], _: &Stamp) -> Result<Vec<Leader>> {
         Err(StoreError::Opening)
     }
     fn leaders(&self) -> Result<Vec<Leader>> {
         Err(StoreError::Opening)
     }
-    fn edit_leader(&self, _: LeaderId, _: &NewLeader) -> Result<Leader> {
+    fn edit_leader(&self, _: LeaderId, _: &NewLeader, _: &Stamp) -> Result<Leader> {
         Err(StoreError::Opening)
     }
-    fn set_leader_active(&self, _: LeaderId, _: bool) -> Result<Leader> {
+    fn set_leader_active(&self, _: LeaderId, _: bool, _: &Stamp) -> Result<Leader> {
         Err(StoreError::Opening)
     }
-    fn delete_leader(&self, _: LeaderId) -> Result<()> {
+    fn delete_leader(&self, _: LeaderId, _: &Stamp) -> Result<()> {
         Err(StoreError::Opening)
     }
-    fn add_departments(&self, _: &[NewDepartment]) -> Result<Vec<Department>> {
+    fn add_departments(&self, _: &[NewDepartment], _: &Stamp) -> Result<Vec<Department>> {
         Err(StoreError::Opening)
     }
     fn departments(&self) -> Result<Vec<Department>> {
         Err(StoreError::Opening)
     }
-    fn edit_department(&self, _: DepartmentId, _: &NewDepartment) -> Result<Department> {
+    fn edit_department(&self, _: DepartmentId, _: &NewDepartment, _: &Stamp) -> Result<Department> {
         Err(StoreError::Opening)
     }
-    fn set_department_active(&self, _: DepartmentId, _: bool) -> Result<Department> {
+    fn set_department_active(&self, _: DepartmentId, _: bool, _: &Stamp) -> Result<Department> {
         Err(StoreError::Opening)
     }
-    fn delete_department(&self, _: DepartmentId) -> Result<()> {
+    fn delete_department(&self, _: DepartmentId, _: &Stamp) -> Result<()> {
         Err(StoreError::Opening)
     }
     fn is_empty(&self) -> Result<bool> {
@@ -131,6 +131,12 @@ impl Store for OpeningStore {
         Err(StoreError::Opening)
     }
     fn audit_log(&self, _: u64, _: usize) -> Result<Vec<(u64, AuditEvent)>> {
+        Err(StoreError::Opening)
+    }
+    fn audit_log_back(&self, _: Option<u64>, _: usize) -> Result<Vec<(u64, AuditEvent)>> {
+        Err(StoreError::Opening)
+    }
+    fn check(&self) -> Result<super::check::CheckReport> {
         Err(StoreError::Opening)
     }
 }

@@ -20,6 +20,7 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Screen::Matters => T::ScreenMatters,
         Screen::Matter => T::ScreenMatter,
         Screen::Organisation => T::ScreenOrg,
+        Screen::Ledger => T::ScreenLedger,
     };
     let left = format!(" {} │ {}", app.t(T::AppTitle), app.t(screen));
     let db = match &app.db {
@@ -123,11 +124,12 @@ pub(super) fn footer_commands(app: &App) -> &'static [Command] {
             Quit,
         ],
         Screen::Visits => &[Help, NewIntake, Search, Matters, Open, Back, Quit],
-        Screen::Detail => &[Help, NewIntake, Search, Matters, Open, Back, Quit],
+        Screen::Detail => &[Help, NewIntake, Search, Matters, Reveal, Open, Back, Quit],
         Screen::Matters => &[
             Help, NewIntake, Search, Matters, Menu, Sort, Open, Back, Quit,
         ],
-        Screen::Matter => &[Help, NewIntake, Search, Matters, Menu, Back, Quit],
+        Screen::Matter => &[Help, NewIntake, Search, Matters, Menu, Reveal, Back, Quit],
+        Screen::Ledger => &[Help, NewIntake, NextField, PageDown, PageUp, Back, Quit],
         Screen::Organisation if app.org.form.is_some() => &[Help, Save, NextField, Back, Quit],
         Screen::Organisation => &[
             Help,

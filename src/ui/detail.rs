@@ -96,11 +96,19 @@ fn facts(app: &App, d: &VisitDetail, theme: &Theme, frame: &mut Frame, area: Rec
     lines.push(pair(app, theme, T::FieldName, name));
     if let Some(id) = &p.id_number {
         let today = app.clock.today();
-        let born = lang.f(T::DetailBirth, &[&id.birth_date(), &id.age_on(today)]);
+        // The birth date is what the mask hides: only the age shows until a reveal.
+        let shown = app.id_text(v.petitioner_id, id);
+        let born = if shown == id.as_str() {
+            lang.f(T::DetailBirth, &[&id.birth_date(), &id.age_on(today)])
+        } else {
+            lang.f(T::DetailAge, &[&id.age_on(today)])
+        };
+        let id = shown;
         lines.push(pair(app, theme, T::FieldIdNumber, format!("{id}  {born}")));
     }
     if let Some(phone) = &p.phone {
-        lines.push(pair(app, theme, T::FieldPhone, phone.to_string()));
+        let phone = app.phone_text(v.petitioner_id, phone);
+        lines.push(pair(app, theme, T::FieldPhone, phone));
     }
     if !p.address.is_empty() {
         lines.push(pair(app, theme, T::FieldAddress, p.address.clone()));

@@ -408,12 +408,12 @@ fn entry_lines(
         .person
         .id_number
         .as_ref()
-        .map_or_else(String::new, |i| i.to_string());
+        .map_or_else(String::new, |i| app.id_text(p.id, i));
     let phone = p
         .person
         .phone
         .as_ref()
-        .map_or_else(String::new, |p| p.to_string());
+        .map_or_else(String::new, |ph| app.phone_text(p.id, ph));
     let head = format!("{} {} {}", p.person.name, id, phone);
     let head_style = if selected {
         theme.selected

@@ -93,7 +93,7 @@ fn facts(app: &App, v: &MatterView, theme: &Theme, frame: &mut Frame, area: Rect
             who = format!("{who} {}", person.sex.label(lang));
         }
         if let Some(phone) = &person.phone {
-            who = format!("{who} {phone}");
+            who = format!("{who} {}", app.phone_text(pet.id, phone));
         }
         lines.push(pair(app, theme, T::ColPetitioner, who));
     }

@@ -7,6 +7,7 @@ mod dialog;
 mod field;
 mod intake;
 mod leader_pick;
+mod ledger;
 mod matter;
 mod matters;
 mod org;
@@ -57,6 +58,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
             Screen::Matters => matters::render(app, theme, frame, body),
             Screen::Matter => matter::render(app, theme, frame, body),
             Screen::Organisation => org::render(app, theme, frame, body),
+            Screen::Ledger => ledger::render(app, theme, frame, body),
         }
     }
     chrome::status(app, theme, frame, status);

@@ -101,35 +101,49 @@ impl Store for UnconfirmingDisk {
     fn collective_study_cases(&self) -> Result<Vec<Case>> {
         self.inner.collective_study_cases()
     }
-    fn add_leaders(&self, leaders: &[NewLeader]) -> Result<Vec<Leader>> {
-        self.inner.add_leaders(leaders)
+    fn add_leaders(&self, leaders: &[NewLeader], stamp: &Stamp) -> Result<Vec<Leader>> {
+        self.inner.add_leaders(leaders, stamp)
     }
     fn leaders(&self) -> Result<Vec<Leader>> {
         self.inner.leaders()
     }
-    fn edit_leader(&self, id: LeaderId, edit: &NewLeader) -> Result<Leader> {
-        self.inner.edit_leader(id, edit)
+    fn edit_leader(&self, id: LeaderId, edit: &NewLeader, stamp: &Stamp) -> Result<Leader> {
+        self.inner.edit_leader(id, edit, stamp)
     }
-    fn set_leader_active(&self, id: LeaderId, active: bool) -> Result<Leader> {
-        self.inner.set_leader_active(id, active)
+    fn set_leader_active(&self, id: LeaderId, active: bool, stamp: &Stamp) -> Result<Leader> {
+        self.inner.set_leader_active(id, active, stamp)
     }
-    fn delete_leader(&self, id: LeaderId) -> Result<()> {
-        self.inner.delete_leader(id)
+    fn delete_leader(&self, id: LeaderId, stamp: &Stamp) -> Result<()> {
+        self.inner.delete_leader(id, stamp)
     }
-    fn add_departments(&self, departments: &[NewDepartment]) -> Result<Vec<Department>> {
-        self.inner.add_departments(departments)
+    fn add_departments(
+        &self,
+        departments: &[NewDepartment],
+        stamp: &Stamp,
+    ) -> Result<Vec<Department>> {
+        self.inner.add_departments(departments, stamp)
     }
     fn departments(&self) -> Result<Vec<Department>> {
         self.inner.departments()
     }
-    fn edit_department(&self, id: DepartmentId, edit: &NewDepartment) -> Result<Department> {
-        self.inner.edit_department(id, edit)
+    fn edit_department(
+        &self,
+        id: DepartmentId,
+        edit: &NewDepartment,
+        stamp: &Stamp,
+    ) -> Result<Department> {
+        self.inner.edit_department(id, edit, stamp)
     }
-    fn set_department_active(&self, id: DepartmentId, active: bool) -> Result<Department> {
-        self.inner.set_department_active(id, active)
+    fn set_department_active(
+        &self,
+        id: DepartmentId,
+        active: bool,
+        stamp: &Stamp,
+    ) -> Result<Department> {
+        self.inner.set_department_active(id, active, stamp)
     }
-    fn delete_department(&self, id: DepartmentId) -> Result<()> {
-        self.inner.delete_department(id)
+    fn delete_department(&self, id: DepartmentId, stamp: &Stamp) -> Result<()> {
+        self.inner.delete_department(id, stamp)
     }
     fn is_empty(&self) -> Result<bool> {
         self.inner.is_empty()
@@ -145,5 +159,11 @@ impl Store for UnconfirmingDisk {
     }
     fn audit_log(&self, from: u64, limit: usize) -> Result<Vec<(u64, AuditEvent)>> {
         self.inner.audit_log(from, limit)
+    }
+    fn audit_log_back(&self, before: Option<u64>, limit: usize) -> Result<Vec<(u64, AuditEvent)>> {
+        self.inner.audit_log_back(before, limit)
+    }
+    fn check(&self) -> Result<xfdesk::store::check::CheckReport> {
+        self.inner.check()
     }
 }

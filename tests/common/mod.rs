@@ -159,3 +159,9 @@ impl TestDesk {
             .type_text("要求落实征地补偿款")
     }
 }
+
+/// The administrator who sets up leaders and departments in the tests, and when.
+#[allow(dead_code)]
+pub fn admin() -> xfdesk::domain::ledger::Stamp {
+    xfdesk::domain::ledger::Stamp::new(now(), "管理员")
+}

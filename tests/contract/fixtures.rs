@@ -56,6 +56,11 @@ pub fn full_width(text: &str) -> String {
         .collect()
 }
 
+/// The administrator who sets up leaders and departments in the tests, and when.
+pub fn admin() -> xfdesk::domain::ledger::Stamp {
+    xfdesk::domain::ledger::Stamp::new(at(2026, 11, 1, 8, 0), "管理员")
+}
+
 /// A first walk-in visit by `name`, opening a new matter.
 pub fn walk_in(name: &str, received_at: NaiveDateTime) -> NewVisit {
     NewVisit {

@@ -22,7 +22,7 @@ pub fn leader(store: &dyn Store, name: &str) -> LeaderId {
         title: "副县长".into(),
         portfolio: "信访".into(),
     };
-    store.add_leader(&new).unwrap().id
+    store.add_leader(&new, &admin()).unwrap().id
 }
 
 pub fn department(store: &dyn Store, name: &str) -> DepartmentId {
@@ -31,7 +31,7 @@ pub fn department(store: &dyn Store, name: &str) -> DepartmentId {
         contact: "赵科长".into(),
         phone: None,
     };
-    store.add_department(&new).unwrap().id
+    store.add_department(&new, &admin()).unwrap().id
 }
 
 pub fn matter(store: &dyn Store, id: CaseId) -> Matter {

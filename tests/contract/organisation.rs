@@ -15,23 +15,31 @@ fn leader(name: &str, title: &str) -> NewLeader {
 }
 
 fn leaders_and_departments_are_listed_in_the_order_added(store: &dyn Store) {
-    let li = store.add_leader(&leader("李明", "副县长")).unwrap();
+    let li = store
+        .add_leader(&leader("李明", "副县长"), &admin())
+        .unwrap();
     let wang = store
-        .add_leader(&leader("王红", "县委常委、常务副县长"))
+        .add_leader(&leader("王红", "县委常委、常务副县长"), &admin())
         .unwrap();
     let hr = store
-        .add_department(&NewDepartment {
-            name: "县人力资源和社会保障局".into(),
-            contact: "赵科长".into(),
-            phone: Some(phone("0879-2123456")),
-        })
+        .add_department(
+            &NewDepartment {
+                name: "县人力资源和社会保障局".into(),
+                contact: "赵科长".into(),
+                phone: Some(phone("0879-2123456")),
+            },
+            &admin(),
+        )
         .unwrap();
     let land = store
-        .add_department(&NewDepartment {
-            name: "县自然资源局".into(),
-            contact: "".into(),
-            phone: None,
-        })
+        .add_department(
+            &NewDepartment {
+                name: "县自然资源局".into(),
+                contact: "".into(),
+                phone: None,
+            },
+            &admin(),
+        )
         .unwrap();
 
     assert_ne!(li.id, wang.id);
@@ -56,7 +64,9 @@ fn an_empty_database_says_so_until_a_visit_is_registered(store: &dyn Store) {
 }
 
 fn a_leader_or_department_alone_makes_the_database_not_empty(store: &dyn Store) {
-    store.add_leader(&leader("李明", "副县长")).unwrap();
+    store
+        .add_leader(&leader("李明", "副县长"), &admin())
+        .unwrap();
     assert!(!store.is_empty().unwrap());
     assert_eq!(store.visit_count().unwrap(), 0);
 }

@@ -61,18 +61,24 @@ pub fn desk_days(store: &dyn Store) -> Vec<Registered> {
         .channel(Channel::Phone)
         .again_on(&shan));
     store
-        .add_leader(&NewLeader {
-            name: "李明".into(),
-            title: "副县长".into(),
-            portfolio: "自然资源、农业农村".into(),
-        })
+        .add_leader(
+            &NewLeader {
+                name: "李明".into(),
+                title: "副县长".into(),
+                portfolio: "自然资源、农业农村".into(),
+            },
+            &admin(),
+        )
         .unwrap();
     store
-        .add_department(&NewDepartment {
-            name: "县人力资源和社会保障局".into(),
-            contact: "赵科长".into(),
-            phone: Some(phone("0879-2123456")),
-        })
+        .add_department(
+            &NewDepartment {
+                name: "县人力资源和社会保障局".into(),
+                contact: "赵科长".into(),
+                phone: Some(phone("0879-2123456")),
+            },
+            &admin(),
+        )
         .unwrap();
     vec![
         zhang,

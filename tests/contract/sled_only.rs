@@ -161,3 +161,33 @@ fn a_record_damaged_on_disk_is_named_when_read_and_the_rest_still_reads() {
         "a search that does not reach the damaged record is unaffected"
     );
 }
+
+/// The database holds personal data: with a umask that would let anyone read new files, the
+/// directory and everything sled writes into it are still the owner's alone.
+#[cfg(unix)]
+#[test]
+fn the_database_files_are_owner_only_even_under_a_permissive_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    // SAFETY: umask only changes the mode of files this process creates; it is restored below.
+    let old = unsafe { libc::umask(0) };
+    let mut db = TempSled::new();
+    db.store()
+        .register_visit(&walk_in("张三", nov(2, 9)))
+        .unwrap();
+    db.reopen();
+    unsafe { libc::umask(old) };
+    let mut seen = 0;
+    let mut stack = vec![db.path().to_path_buf()];
+    while let Some(path) = stack.pop() {
+        let meta = std::fs::symlink_metadata(&path).unwrap();
+        let mode = meta.permissions().mode() & 0o777;
+        if meta.is_dir() {
+            assert_eq!(mode, 0o700, "{}", path.display());
+            stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        } else {
+            assert_eq!(mode, 0o600, "{}", path.display());
+        }
+        seen += 1;
+    }
+    assert!(seen >= 4, "the lock file, sled's directory and its files");
+}

@@ -2,6 +2,7 @@
 //! pending rows, derived afresh on every call (simple enough to trust; sled keeps them).
 
 use crate::domain::case::CaseId;
+use crate::domain::evidence;
 use crate::domain::ledger::Stamp;
 use crate::domain::matter::{Matter, MatterChange};
 use crate::domain::pending::MatterRow;
@@ -36,6 +37,7 @@ impl Inner {
         let mut matter = self
             .matter(id)
             .ok_or(StoreError::NotFound(RecordRef::Case(id.0)))?;
+        let unchanged = matter.clone();
         let before = matter.package.clone();
         // The number is taken only once the change is accepted: a refused one uses none.
         let series = change.series(stamp).map(Inner::urge_key);
@@ -49,6 +51,9 @@ impl Inner {
         }
         self.cases.insert(id, matter.case.clone());
         self.ledgers.insert(id, matter.ledger.clone());
+        if matter != unchanged {
+            self.append_audit(evidence::matter_changed(change, &matter, stamp))?;
+        }
         Ok(matter)
     }
 

@@ -2,6 +2,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::domain::audit::subject;
+use crate::domain::evidence::{OrgAct, org_changed};
+use crate::domain::ledger::Stamp;
 use crate::domain::organisation::{
     Department, DepartmentId, Leader, LeaderId, Named, OrgError, duplicate_name,
 };
@@ -12,16 +15,20 @@ use super::Inner;
 
 /// Where `Inner` keeps one kind of record.
 pub(super) trait Kept: OrgRecord {
+    /// How the evidence log names this kind of record (`audit::subject`).
+    const SUBJECT: &'static str;
     fn map(inner: &mut Inner) -> &mut BTreeMap<Self::Id, Self>;
 }
 
 impl Kept for Leader {
+    const SUBJECT: &'static str = subject::LEADER;
     fn map(inner: &mut Inner) -> &mut BTreeMap<LeaderId, Leader> {
         &mut inner.leaders
     }
 }
 
 impl Kept for Department {
+    const SUBJECT: &'static str = subject::DEPARTMENT;
     fn map(inner: &mut Inner) -> &mut BTreeMap<DepartmentId, Department> {
         &mut inner.departments
     }
@@ -54,7 +61,14 @@ fn get<R: Kept>(inner: &mut Inner, id: R::Id) -> Result<R> {
 
 /// All or nothing: the batch is built on a copy that replaces the store's only when every
 /// record passed.
-pub(super) fn add<R: Kept>(inner: &mut Inner, news: &[R::New]) -> Result<Vec<R>> {
+fn record_event<R: Kept>(inner: &mut Inner, act: OrgAct, record: &R, stamp: &Stamp) -> Result<()> {
+    let raw = R::raw(record.id());
+    inner
+        .append_audit(org_changed(act, R::SUBJECT, raw, record.name(), stamp))
+        .map(drop)
+}
+
+pub(super) fn add<R: Kept>(inner: &mut Inner, news: &[R::New], stamp: &Stamp) -> Result<Vec<R>> {
     let mut work = inner.clone();
     let mut added = Vec::with_capacity(news.len());
     for new in news {
@@ -62,13 +76,19 @@ pub(super) fn add<R: Kept>(inner: &mut Inner, news: &[R::New]) -> Result<Vec<R>>
         refuse_duplicate(R::map(&mut work), R::new_name(&new), None)?;
         let record = R::build(work.next_id(), &new);
         R::map(&mut work).insert(record.id(), record.clone());
+        record_event(&mut work, OrgAct::Added, &record, stamp)?;
         added.push(record);
     }
     *inner = work;
     Ok(added)
 }
 
-pub(super) fn edit<R: Kept>(inner: &mut Inner, id: R::Id, edit: &R::New) -> Result<R> {
+pub(super) fn edit<R: Kept>(
+    inner: &mut Inner,
+    id: R::Id,
+    edit: &R::New,
+    stamp: &Stamp,
+) -> Result<R> {
     let old = get::<R>(inner, id)?;
     let edit = R::check(edit)?;
     if old.active() {
@@ -76,10 +96,16 @@ pub(super) fn edit<R: Kept>(inner: &mut Inner, id: R::Id, edit: &R::New) -> Resu
     }
     let new = old.edit(&edit);
     R::map(inner).insert(id, new.clone());
+    record_event(inner, OrgAct::Edited, &new, stamp)?;
     Ok(new)
 }
 
-pub(super) fn set_active<R: Kept>(inner: &mut Inner, id: R::Id, active: bool) -> Result<R> {
+pub(super) fn set_active<R: Kept>(
+    inner: &mut Inner,
+    id: R::Id,
+    active: bool,
+    stamp: &Stamp,
+) -> Result<R> {
     let mut record = get::<R>(inner, id)?;
     if record.active() == active {
         return Ok(record);
@@ -89,10 +115,16 @@ pub(super) fn set_active<R: Kept>(inner: &mut Inner, id: R::Id, active: bool) ->
     }
     record.set_active(active);
     R::map(inner).insert(id, record.clone());
+    let act = if active {
+        OrgAct::Activated
+    } else {
+        OrgAct::Deactivated
+    };
+    record_event(inner, act, &record, stamp)?;
     Ok(record)
 }
 
-pub(super) fn delete<R: Kept>(inner: &mut Inner, id: R::Id) -> Result<()> {
+pub(super) fn delete<R: Kept>(inner: &mut Inner, id: R::Id, stamp: &Stamp) -> Result<()> {
     let record = get::<R>(inner, id)?;
     let matters = inner
         .cases
@@ -111,5 +143,5 @@ pub(super) fn delete<R: Kept>(inner: &mut Inner, id: R::Id) -> Result<()> {
         });
     }
     R::map(inner).remove(&id);
-    Ok(())
+    record_event(inner, OrgAct::Deleted, &record, stamp)
 }

@@ -10,12 +10,14 @@
 use sled::transaction::{Transactional, TransactionalTree};
 
 use crate::domain::case::{Case, CaseId, CaseState};
+use crate::domain::evidence;
 use crate::domain::ledger::{LedgerEvent, Stamp};
 use crate::domain::matter::{Matter, MatterChange, Package};
 use crate::domain::organisation::Named;
 use crate::store::{RecordRef, Result, StoreError, codec};
 
 use super::SledStore;
+use super::audit::AuditTx;
 use super::keys::{self, id_key, ledger_key, meta, tag};
 use super::org::note_named;
 use super::read::{engine, ids, load, load_indexed, transaction_error};
@@ -31,6 +33,8 @@ pub struct MatterTx<'a> {
     pub pending: &'a TransactionalTree,
     /// Read only, for the petitioner's name on a pending row.
     pub petitioners: &'a TransactionalTree,
+    /// The evidence log: a change's event is written with the change.
+    pub audit: &'a TransactionalTree,
 }
 
 impl MatterTx<'_> {
@@ -127,6 +131,11 @@ impl MatterTx<'_> {
         )?;
         self.append(id, added)?;
         self.refresh_row(&after)?;
+        AuditTx {
+            audit: self.audit,
+            meta: self.meta,
+        }
+        .append(&evidence::matter_changed(change, &after, stamp))?;
         Ok(after)
     }
 }
@@ -169,10 +178,11 @@ impl SledStore {
             &self.index,
             &self.pending,
             &self.petitioners,
+            &self.audit,
         );
         trees
             .transaction(
-                |(cases, packages, ledger, meta, index, pending, petitioners)| {
+                |(cases, packages, ledger, meta, index, pending, petitioners, audit)| {
                     run(&MatterTx {
                         cases,
                         packages,
@@ -181,6 +191,7 @@ impl SledStore {
                         index,
                         pending,
                         petitioners,
+                        audit,
                     })
                 },
             )

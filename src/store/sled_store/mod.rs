@@ -11,6 +11,7 @@
 //! The database is a directory we own: our lock file, then sled's own directory beside it.
 
 mod audit;
+mod check;
 mod keys;
 mod matters;
 mod org;
@@ -39,7 +40,8 @@ use crate::domain::search::{MatchQuality, SearchQuery, name_keys};
 use crate::domain::serial::SerialNo;
 use crate::domain::visit::{NewVisit, Visit, VisitId};
 
-use super::lock::{DbLock, create_private_dir};
+use super::check::CheckReport;
+use super::lock::{DbLock, create_private_dir, tighten};
 use super::{RecordRef, Registered, Result, Store, StoreError, VisitCursor, codec};
 
 use keys::{exact_text_prefix, meta, owned_prefix, tag};
@@ -133,6 +135,7 @@ impl SledStore {
             path: dir.to_path_buf(),
             _lock: lock,
         };
+        tighten(dir).map_err(|e| open_error(format!("cannot protect the files: {e}")))?;
         store.build_pending_if_missing()?;
         store.build_org_index()?;
         Ok(store)
@@ -148,6 +151,8 @@ impl SledStore {
     fn persist(&self) -> Result<()> {
         self.db.flush().map_err(engine)?;
         self.data_file.sync_all()?;
+        // sled may have written a new snapshot file since the last save.
+        tighten(&self.path)?;
         Ok(())
     }
 
@@ -292,44 +297,58 @@ impl Store for SledStore {
         self.flagged_cases()
     }
 
-    fn add_leaders(&self, leaders: &[NewLeader]) -> Result<Vec<Leader>> {
-        self.add_org(leaders)
+    fn add_leaders(&self, leaders: &[NewLeader], stamp: &Stamp) -> Result<Vec<Leader>> {
+        self.add_org(leaders, stamp)
     }
 
     fn leaders(&self) -> Result<Vec<Leader>> {
         self.org_records()
     }
 
-    fn edit_leader(&self, id: LeaderId, edit: &NewLeader) -> Result<Leader> {
-        self.edit_org(id, edit)
+    fn edit_leader(&self, id: LeaderId, edit: &NewLeader, stamp: &Stamp) -> Result<Leader> {
+        self.edit_org(id, edit, stamp)
     }
 
-    fn set_leader_active(&self, id: LeaderId, active: bool) -> Result<Leader> {
-        self.set_org_active(id, active)
+    fn set_leader_active(&self, id: LeaderId, active: bool, stamp: &Stamp) -> Result<Leader> {
+        self.set_org_active(id, active, stamp)
     }
 
-    fn delete_leader(&self, id: LeaderId) -> Result<()> {
-        self.delete_org::<Leader>(id)
+    fn delete_leader(&self, id: LeaderId, stamp: &Stamp) -> Result<()> {
+        self.delete_org::<Leader>(id, stamp)
     }
 
-    fn add_departments(&self, departments: &[NewDepartment]) -> Result<Vec<Department>> {
-        self.add_org(departments)
+    fn add_departments(
+        &self,
+        departments: &[NewDepartment],
+        stamp: &Stamp,
+    ) -> Result<Vec<Department>> {
+        self.add_org(departments, stamp)
     }
 
     fn departments(&self) -> Result<Vec<Department>> {
         self.org_records()
     }
 
-    fn edit_department(&self, id: DepartmentId, edit: &NewDepartment) -> Result<Department> {
-        self.edit_org(id, edit)
+    fn edit_department(
+        &self,
+        id: DepartmentId,
+        edit: &NewDepartment,
+        stamp: &Stamp,
+    ) -> Result<Department> {
+        self.edit_org(id, edit, stamp)
     }
 
-    fn set_department_active(&self, id: DepartmentId, active: bool) -> Result<Department> {
-        self.set_org_active(id, active)
+    fn set_department_active(
+        &self,
+        id: DepartmentId,
+        active: bool,
+        stamp: &Stamp,
+    ) -> Result<Department> {
+        self.set_org_active(id, active, stamp)
     }
 
-    fn delete_department(&self, id: DepartmentId) -> Result<()> {
-        self.delete_org::<Department>(id)
+    fn delete_department(&self, id: DepartmentId, stamp: &Stamp) -> Result<()> {
+        self.delete_org::<Department>(id, stamp)
     }
 
     fn is_empty(&self) -> Result<bool> {
@@ -353,6 +372,14 @@ impl Store for SledStore {
 
     fn audit_log(&self, from: u64, limit: usize) -> Result<Vec<(u64, AuditEvent)>> {
         self.read_audit(from, limit)
+    }
+
+    fn audit_log_back(&self, before: Option<u64>, limit: usize) -> Result<Vec<(u64, AuditEvent)>> {
+        self.read_audit_back(before, limit)
+    }
+
+    fn check(&self) -> Result<CheckReport> {
+        self.check_all()
     }
 
     fn is_demo(&self) -> Result<bool> {

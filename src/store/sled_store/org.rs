@@ -14,7 +14,9 @@ use std::collections::BTreeMap;
 use sled::transaction::{Transactional, TransactionalTree};
 use sled::{IVec, Tree};
 
-use crate::domain::ledger::LedgerEvent;
+use crate::domain::audit::subject;
+use crate::domain::evidence::{OrgAct, org_changed};
+use crate::domain::ledger::{LedgerEvent, Stamp};
 use crate::domain::matter::Package;
 use crate::domain::organisation::{Department, Leader, Named, OrgError};
 use crate::domain::text::tidy;
@@ -22,18 +24,22 @@ use crate::store::org::OrgRecord;
 use crate::store::{RecordRef, Result, StoreError, codec};
 
 use super::SledStore;
+use super::audit::AuditTx;
 use super::keys::{id_key, meta, tag, text_prefix, trailing_id};
 use super::read::{engine, load, load_all, transaction_error};
 use super::write::{TxResult, fail, get_record, next_id, put_record};
 
 /// Where a kind of record lives on disk.
 pub(super) trait OnDisk: OrgRecord {
+    /// How the evidence log names this kind of record (`audit::subject`).
+    const SUBJECT: &'static str;
     const NAME_TAG: u8;
     const NAMED_BY_TAG: u8;
     fn tree(store: &SledStore) -> &Tree;
 }
 
 impl OnDisk for Leader {
+    const SUBJECT: &'static str = subject::LEADER;
     const NAME_TAG: u8 = tag::LEADER_NAME;
     const NAMED_BY_TAG: u8 = tag::LEADER_NAMED_BY;
     fn tree(store: &SledStore) -> &Tree {
@@ -42,6 +48,7 @@ impl OnDisk for Leader {
 }
 
 impl OnDisk for Department {
+    const SUBJECT: &'static str = subject::DEPARTMENT;
     const NAME_TAG: u8 = tag::DEPARTMENT_NAME;
     const NAMED_BY_TAG: u8 = tag::DEPARTMENT_NAMED_BY;
     fn tree(store: &SledStore) -> &Tree {
@@ -72,9 +79,23 @@ struct OrgTx<'a> {
     meta: &'a TransactionalTree,
     records: &'a TransactionalTree,
     index: &'a TransactionalTree,
+    audit: &'a TransactionalTree,
+    stamp: &'a Stamp,
 }
 
 impl OrgTx<'_> {
+    /// The change's event, in the change's own transaction.
+    fn record<R: OnDisk>(&self, act: OrgAct, record: &R) -> TxResult<()> {
+        let raw = R::raw(record.id());
+        let event = org_changed(act, R::SUBJECT, raw, record.name(), self.stamp);
+        AuditTx {
+            audit: self.audit,
+            meta: self.meta,
+        }
+        .append(&event)
+        .map(drop)
+    }
+
     fn get<R: OnDisk>(&self, id: R::Id) -> TxResult<R> {
         let raw = R::raw(id);
         get_record(self.records, raw, R::record(raw))?
@@ -113,13 +134,19 @@ impl OrgTx<'_> {
 }
 
 impl SledStore {
-    fn org_tx<R: OnDisk, T>(&self, work: impl Fn(&OrgTx) -> TxResult<T>) -> Result<T> {
-        let done = (&self.meta, R::tree(self), &self.index)
-            .transaction(|(meta, records, index)| {
+    fn org_tx<R: OnDisk, T>(
+        &self,
+        stamp: &Stamp,
+        work: impl Fn(&OrgTx) -> TxResult<T>,
+    ) -> Result<T> {
+        let done = (&self.meta, R::tree(self), &self.index, &self.audit)
+            .transaction(|(meta, records, index, audit)| {
                 work(&OrgTx {
                     meta,
                     records,
                     index,
+                    audit,
+                    stamp,
                 })
             })
             .map_err(transaction_error)?;
@@ -131,7 +158,7 @@ impl SledStore {
         load_all(R::tree(self), R::record)
     }
 
-    pub(super) fn add_org<R: OnDisk>(&self, news: &[R::New]) -> Result<Vec<R>> {
+    pub(super) fn add_org<R: OnDisk>(&self, news: &[R::New], stamp: &Stamp) -> Result<Vec<R>> {
         // Checked before the transaction: the rules are pure, and sled may run it twice.
         let checked = news
             .iter()
@@ -140,7 +167,7 @@ impl SledStore {
         if checked.is_empty() {
             return Ok(Vec::new());
         }
-        self.org_tx::<R, _>(|tx| {
+        self.org_tx::<R, _>(stamp, |tx| {
             checked
                 .iter()
                 .map(|new| {
@@ -148,15 +175,16 @@ impl SledStore {
                     tx.claim_name::<R>(R::new_name(new), id)?;
                     let record = R::build(id, new);
                     tx.put(&record)?;
+                    tx.record(OrgAct::Added, &record)?;
                     Ok(record)
                 })
                 .collect()
         })
     }
 
-    pub(super) fn edit_org<R: OnDisk>(&self, id: R::Id, edit: &R::New) -> Result<R> {
+    pub(super) fn edit_org<R: OnDisk>(&self, id: R::Id, edit: &R::New, stamp: &Stamp) -> Result<R> {
         let edit = R::check(edit)?;
-        self.org_tx::<R, _>(|tx| {
+        self.org_tx::<R, _>(stamp, |tx| {
             let old: R = tx.get(id)?;
             let new = old.edit(&edit);
             if old.active() {
@@ -164,12 +192,18 @@ impl SledStore {
                 tx.claim_name::<R>(new.name(), R::raw(id))?;
             }
             tx.put(&new)?;
+            tx.record(OrgAct::Edited, &new)?;
             Ok(new)
         })
     }
 
-    pub(super) fn set_org_active<R: OnDisk>(&self, id: R::Id, active: bool) -> Result<R> {
-        self.org_tx::<R, _>(|tx| {
+    pub(super) fn set_org_active<R: OnDisk>(
+        &self,
+        id: R::Id,
+        active: bool,
+        stamp: &Stamp,
+    ) -> Result<R> {
+        self.org_tx::<R, _>(stamp, |tx| {
             let mut record: R = tx.get(id)?;
             if record.active() == active {
                 return Ok(record);
@@ -181,14 +215,20 @@ impl SledStore {
             }
             record.set_active(active);
             tx.put(&record)?;
+            let act = if active {
+                OrgAct::Activated
+            } else {
+                OrgAct::Deactivated
+            };
+            tx.record(act, &record)?;
             Ok(record)
         })
     }
 
-    pub(super) fn delete_org<R: OnDisk>(&self, id: R::Id) -> Result<()> {
+    pub(super) fn delete_org<R: OnDisk>(&self, id: R::Id, stamp: &Stamp) -> Result<()> {
         let raw = R::raw(id);
         let count_key = meta::references(R::NAMED_BY_TAG, raw);
-        self.org_tx::<R, _>(|tx| {
+        self.org_tx::<R, _>(stamp, |tx| {
             let record: R = tx.get(id)?;
             let matters = read_count(tx.meta.get(&count_key)?).map_err(fail)?;
             if matters > 0 {
@@ -203,6 +243,7 @@ impl SledStore {
             }
             tx.records.remove(&id_key(raw))?;
             tx.meta.remove(count_key.as_slice())?;
+            tx.record(OrgAct::Deleted, &record)?;
             Ok(())
         })
     }

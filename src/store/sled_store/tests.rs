@@ -39,6 +39,10 @@ fn walk_in(name: &str, phone: &str, received_at: NaiveDateTime) -> NewVisit {
     }
 }
 
+fn admin() -> crate::domain::ledger::Stamp {
+    crate::domain::ledger::Stamp::new(at(1, 8), "管理员")
+}
+
 fn open() -> (SledStore, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     (SledStore::open(&dir.path().join("xfdesk")).unwrap(), dir)
@@ -208,8 +212,8 @@ fn an_older_database_gets_its_leader_indexes_on_opening() {
         name: name.into(),
         ..NewLeader::default()
     };
-    let wang = store.add_leader(&new("王红")).unwrap();
-    let li = store.add_leader(&new("李明")).unwrap();
+    let wang = store.add_leader(&new("王红"), &admin()).unwrap();
+    let li = store.add_leader(&new("李明"), &admin()).unwrap();
     let mut visit = walk_in("张三", "13812345678", at(2, 9));
     visit.receiving_leader = Some(wang.id);
     store.register_visit(&visit).unwrap();
@@ -228,12 +232,12 @@ fn an_older_database_gets_its_leader_indexes_on_opening() {
 
     let store = SledStore::open(&path).unwrap();
     assert!(matches!(
-        store.delete_leader(wang.id),
+        store.delete_leader(wang.id, &admin()),
         Err(StoreError::StillReferenced { matters: 1, .. })
     ));
     assert!(matches!(
-        store.add_leader(&new("李明")),
+        store.add_leader(&new("李明"), &admin()),
         Err(StoreError::Organisation(OrgError::DuplicateName { .. }))
     ));
-    store.delete_leader(li.id).unwrap();
+    store.delete_leader(li.id, &admin()).unwrap();
 }

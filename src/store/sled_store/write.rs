@@ -14,6 +14,7 @@ use sled::IVec;
 use sled::transaction::{ConflictableTransactionError, Transactional, TransactionalTree};
 
 use crate::domain::case::{Case, CaseId};
+use crate::domain::evidence;
 use crate::domain::matter::Matter;
 use crate::domain::organisation::Named;
 use crate::domain::pending::MatterRow;
@@ -24,6 +25,7 @@ use crate::domain::visit::{CaseLink, NewVisit, VisitId};
 use crate::store::{RecordRef, Registered, StoreError, check_case_owner, codec, note_visit};
 
 use super::SledStore;
+use super::audit::AuditTx;
 use super::keys::{self, id_key, meta};
 use super::matters::MatterTx;
 use super::org::note_named;
@@ -118,6 +120,8 @@ pub struct Registration<'a> {
     pub pending: &'a TransactionalTree,
     /// Read only: a visit may name only a leader that exists.
     pub leaders: &'a TransactionalTree,
+    /// The evidence log: one event per visit, in this transaction.
+    pub audit: &'a TransactionalTree,
     /// The matters each named petitioner had before the batch (`cases_by_petitioner`).
     pub known_cases: &'a HashMap<PetitionerId, Vec<CaseId>>,
     /// Matters this run of the transaction opened, with their petitioner: a later visit of
@@ -216,6 +220,7 @@ impl Registration<'_> {
             index: self.index,
             pending: self.pending,
             petitioners: self.petitioners,
+            audit: self.audit,
         };
         let stored = matter.package(case.id)?;
         let (package, responsibility, events) =
@@ -255,6 +260,12 @@ impl Registration<'_> {
         if new_case {
             self.opened.borrow_mut().push((petitioner.id, case.id));
         }
+        let event = evidence::visit_registered(&visit, &case, new_case);
+        AuditTx {
+            audit: self.audit,
+            meta: self.meta,
+        }
+        .append(&event)?;
         if old_name.is_some_and(|old| old != petitioner.person.name) {
             let mut others = self
                 .known_cases
@@ -324,7 +335,8 @@ impl SledStore {
         }
         let known_cases =
             self.cases_by_petitioner(visits.iter().filter_map(|v| v.existing_petitioner))?;
-        // Ten trees: more than sled's tuple form takes (nine), so the slice form, in this order.
+        // Eleven trees: more than sled's tuple form takes (nine), so the slice form, in this
+        // order. The evidence log is one of them: a visit is never saved without its event.
         let trees = [
             &self.petitioners,
             &self.visits,
@@ -336,6 +348,7 @@ impl SledStore {
             &self.receptions,
             &self.pending,
             &self.leaders,
+            &self.audit,
         ];
         let done = trees[..]
             .transaction(|t| {
@@ -350,6 +363,7 @@ impl SledStore {
                     receptions: &t[7],
                     pending: &t[8],
                     leaders: &t[9],
+                    audit: &t[10],
                     known_cases: &known_cases,
                     opened: Default::default(),
                 };

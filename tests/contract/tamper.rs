@@ -1,0 +1,138 @@
+//! Damage done behind the desk's back, straight in sled's trees, and what `check` says about
+//! it: the first broken entry of the evidence log by number, an index entry gone or stray.
+
+use xfdesk::i18n::{Lang, check::report};
+use xfdesk::store::RecordRef;
+use xfdesk::store::Store;
+use xfdesk::store::chain::ChainFault;
+use xfdesk::store::check::Problem;
+
+use super::fixtures::*;
+
+/// The closed database's sled, as someone with a hex editor would reach it. The closed
+/// store's flusher may hold sled's file lock a moment longer.
+fn raw(db: &mut TempSled) -> sled::Db {
+    db.close();
+    let started = std::time::Instant::now();
+    loop {
+        match sled::open(db.path().join("sled")) {
+            Ok(raw) => return raw,
+            Err(_) if started.elapsed().as_secs() < 3 => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(e) => panic!("cannot open the closed database: {e}"),
+        }
+    }
+}
+
+fn three_visits(db: &TempSled) {
+    for (name, day) in [("张三", 2), ("李四", 3), ("王芳", 4)] {
+        let visit = walk_in(name, nov(day, 9)).id(&id_text("530802", "19800101", "123"));
+        db.store().register_visit(&visit).unwrap();
+    }
+    assert!(db.store().check().unwrap().is_clean());
+}
+
+#[test]
+fn one_word_changed_in_a_stored_event_is_named_by_its_number() {
+    let mut db = TempSled::new();
+    three_visits(&db);
+    {
+        let raw = raw(&mut db);
+        let audit = raw.open_tree("audit").unwrap();
+        let key = 2u64.to_be_bytes();
+        let mut bytes = audit.get(key).unwrap().unwrap().to_vec();
+        // 登记员甲 → 登记员乙: the same length, still a valid record, another clerk.
+        let (jia, yi) = ("甲".as_bytes(), "乙".as_bytes());
+        let at = bytes
+            .windows(jia.len())
+            .position(|w| w == jia)
+            .expect("the operator's name is stored");
+        bytes[at..at + jia.len()].copy_from_slice(yi);
+        audit.insert(key, bytes).unwrap();
+        raw.flush().unwrap();
+    }
+    let store = db.reopen();
+    let found = store.check().unwrap();
+    assert_eq!(found.chain, Some((2, ChainFault::Altered)), "{found:#?}");
+    assert!(found.problems.is_empty(), "the records themselves are fine");
+    let zh = report(&found, Lang::Zh);
+    assert!(zh.contains("第 2 条") && zh.contains("改动"), "{zh}");
+    let en = report(&found, Lang::En);
+    assert!(en.contains("entry #2") && en.contains("changed"), "{en}");
+    assert_eq!(
+        store.audit_log(2, 1).unwrap()[0].1.operator,
+        "登记员乙",
+        "the forged entry still reads; only the chain gives it away"
+    );
+}
+
+#[test]
+fn a_removed_last_event_and_a_removed_middle_event_are_both_found() {
+    let mut db = TempSled::new();
+    three_visits(&db);
+    {
+        let raw = raw(&mut db);
+        raw.open_tree("audit")
+            .unwrap()
+            .remove(3u64.to_be_bytes())
+            .unwrap();
+        raw.flush().unwrap();
+    }
+    let found = db.reopen().check().unwrap();
+    assert_eq!(found.chain, Some((3, ChainFault::Truncated { last: 2 })));
+    {
+        let raw = raw(&mut db);
+        raw.open_tree("audit")
+            .unwrap()
+            .remove(1u64.to_be_bytes())
+            .unwrap();
+        raw.flush().unwrap();
+    }
+    let found = db.reopen().check().unwrap();
+    assert_eq!(found.chain, Some((2, ChainFault::Gap { expected: 1 })));
+}
+
+#[test]
+fn an_index_entry_removed_or_added_behind_the_desks_back_is_reported() {
+    let mut db = TempSled::new();
+    three_visits(&db);
+    let zhang = db.store().search_visits("张三", 1).unwrap()[0].petitioner_id;
+    {
+        let raw = raw(&mut db);
+        let index = raw.open_tree("index").unwrap();
+        // Tag 0x01: identity number + 0x00 + petitioner.
+        let gone = index
+            .scan_prefix([0x01])
+            .keys()
+            .map(|k| k.unwrap())
+            .find(|k| k.ends_with(&zhang.0.to_be_bytes()))
+            .expect("张三's identity number is indexed");
+        index.remove(&gone).unwrap();
+        let mut stray = vec![0x02];
+        stray.extend_from_slice(b"13900000000\0");
+        stray.extend_from_slice(&999u64.to_be_bytes());
+        index.insert(stray, &[][..]).unwrap();
+        raw.flush().unwrap();
+    }
+    let found = db.reopen().check().unwrap();
+    assert_eq!(found.chain, None, "the log was not touched");
+    assert!(
+        found.problems.contains(&Problem::NotIndexed {
+            record: RecordRef::Petitioner(zhang.0)
+        }),
+        "{found:#?}"
+    );
+    assert!(
+        found.problems.iter().any(|p| matches!(
+            p,
+            Problem::StrayIndex {
+                points_at: Some(999),
+                ..
+            }
+        )),
+        "{found:#?}"
+    );
+    let en = report(&found, Lang::En);
+    assert!(en.contains(&format!("petitioner #{}", zhang.0)), "{en}");
+}
