@@ -1,6 +1,11 @@
 //! The command line: `xfdesk [--db PATH] [--lang zh|en] [--today D]` runs the desk;
-//! `demo` fills a database with synthetic data; `search` prints what the screen's search finds.
-//! Help texts come from the catalogue, in the language `--lang` asks for.
+//! `demo` fills a database with synthetic data; `search` prints what the screen's search finds;
+//! `report` prints the overdue, due-soon and pending lists. Help texts come from the catalogue,
+//! in the language `--lang` asks for.
+
+mod report;
+
+pub use report::{ReportFormat, ReportWhich, report};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -45,6 +50,14 @@ pub enum Sub {
         format: Format,
         #[arg(long, default_value_t = 50)]
         limit: usize,
+    },
+    Report {
+        #[arg(value_enum)]
+        which: ReportWhich,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
+        #[arg(long)]
+        limit: Option<usize>,
     },
 }
 
@@ -115,6 +128,12 @@ pub fn command(lang: Lang) -> clap::Command {
                 .mut_arg("query", |a| a.help(t(T::CliSearchQuery)))
                 .mut_arg("format", |a| a.help(t(T::CliSearchFormat)))
                 .mut_arg("limit", |a| a.help(t(T::CliSearchLimit)))
+        })
+        .mut_subcommand("report", |s| {
+            s.about(t(T::CliReport))
+                .mut_arg("which", |a| a.help(t(T::CliReportKind)))
+                .mut_arg("format", |a| a.help(t(T::CliReportFormat)))
+                .mut_arg("limit", |a| a.help(t(T::CliReportLimit)))
         })
 }
 

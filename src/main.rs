@@ -41,6 +41,19 @@ fn main() -> ExitCode {
                 Err(e) => fail(e),
             }
         }
+        Some(Sub::Report {
+            which,
+            format,
+            limit,
+        }) => {
+            let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+            match cli::report(
+                &db, which, format, limit, lang, cli.today, &mut out, &mut err,
+            ) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(e),
+            }
+        }
         None => match run_desk(&cli, db) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(e.to_string()),
