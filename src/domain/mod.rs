@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod case;
+pub mod compact_dates;
 pub mod date;
 pub mod deadline;
 pub mod id_number;
