@@ -34,7 +34,7 @@ mod listing;
 mod lookup;
 pub mod matters;
 mod organisation;
-mod pending;
+pub mod pending;
 mod registration;
 mod search;
 mod sled_matters;
