@@ -78,6 +78,16 @@ fn the_overdue_report_names_each_late_matter_with_its_days_late_in_every_format(
     assert_eq!(first["number"], expected[0].0.as_str());
     assert_eq!(first["days_left"], -expected[0].1);
     assert!(first["due"].as_str().is_some_and(|d| d < TODAY));
+    let with_signals = doc["matters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["signals"].as_array().is_some_and(|s| !s.is_empty()))
+        .count();
+    assert!(
+        with_signals > 0,
+        "late matters carry the signals that flag them"
+    );
 
     let limited = stdout(xfdesk(&db).args(["report", "overdue", "--limit", "1"]));
     if expected.len() > 1 {

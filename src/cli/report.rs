@@ -10,8 +10,11 @@ use chrono::NaiveDate;
 use clap::ValueEnum;
 
 use crate::app::{Clock, SystemClock};
+use crate::domain::calendar::HolidayCalendar;
+use crate::domain::deadline::DeadlinePolicy;
 use crate::domain::organisation::{DepartmentId, LeaderId};
 use crate::domain::report::{ReportKind, ReportLine};
+use crate::domain::signals::signals;
 use crate::i18n::{Label, Lang, Localize, T};
 use crate::store::Store;
 use crate::store::sled_store::SledStore;
@@ -69,10 +72,22 @@ struct Row {
     days_left: Option<i64>,
     leader: Option<String>,
     department: Option<String>,
+    /// Why the matter may need supervision (JSON only; the table stays one line a matter).
+    signals: Vec<String>,
+}
+
+/// What a row is computed with besides the line itself.
+struct Context<'a> {
+    names: &'a Names,
+    today: NaiveDate,
+    policy: &'a DeadlinePolicy,
+    calendar: &'a HolidayCalendar,
+    lang: Lang,
 }
 
 impl Row {
-    fn of(line: &ReportLine, names: &Names, lang: Lang) -> Row {
+    fn of(line: &ReportLine, cx: &Context) -> Row {
+        let (names, lang) = (cx.names, cx.lang);
         let r = line.row;
         Row {
             number: r.number.to_string(),
@@ -91,6 +106,10 @@ impl Row {
             department: r
                 .department
                 .and_then(|d| names.departments.get(&d).cloned()),
+            signals: signals(r, cx.today, cx.policy, cx.calendar)
+                .iter()
+                .map(|s| s.localize(lang))
+                .collect(),
         }
     }
 
@@ -171,10 +190,17 @@ pub fn report(
             .collect(),
     };
     let total = lines.len();
+    let cx = Context {
+        names: &names,
+        today,
+        policy: &policy,
+        calendar: &calendar,
+        lang,
+    };
     let shown: Vec<Row> = lines
         .iter()
         .take(limit.unwrap_or(usize::MAX))
-        .map(|l| Row::of(l, &names, lang))
+        .map(|l| Row::of(l, &cx))
         .collect();
     let written = match format {
         ReportFormat::Table => table(which, &shown, total, today, lang, out),
@@ -276,6 +302,7 @@ fn json(
                 "days": r.days,
                 "leader": r.leader,
                 "department": r.department,
+                "signals": r.signals,
             })
         })
         .collect();
