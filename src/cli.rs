@@ -1,6 +1,11 @@
 //! The command line: `xfdesk [--db PATH] [--lang zh|en] [--today D]` runs the desk;
-//! `demo` fills a database with synthetic data; `search` prints what the screen's search finds.
-//! Help texts come from the catalogue, in the language `--lang` asks for.
+//! `demo` fills a database with synthetic data; `search` prints what the screen's search finds;
+//! `report` prints the overdue, due-soon and pending lists. Help texts come from the catalogue,
+//! in the language `--lang` asks for.
+
+mod report;
+
+pub use report::{ReportFormat, ReportWhich, report};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -74,6 +79,14 @@ pub enum Sub {
         action: OrgAction,
     },
     Check,
+    Report {
+        #[arg(value_enum)]
+        which: ReportWhich,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
+        #[arg(long)]
+        limit: Option<usize>,
+    },
 }
 
 /// What `leaders` and `departments` can do.
@@ -167,6 +180,12 @@ pub fn command(lang: Lang) -> clap::Command {
                 t(T::CliDepartmentsImport),
                 lang,
             )
+        })
+        .mut_subcommand("report", |s| {
+            s.about(t(T::CliReport))
+                .mut_arg("which", |a| a.help(t(T::CliReportKind)))
+                .mut_arg("format", |a| a.help(t(T::CliReportFormat)))
+                .mut_arg("limit", |a| a.help(t(T::CliReportLimit)))
         })
 }
 

@@ -1,15 +1,22 @@
 //! Where things live on disk, and the small files an office may edit: `office.toml` in the
-//! database directory (group threshold, categories), `keys.toml` and `themes/` in the user's
-//! config folder. A broken file never stops the desk: it starts with defaults and says why.
+//! database directory (group threshold, categories), `policy.toml` and `holidays.json` beside
+//! it (time limits, the holiday calendar), `keys.toml` and `themes/` in the user's config
+//! folder. A broken file never stops the desk: it starts with defaults and says why.
 
 use std::path::{Path, PathBuf};
 
 use crate::app::keymap::KeyMap;
+use crate::domain::calendar::HolidayCalendar;
+use crate::domain::deadline::DeadlinePolicy;
 use crate::domain::office::OfficeSettings;
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, Localize, T};
 use crate::theme::{Theme, ThemeProblem};
 
 pub const OFFICE_FILE: &str = "office.toml";
+/// The office's time limits; see `domain::deadline::EXAMPLE_POLICY`.
+pub const POLICY_FILE: &str = "policy.toml";
+/// The office's additions to the built-in holiday calendar (holiday-cn format).
+pub const HOLIDAYS_FILE: &str = "holidays.json";
 
 /// The per-user directories, when the platform has them.
 fn project() -> Option<directories::ProjectDirs> {
@@ -56,6 +63,47 @@ pub fn write_default_office(db: &Path) -> std::io::Result<()> {
         "# 本单位设置 / office settings\n# group_threshold: 几人以上为集体访 (visitors from which a visit is a group visit)\n# categories: 事项类别 (subject categories offered at intake)\n{body}"
     );
     std::fs::write(file, text)
+}
+
+/// The deadline policy and holiday calendar of a database: `policy.toml` and `holidays.json`
+/// in its directory when present, the statutory limits and the built-in calendar otherwise.
+/// A file that cannot be read or understood gives a warning naming it, and its defaults.
+pub fn deadline_setup(db: &Path, lang: Lang) -> (DeadlinePolicy, HolidayCalendar, Vec<String>) {
+    let mut warnings = Vec::new();
+    let read = |name: &str| {
+        let file = db.join(name);
+        match std::fs::read_to_string(&file) {
+            Ok(text) => Some(Ok((file, text))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => Some(Err((file, e))),
+        }
+    };
+    let policy = match read(POLICY_FILE) {
+        None => DeadlinePolicy::default(),
+        Some(Err((file, e))) => {
+            warnings.push(lang.f(T::PolicyFallback, &[&file.display(), &e]));
+            DeadlinePolicy::default()
+        }
+        Some(Ok((file, text))) => DeadlinePolicy::from_toml(&text).unwrap_or_else(|e| {
+            warnings.push(lang.f(T::PolicyFallback, &[&file.display(), &e.localize(lang)]));
+            DeadlinePolicy::default()
+        }),
+    };
+    let calendar = match read(HOLIDAYS_FILE) {
+        None => HolidayCalendar::built_in(),
+        Some(Err((file, e))) => {
+            warnings.push(lang.f(T::HolidaysFallback, &[&file.display(), &e]));
+            HolidayCalendar::built_in()
+        }
+        Some(Ok((file, text))) => {
+            let origin = file.display().to_string();
+            HolidayCalendar::built_in_with_override(&origin, &text).unwrap_or_else(|e| {
+                warnings.push(lang.f(T::HolidaysFallback, &[&origin, &e.localize(lang)]));
+                HolidayCalendar::built_in()
+            })
+        }
+    };
+    (policy, calendar, warnings)
 }
 
 pub fn keymap(lang: Lang) -> (KeyMap, Option<String>) {
@@ -134,6 +182,49 @@ mod tests {
         assert!(
             problem.contains("office.toml") && problem.contains("line"),
             "{problem}"
+        );
+    }
+
+    #[test]
+    fn without_files_the_statutory_limits_and_built_in_holidays_apply() {
+        let dir = tempfile::tempdir().unwrap();
+        let (policy, calendar, warnings) = deadline_setup(dir.path(), Lang::Zh);
+        assert_eq!(policy, DeadlinePolicy::default());
+        assert_eq!(calendar, HolidayCalendar::built_in());
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn an_offices_policy_and_holidays_are_read_beside_the_database() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(POLICY_FILE), "due_soon_days = 5\n").unwrap();
+        let holidays =
+            r#"{"year": 2027, "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}"#;
+        std::fs::write(dir.path().join(HOLIDAYS_FILE), holidays).unwrap();
+        let (policy, calendar, warnings) = deadline_setup(dir.path(), Lang::Zh);
+        assert_eq!(policy.due_soon_days, 5);
+        assert!(calendar.covers(2027) && calendar.covers(2026));
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn broken_deadline_files_are_named_and_the_defaults_used() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(POLICY_FILE), "[handel]\ndays = 9\n").unwrap();
+        std::fs::write(dir.path().join(HOLIDAYS_FILE), "{not json").unwrap();
+        let (policy, calendar, warnings) = deadline_setup(dir.path(), Lang::Zh);
+        assert_eq!(policy, DeadlinePolicy::default());
+        assert_eq!(calendar, HolidayCalendar::built_in());
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(
+            warnings[0].contains("policy.toml") && warnings[0].contains("使用法定时限"),
+            "{}",
+            warnings[0]
+        );
+        assert!(
+            warnings[1].contains("holidays.json") && warnings[1].contains("内置"),
+            "{}",
+            warnings[1]
         );
     }
 

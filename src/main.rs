@@ -57,6 +57,19 @@ fn main() -> ExitCode {
             Ok(false) => ExitCode::from(2),
             Err(e) => fail(e),
         },
+        Some(Sub::Report {
+            which,
+            format,
+            limit,
+        }) => {
+            let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+            match cli::report(
+                &db, which, format, limit, lang, cli.today, &mut out, &mut err,
+            ) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(e),
+            }
+        }
         None => match run_desk(&cli, db) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(e.to_string()),
@@ -83,6 +96,9 @@ fn run_desk(cli: &cli::Cli, db: std::path::PathBuf) -> color_eyre::Result<()> {
     let (keymap, keys_problem) = xfdesk::config::keymap(lang);
     let (theme, theme_problem) = xfdesk::config::theme(cli.theme.as_deref(), lang);
     let operator = cli::local_operator();
+    // policy.toml and holidays.json beside the database; a broken one falls back to the
+    // statutory limits and the built-in calendar, and the screen says so.
+    let (policy, calendar, deadline_problems) = xfdesk::config::deadline_setup(&db, lang);
     let mut app = App::new(Setup {
         lang,
         operator,
@@ -91,11 +107,20 @@ fn run_desk(cli: &cli::Cli, db: std::path::PathBuf) -> color_eyre::Result<()> {
         clock: Arc::new(SystemClock { today: cli.today }),
         db_path: db.clone(),
         demo_visits: 2_000,
-        policy: Default::default(),
-        calendar: xfdesk::domain::calendar::HolidayCalendar::built_in(),
+        policy,
+        calendar,
     });
-    if let Some(problem) = office_problem.or(keys_problem).or(theme_problem) {
+    let problems = [office_problem, keys_problem, theme_problem]
+        .into_iter()
+        .flatten()
+        .chain(deadline_problems);
+    // Every problem goes to the log; the status line has room for the first.
+    let mut first = None;
+    for problem in problems {
         tracing::warn!("{problem}");
+        first.get_or_insert(problem);
+    }
+    if let Some(problem) = first {
         app.say(xfdesk::app::Tone::Warn, problem);
     }
     xfdesk::tui::run(app, theme, db)

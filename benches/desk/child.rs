@@ -21,6 +21,8 @@ pub enum Role {
     Desk,
     /// Durable saves next to raw fsyncs.
     Save,
+    /// The overdue, due-soon and pending reports.
+    Report,
 }
 
 impl Role {
@@ -28,6 +30,7 @@ impl Role {
         match self {
             Role::Desk => "desk",
             Role::Save => "save",
+            Role::Report => "report",
         }
     }
 }
@@ -83,6 +86,7 @@ pub fn main(role: &str, started: Instant) -> ExitCode {
     let measured = match role {
         "desk" => crate::desk_run::measure(&db, started),
         "save" => crate::save_run::measure(&db),
+        "report" => crate::report_run::measure(&db),
         other => Err(format!("unknown role “{other}”")),
     };
     match measured {

@@ -9,13 +9,18 @@ use std::time::Instant;
 /// The `xfdesk` binary cargo built for this benchmark (release, under `cargo bench`).
 const XFDESK: &str = env!("CARGO_BIN_EXE_xfdesk");
 
-/// `<target>/bench-db`, next to the profile directory that holds the binary.
+/// Which generation of demo data the cache holds. Bump it when `xfdesk demo` writes different
+/// data (2: matters live their life), so a database cached by an older build is not measured
+/// as if it were current.
+const DEMO_DATA: &str = "v2";
+
+/// `<target>/bench-db/<demo data>`, next to the profile directory that holds the binary.
 fn cache_root() -> Result<PathBuf, String> {
     let target = Path::new(XFDESK)
         .parent()
         .and_then(Path::parent)
         .ok_or_else(|| format!("cannot tell the target directory from {XFDESK}"))?;
-    Ok(target.join("bench-db"))
+    Ok(target.join("bench-db").join(DEMO_DATA))
 }
 
 /// The database with `visits` demo visits, generating it if it is not cached yet. It is

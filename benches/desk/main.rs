@@ -1,10 +1,11 @@
 //! The desk's speed and size against the targets of the issue, at realistic database sizes:
-//! first frame, opening, search while typing, durable saves, peak memory, size on disk.
+//! first frame, opening, search while typing, durable saves, the supervisor's reports, peak
+//! memory, size on disk.
 //!
 //! `XFDESK_BENCH_VISITS=10000,100000 cargo bench --bench desk`
 //!
 //! Each database is generated once by the real binary (`xfdesk demo`) and kept under
-//! `<target>/bench-db/<visits>/`. Every measurement runs in a fresh child process (this binary
+//! `<target>/bench-db/v2/<visits>/`. Every measurement runs in a fresh child process (this binary
 //! again, told its role by environment variables), so memory and opening are per size and not
 //! helped by an earlier run in the same process. The results are printed, not asserted: they
 //! depend on the machine.
@@ -14,6 +15,7 @@ mod db;
 mod desk_run;
 mod queries;
 mod report;
+mod report_run;
 mod save_run;
 
 use std::process::ExitCode;
@@ -71,6 +73,7 @@ fn measure(visits: u64) -> Result<Row, String> {
     let dir = db::cached(visits)?;
     let disk_bytes = db::disk_usage(&dir)?;
     let desk = child::spawn(child::Role::Desk, &dir)?;
+    let reports = child::spawn(child::Role::Report, &dir)?;
     let scratch = db::scratch_copy(&dir)?;
     let save = child::spawn(child::Role::Save, &scratch);
     db::remove(&scratch);
@@ -78,6 +81,7 @@ fn measure(visits: u64) -> Result<Row, String> {
         visits,
         desk: Some(desk),
         save: Some(save?),
+        reports: Some(reports),
         disk_bytes,
     })
 }

@@ -9,6 +9,7 @@ pub struct Row {
     pub visits: u64,
     pub desk: Option<Measures>,
     pub save: Option<Measures>,
+    pub reports: Option<Measures>,
     pub disk_bytes: u64,
 }
 
@@ -18,6 +19,7 @@ impl Row {
             visits,
             desk: None,
             save: None,
+            reports: None,
             disk_bytes: 0,
         }
     }
@@ -43,7 +45,7 @@ pub fn summarise(m: &mut Measures, name: &str, samples: &mut [f64]) {
 
 const MB: f64 = 1024.0 * 1024.0;
 
-const HEADER: [&str; 11] = [
+const HEADER: [&str; 13] = [
     "visits",
     "first frame ms (main / spawn)",
     "open ms",
@@ -53,6 +55,8 @@ const HEADER: [&str; 11] = [
     "save p50 / p99 ms",
     "raw fsync p50 / p99 ms",
     "save/raw p99",
+    "report first ms (overdue / due soon / pending)",
+    "report p50 / max ms (overdue / due soon / pending)",
     "peak MB (desk / save)",
     "disk MB",
 ];
@@ -66,6 +70,9 @@ typing through `Desk::handle` + `draw` on a TestBackend (other people, so both m
 Saves: `Store::register_visit` on a scratch copy, half return visits, half newcomers; raw fsync
 overwrites a record of the same size in a preallocated file in the same directory and fsyncs it.
 Peak MB is VmHWM of each child process; the save child's peak right after opening is listed above.
+Reports (target: each answers ≤ 100 ms at 1 000 000 visits): `Store::pending_matters` then
+`domain::report::report` with the statutory policy, in a fresh process; first is the first of
+each kind (the overdue one meets a cold database), then p50 / max of five more.
 ";
 
 pub fn table(rows: &[Row]) -> String {
@@ -103,7 +110,23 @@ fn cells(row: &Row) -> Vec<String> {
     let empty = Measures::new();
     let d = row.desk.as_ref().unwrap_or(&empty);
     let s = row.save.as_ref().unwrap_or(&empty);
+    let r = row.reports.as_ref().unwrap_or(&empty);
     let v = |m: &Measures, k: &str| m.get(k).copied().unwrap_or(f64::NAN);
+    let kinds = ["overdue", "due_soon", "pending"];
+    let first: Vec<String> = kinds
+        .iter()
+        .map(|k| f(v(r, &format!("report_{k}_first_ms"))))
+        .collect();
+    let steady: Vec<String> = kinds
+        .iter()
+        .map(|k| {
+            format!(
+                "{} / {}",
+                f(v(r, &format!("report_{k}_p50_ms"))),
+                f(v(r, &format!("report_{k}_max_ms")))
+            )
+        })
+        .collect();
     let three = |m: &Measures, name: &str| {
         format!(
             "{} / {} / {}",
@@ -133,6 +156,8 @@ fn cells(row: &Row) -> Vec<String> {
         two(s, "save"),
         two(s, "raw"),
         format!("{:.1}×", v(s, "save_p99_ms") / v(s, "raw_p99_ms")),
+        first.join(" / "),
+        steady.join(" · "),
         format!(
             "{:.0} / {:.0}",
             v(d, "peak_bytes") / MB,
@@ -142,10 +167,23 @@ fn cells(row: &Row) -> Vec<String> {
     ]
 }
 
-/// Per size: memory right after opening, and the slowest single search of each kind of query.
+/// Per size: how many matters the reports found, memory right after opening, and the slowest
+/// single search of each kind of query.
 fn notes_per_size(rows: &[Row]) -> String {
     let mut out = String::new();
     for row in rows {
+        if let Some(r) = &row.reports {
+            let n = |k: &str| r.get(k).copied().unwrap_or(f64::NAN);
+            let _ = writeln!(
+                out,
+                "reports at {} visits: {:.0} open matters ({} ms p50 to read their rows); {:.0} overdue, {:.0} due soon",
+                row.visits,
+                n("pending_rows"),
+                f(n("pending_read_p50_ms")),
+                n("report_overdue_lines"),
+                n("report_due_soon_lines")
+            );
+        }
         if let Some(peak) = row
             .save
             .as_ref()

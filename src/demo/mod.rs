@@ -7,33 +7,46 @@
 
 mod data;
 mod issued;
+mod life;
 mod matters;
 mod org;
 mod people;
 mod pick;
 mod plan;
 mod roster;
+mod schedule;
 mod timeline;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_life;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
+use std::collections::HashSet;
+
+use crate::domain::case::CaseId;
 use crate::domain::ledger::Stamp;
+use crate::domain::matter::MatterChange;
 use crate::domain::office::OfficeSettings;
+use crate::domain::organisation::DepartmentId;
 use crate::domain::visit::{CaseLink, NewVisit};
 use crate::store::{Store, StoreError};
 
-use plan::{Origin, Planner};
+use life::Handlers;
+use plan::{Life, Origin, Planner};
+use schedule::Schedule;
 
 pub use timeline::PERIOD_MONTHS;
 
 /// Visits handed to the store at once, once the start is behind: big enough to be quick,
 /// small enough to report progress often.
 const CHUNK: u64 = 1000;
+/// Changes to matters handed to the store at once.
+const CHANGES: usize = 4000;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DemoOptions {
@@ -61,24 +74,33 @@ pub struct DemoSummary {
     pub group_visits: u64,
     /// Visits on a matter registered before.
     pub repeat_visits: u64,
+    /// Steps, plans, reminders and the like written as the matters lived their lives.
+    pub matter_changes: u64,
     pub leaders: u64,
     pub departments: u64,
 }
 
-/// Fills `store` with demonstration data and marks it as demo data. `progress` is told
-/// (visits done, total) after every chunk the store has taken.
 /// Who set up the demo office's leaders and departments.
 pub const DEMO_ADMIN: &str = "demo-admin";
 
+/// Fills `store` with demonstration data and marks it as demo data. `progress` is told
+/// (visits done, total) after every chunk the store has taken.
+///
+/// Matters live their lives as the days pass: each new matter's steps are drawn when it is
+/// registered and written when their day comes, always before a later visit on the same
+/// matter, so every ledger reads in time order.
 pub fn fill(
     store: &dyn Store,
     opts: &DemoOptions,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<DemoSummary, StoreError> {
     let mut summary = DemoSummary::default();
-    // Leaders and departments draw from their own stream, so the visits do not depend on them.
+    // Leaders and departments draw from their own stream, so the visits do not depend on them;
+    // so do the matters' lives.
     let mut org_rng = ChaCha8Rng::seed_from_u64(opts.seed);
     org_rng.set_stream(1);
+    let mut life_rng = ChaCha8Rng::seed_from_u64(opts.seed);
+    life_rng.set_stream(2);
     let mut planner = Planner::new(
         ChaCha8Rng::seed_from_u64(opts.seed),
         &opts.settings,
@@ -89,30 +111,50 @@ pub fn fill(
         .and_then(|d| d.and_hms_opt(8, 0, 0))
         .unwrap_or_default();
     let stamp = Stamp::new(set_up, DEMO_ADMIN);
+    let mut desk = Desk::default();
     let leaders = store.add_leaders(&org::leaders(&mut org_rng, planner.people()), &stamp)?;
     summary.leaders = leaders.len() as u64;
     planner.set_rota(leaders.iter().map(|l| l.id).collect());
+    let mut names = Vec::new();
     for department in org::departments(&mut org_rng, planner.people()) {
-        store.add_department(&department, &stamp)?;
+        let added = store.add_department(&department, &stamp)?;
+        desk.departments.push(added.id);
+        names.push(added.name);
         summary.departments += 1;
     }
+    planner.live(Life {
+        handlers: Handlers::new(&names),
+        end: opts.today,
+        rng: life_rng,
+    });
 
     let days = timeline::daily_counts(planner.rng(), opts.today, opts.visits);
-    let mut chunk = Chunk::default();
     for (date, count) in days {
         for (visit, origin) in planner.day(date, count) {
-            chunk.visits.push(visit);
-            chunk.origins.push(origin);
-            if chunk.visits.len() as u64 >= chunk_size(summary.visits) {
-                chunk.register(store, &mut planner, &mut summary)?;
+            if let CaseLink::Existing(case) = visit.case {
+                desk.before_visit(store, &mut planner, &mut summary, case, visit.received_at)?;
+            }
+            let at = visit.received_at;
+            desk.visits.push(visit);
+            desk.origins.push(origin);
+            if desk.visits.len() as u64 >= chunk_size(summary.visits) {
+                desk.register(store, &mut planner, &mut summary)?;
                 progress(summary.visits, opts.visits);
+                desk.write_due(store, at, &mut summary)?;
             }
         }
     }
-    if !chunk.visits.is_empty() || opts.visits == 0 {
-        chunk.register(store, &mut planner, &mut summary)?;
+    if !desk.visits.is_empty() || opts.visits == 0 {
+        desk.register(store, &mut planner, &mut summary)?;
         progress(summary.visits, opts.visits);
     }
+    let after_history = opts
+        .today
+        .checked_add_days(Days::new(1))
+        .unwrap_or(opts.today)
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default();
+    desk.write_due(store, after_history, &mut summary)?;
     store.mark_demo()?;
     Ok(summary)
 }
@@ -123,20 +165,59 @@ fn chunk_size(done: u64) -> u64 {
     (done / 4).clamp(100, CHUNK)
 }
 
-/// Visits waiting for the store, with what the planner must learn once they are registered.
+/// What the driver holds between calls to the store: visits waiting to be registered (with
+/// what the planner must learn once they are), the matters' steps waiting for their day, and
+/// the ids the store gave the departments.
 #[derive(Default)]
-struct Chunk {
+struct Desk {
     visits: Vec<NewVisit>,
     origins: Vec<Origin>,
+    /// Known matters with a visit among `visits`.
+    visited: HashSet<CaseId>,
+    /// Steps to write before `visits` are registered: those of matters visited again,
+    /// dated before the visit.
+    before: Vec<(CaseId, MatterChange, Stamp)>,
+    schedule: Schedule,
+    departments: Vec<DepartmentId>,
 }
 
-impl Chunk {
+impl Desk {
+    /// Sees that a matter's steps dated before a new visit on it are written before the visit.
+    /// Usually they are simply written first; when the matter has a visit already waiting,
+    /// that one is registered before them.
+    fn before_visit(
+        &mut self,
+        store: &dyn Store,
+        planner: &mut Planner,
+        summary: &mut DemoSummary,
+        case: CaseId,
+        at: NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        if self.schedule.next_for(case).is_some_and(|next| next < at) {
+            if self.visited.contains(&case) {
+                self.register(store, planner, summary)?;
+                self.write_due(store, at, summary)?;
+            } else {
+                let due = self.schedule.take_for(case, at, &self.departments);
+                self.before.extend(due);
+            }
+        }
+        self.visited.insert(case);
+        Ok(())
+    }
+
     fn register(
         &mut self,
         store: &dyn Store,
         planner: &mut Planner,
         summary: &mut DemoSummary,
     ) -> Result<(), StoreError> {
+        for batch in self.before.chunks(CHANGES) {
+            store.change_matters(batch)?;
+            summary.matter_changes += batch.len() as u64;
+        }
+        self.before.clear();
+        self.visited.clear();
         if self.visits.is_empty() {
             return Ok(());
         }
@@ -149,7 +230,9 @@ impl Chunk {
             )));
         }
         for ((visit, origin), registered) in self.visits.iter().zip(&self.origins).zip(&done) {
-            planner.registered(*origin, registered);
+            if let Some(fate) = planner.registered(*origin, registered) {
+                self.schedule.add(registered.case.id, fate);
+            }
             summary.visits += 1;
             summary.petitioners += u64::from(registered.new_petitioner);
             summary.matters += u64::from(registered.new_case);
@@ -158,6 +241,21 @@ impl Chunk {
         }
         self.visits.clear();
         self.origins.clear();
+        Ok(())
+    }
+
+    /// Writes every step due before `limit`, a batch at a time.
+    fn write_due(
+        &mut self,
+        store: &dyn Store,
+        limit: NaiveDateTime,
+        summary: &mut DemoSummary,
+    ) -> Result<(), StoreError> {
+        let due = self.schedule.due_before(limit, &self.departments);
+        for batch in due.chunks(CHANGES) {
+            store.change_matters(batch)?;
+            summary.matter_changes += batch.len() as u64;
+        }
         Ok(())
     }
 }

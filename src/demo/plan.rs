@@ -13,14 +13,16 @@ use crate::domain::visit::{CaseLink, Channel, CoPetitioner, NewVisit};
 use crate::store::Registered;
 
 use super::issued::Issued;
+use super::life::{self, Birth, Fate, Handlers};
 use super::matters::{Matter, Matters, Place, repeat_summary};
 use super::people::People;
 use super::roster::{KnownCase, MAX_CASES, Persistence, Roster};
 use super::timeline::{Channels, DayKind, day_kind, time_of_day};
 
-/// Share of visits by someone who came before, on a matter of theirs: a little over the ~30%
-/// wanted, as now and then nobody is due back yet.
-const REPEAT_SHARE: f64 = 0.33;
+/// Share of visits by someone who came before, on a matter of theirs: over the ~30% wanted,
+/// as now and then nobody is due back yet, and someone whose matters are all closed comes
+/// with a new one.
+const REPEAT_SHARE: f64 = 0.42;
 /// Share of first visits that are group visits (groups coming back add to the ~4% in all).
 const NEW_GROUP_SHARE: f64 = 0.035;
 /// Share of a returning petitioner's visits that raise a further matter.
@@ -29,6 +31,9 @@ const SECOND_MATTER_SHARE: f64 = 0.06;
 const GROUP_AGAIN_SHARE: f64 = 0.6;
 /// Largest group drawn (unless the office's threshold is higher).
 const MAX_GROUP: u32 = 40;
+
+/// The operator who registers visits at the leader's reception on Wednesdays.
+pub const SECRETARY: &str = "demo-secretary";
 
 /// What the driver needs to remember about a visit once the store has registered it.
 #[derive(Clone, Copy, Debug)]
@@ -58,6 +63,16 @@ pub struct Planner {
     threshold: u32,
     /// The leaders who take turns at the Wednesday reception, one a week.
     rota: Vec<LeaderId>,
+    /// Draws each new matter's life, on its own random stream so the visits do not depend on
+    /// it; without it matters stay as registered.
+    life: Option<Life>,
+}
+
+/// What drawing lives needs: the departments, the end of history, a random stream.
+pub struct Life {
+    pub handlers: Handlers,
+    pub end: NaiveDate,
+    pub rng: ChaCha8Rng,
 }
 
 fn seeded(seed: u64) -> ChaCha8Rng {
@@ -80,6 +95,7 @@ impl Planner {
             // The intake form counts a group from two people at the least; so does the demo.
             threshold: settings.group_threshold.max(2),
             rota: Vec::new(),
+            life: None,
         }
     }
 
@@ -94,6 +110,11 @@ impl Planner {
         let week = date.num_days_from_ce().div_euclid(7);
         let turn = usize::try_from(week).ok()? % self.rota.len().max(1);
         self.rota.get(turn).copied()
+    }
+
+    /// From now on, every new matter is given a life.
+    pub fn live(&mut self, life: Life) {
+        self.life = Some(life);
     }
 
     pub fn rng(&mut self) -> &mut ChaCha8Rng {
@@ -113,46 +134,73 @@ impl Planner {
         visits
     }
 
-    /// Tells the planner what the store made of a visit it planned.
-    pub fn registered(&mut self, origin: Origin, done: &Registered) {
+    /// Tells the planner what the store made of a visit it planned; for a new matter, the life
+    /// it will live (to be written when its days come).
+    pub fn registered(&mut self, origin: Origin, done: &Registered) -> Option<Fate> {
+        let (persistence, group) = match origin {
+            Origin::NewPetitioner {
+                persistence, group, ..
+            } => (persistence, group),
+            // A further matter of someone who comes back.
+            Origin::NewCase { .. } => (Persistence::Returns(1), false),
+            Origin::Repeat => return None,
+        };
+        let fate = self.life.as_mut().map(|l| {
+            let birth = Birth {
+                opened_at: done.case.opened_at,
+                kind: done.case.kind,
+                category: &done.case.category,
+                group,
+                persistence,
+            };
+            life::fate(&mut l.rng, &birth, &l.handlers, l.end)
+        });
+        let leaves_on = fate
+            .as_ref()
+            .and_then(|f| f.leaves_on)
+            .map_or(i32::MAX, |d| d.num_days_from_ce());
+        let case = KnownCase {
+            id: done.case.id,
+            seed: 0,
+            group,
+            visits: 1,
+            leaves_on,
+        };
         match origin {
             Origin::NewPetitioner {
                 person_seed,
                 remote_only,
-                persistence,
                 case_seed,
-                group,
+                ..
             } => self.roster.add(
                 done.petitioner.id,
                 person_seed,
                 remote_only,
                 persistence,
                 KnownCase {
-                    id: done.case.id,
                     seed: case_seed,
-                    group,
-                    visits: 1,
+                    ..case
                 },
                 done.visit.received_at.date().num_days_from_ce(),
             ),
             Origin::NewCase { known, case_seed } => {
                 self.roster.get_mut(known).cases.push(KnownCase {
-                    id: done.case.id,
                     seed: case_seed,
-                    group: false,
-                    visits: 1,
+                    ..case
                 });
             }
             Origin::Repeat => {}
         }
+        fate
     }
 
     fn visit(&mut self, date: NaiveDate, day: DayKind) -> (NewVisit, Origin) {
         if !self.roster.is_empty()
             && self.rng.random_bool(REPEAT_SHARE)
             && let Some(known) = self.roster.pick(&mut self.rng, date.num_days_from_ce())
+            && let Some(visit) = self.repeat(known, date, day)
         {
-            return self.repeat(known, date, day);
+            return visit;
         }
         let group = day != DayKind::Rest && self.rng.random_bool(NEW_GROUP_SHARE);
         self.first(date, day, group)
@@ -196,9 +244,20 @@ impl Planner {
         (visit, origin)
     }
 
-    /// A known petitioner back on one of their matters, or now and then with a new one.
-    fn repeat(&mut self, known: usize, date: NaiveDate, day: DayKind) -> (NewVisit, Origin) {
+    /// A known petitioner back on one of their matters, or now and then with a new one. Only
+    /// a matter still open takes the visit; someone whose matters are all closed comes with a
+    /// new one, or (with as many matters as anyone has) does not come.
+    fn repeat(
+        &mut self,
+        known: usize,
+        date: NaiveDate,
+        day: DayKind,
+    ) -> Option<(NewVisit, Origin)> {
         let k = self.roster.get(known);
+        let today = date.num_days_from_ce();
+        let open: Vec<usize> = (0..k.cases.len())
+            .filter(|i| k.cases[*i].open_on(today))
+            .collect();
         let (petitioner, person_seed, remote, case_count) =
             (k.id, k.person_seed, k.remote_only, k.cases.len());
         let person = self.people.person(&mut seeded(person_seed));
@@ -207,18 +266,23 @@ impl Planner {
         } else {
             self.channels.pick(&mut self.rng, day)
         };
-        if case_count < MAX_CASES && self.rng.random_bool(SECOND_MATTER_SHARE) {
+        let further = open.is_empty() || self.rng.random_bool(SECOND_MATTER_SHARE);
+        if further {
+            if case_count >= MAX_CASES {
+                return None;
+            }
             let case_seed: u64 = self.rng.random();
             let (matter, _) = self.case_content(case_seed, false, &person);
             let mut visit = self.assemble(date, channel, person, matter, Vec::new());
             visit.existing_petitioner = Some(petitioner);
-            return (visit, Origin::NewCase { known, case_seed });
+            return Some((visit, Origin::NewCase { known, case_seed }));
         }
-        // Most come back about their latest matter.
-        let at = if case_count == 1 || self.rng.random_bool(0.7) {
-            case_count - 1
+        // Most come back about their latest open matter.
+        let latest = open[open.len() - 1];
+        let at = if open.len() == 1 || self.rng.random_bool(0.7) {
+            latest
         } else {
-            self.rng.random_range(0..case_count)
+            open[self.rng.random_range(0..open.len())]
         };
         let case = &mut self.roster.get_mut(known).cases[at];
         case.visits += 1;
@@ -237,7 +301,7 @@ impl Planner {
         let mut visit = self.assemble(date, channel, person, matter, together);
         visit.existing_petitioner = Some(petitioner);
         visit.case = CaseLink::Existing(case.id);
-        (visit, Origin::Repeat)
+        Some((visit, Origin::Repeat))
     }
 
     /// A matter's wording and, for a group, who came with the petitioner: rebuilt from the
@@ -292,7 +356,7 @@ impl Planner {
         };
         let received_at = date.and_time(time_of_day(rng, channel, day));
         let received_by = match (channel, day) {
-            (Channel::WalkIn, DayKind::Reception) if rng.random_bool(0.5) => "demo-secretary",
+            (Channel::WalkIn, DayKind::Reception) if rng.random_bool(0.5) => SECRETARY,
             _ if rng.random_bool(0.6) => "demo-clerk",
             _ => "demo-clerk2",
         };

@@ -41,6 +41,15 @@ pub struct KnownCase {
     pub group: bool,
     /// Visits on this matter so far, for "第N次反映".
     pub visits: u32,
+    /// The day (from the common era) from which the matter takes no more visits: closed, not
+    /// accepted or forwarded. `i32::MAX` while it stays open.
+    pub leaves_on: i32,
+}
+
+impl KnownCase {
+    pub fn open_on(&self, day: i32) -> bool {
+        day < self.leaves_on
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -181,6 +190,7 @@ mod tests {
             seed: id,
             group: false,
             visits: 1,
+            leaves_on: i32::MAX,
         }
     }
 

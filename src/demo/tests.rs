@@ -12,11 +12,11 @@ use crate::domain::phone::Phone;
 use crate::domain::visit::{Channel, Kind, MAX_REPRESENTATIVES, Visit};
 use crate::store::memory::MemoryStore;
 
-fn today() -> NaiveDate {
+pub(super) fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }
 
-fn options(visits: u64, seed: u64) -> DemoOptions {
+pub(super) fn options(visits: u64, seed: u64) -> DemoOptions {
     DemoOptions {
         visits,
         seed,
@@ -25,15 +25,15 @@ fn options(visits: u64, seed: u64) -> DemoOptions {
     }
 }
 
-struct Filled {
-    store: MemoryStore,
-    summary: DemoSummary,
+pub(super) struct Filled {
+    pub(super) store: MemoryStore,
+    pub(super) summary: DemoSummary,
     progress: Vec<(u64, u64)>,
     /// Oldest first.
-    visits: Vec<Visit>,
+    pub(super) visits: Vec<Visit>,
 }
 
-fn fill_memory(opts: &DemoOptions) -> Filled {
+pub(super) fn fill_memory(opts: &DemoOptions) -> Filled {
     let store = MemoryStore::new();
     let mut progress = Vec::new();
     let summary = fill(&store, opts, &mut |done, total| {
@@ -51,7 +51,7 @@ fn fill_memory(opts: &DemoOptions) -> Filled {
 }
 
 /// Five thousand visits with seed 42, shared by the tests that only read them.
-fn five_thousand() -> &'static Filled {
+pub(super) fn five_thousand() -> &'static Filled {
     static FILLED: OnceLock<Filled> = OnceLock::new();
     FILLED.get_or_init(|| fill_memory(&options(5000, 42)))
 }
@@ -67,6 +67,15 @@ fn the_same_seed_gives_the_same_data_and_another_seed_other_data() {
         a.store.departments().unwrap(),
         b.store.departments().unwrap()
     );
+    let matters = |f: &Filled| -> Vec<_> {
+        let mut ids: Vec<_> = f.visits.iter().map(|v| v.case_id).collect();
+        ids.sort();
+        ids.dedup();
+        ids.into_iter()
+            .map(|id| f.store.matter(id).unwrap())
+            .collect()
+    };
+    assert_eq!(matters(&a), matters(&b), "the matters live the same lives");
     let c = fill_memory(&options(1500, 8));
     assert_eq!(c.visits.len(), 1500);
     let names = |f: &Filled| -> Vec<String> {

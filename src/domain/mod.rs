@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod calendar;
 pub mod case;
+pub mod compact_dates;
 pub mod date;
 pub mod deadline;
 pub mod evidence;

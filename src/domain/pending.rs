@@ -16,7 +16,8 @@ use super::supervision::{Escalation, UrgeNo};
 use super::visit::Kind;
 
 /// Stored (the store's pending index): a new field needs a new row format. The rows are
-/// derived from the matters, so a store may rebuild them instead of reading old ones.
+/// derived from the matters, so a store may rebuild them instead of reading old ones. Dates
+/// are stored as numbers (`compact_dates`): every report reads every row.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MatterRow {
     pub id: CaseId,
@@ -26,6 +27,7 @@ pub struct MatterRow {
     pub kind: Kind,
     pub category: String,
     pub state: CaseState,
+    #[serde(with = "super::compact_dates::moment")]
     pub opened_at: NaiveDateTime,
     pub responsible: Option<LeaderId>,
     /// The lead department it was assigned to.
@@ -35,10 +37,13 @@ pub struct MatterRow {
     /// The day of the latest entry that records work on the matter: a step, the handling team
     /// or plan, an answer to a reminder. Visits are not progress. The opening day when there
     /// is none.
+    #[serde(with = "super::compact_dates::day")]
     pub last_progress: NaiveDate,
     /// The latest visit on the matter since its clock started.
+    #[serde(with = "super::compact_dates::optional_day")]
     pub last_revisit: Option<NaiveDate>,
     /// Reminders and supervision not answered yet, with the date each asked a response by.
+    #[serde(with = "super::compact_dates::dated_list")]
     pub open_urges: Vec<(UrgeNo, NaiveDate)>,
     /// The highest level of urging so far.
     pub escalation: Option<Escalation>,

@@ -300,12 +300,6 @@ catalogue! {
     FilterActive => "筛选:", "Filter: ";
     PickNothing => "(无可选项)", "(nothing to choose)";
     ColMatterNo => "事项编号", "Matter";
-    ColPetitioner => "信访人", "Petitioner";
-    ColStage => "环节", "Stage";
-    ColDue => "期限", "Due";
-    ColDays => "剩余", "Days";
-    ColLeader => "包案领导", "Leader";
-    ColDepartment => "承办单位", "Department";
     ColFlags => "标记", "Flags";
     PetitionerWindow => "待申请", "petitioner's time";
     MattersSearch => "查找事项", "Find a matter";
@@ -397,6 +391,22 @@ catalogue! {
     SignalHalfTime => "时限已过半仍无进展:{}起算、{}到期,其间未记录办理情况", "Half the time gone without progress: started {}, due {}, nothing recorded since";
     SignalCameAgain => "信访人于{}再次来访反映此事项", "The petitioner came again about this matter on {}";
     SignalUrgeUnanswered => "{}要求{}前回复,逾期未复", "{} asked for a response by {}; none has come";
+    PolicyFallback => "{}:{};使用法定时限", "{}: {}; using the statutory limits";
+    HolidaysFallback => "{}:{};只使用内置节假日数据", "{}: {}; using the built-in holiday data only";
+    HolidaysMissing => "节假日数据缺少{}年,按周一至周五为工作日计算", "The holiday calendar lacks {}; working days are counted as Monday to Friday";
+    ReportOverdue => "超期事项", "Overdue matters";
+    ReportDueSoon => "即将到期事项", "Matters due soon";
+    ReportPending => "在办事项", "Pending matters";
+    ReportSummary => "{}:共{}件(截至{})", "{}: {} in all (as of {})";
+    ReportNone => "{}:无(截至{})", "{}: none (as of {})";
+    ReportMore => "另有{}件未列出(见 --limit)", "{} more not shown (see --limit)";
+    ReportUnknownTier => "分级“{}”已不在时限政策中,其{}件事项按办理时限计算", "Tier “{}” is no longer in the deadline policy; its {} matters were counted with the handling limit";
+    ColPetitioner => "信访人", "Petitioner";
+    ColStage => "时限环节", "Stage";
+    ColDue => "到期日", "Due";
+    ColDaysLeft => "剩余/超期", "Left / late";
+    ColLeader => "包案领导", "Leader";
+    ColDepartment => "承办单位", "Department";
 
     // ---- Evidence log, check, privacy ----
     CliCheck => "检查操作日志的哈希链和全部索引是否完好", "Verify the evidence log's hash chain and every index against the records";
@@ -468,4 +478,8 @@ catalogue! {
     CliHelp => "显示帮助", "Show help";
     CliVersion => "显示版本", "Show the version";
     CliEmptyQuery => "查询内容为空", "The search text is empty";
+    CliReport => "超期、即将到期和在办事项报表,按时限政策和节假日计算", "Overdue, due-soon and pending matters, by the deadline policy and holidays";
+    CliReportKind => "报表:overdue(超期)、due-soon(即将到期)或 pending(在办)", "Report: overdue, due-soon or pending";
+    CliReportFormat => "输出格式:table、csv(可用 Excel 打开)或 json", "Output format: table, csv (opens in Excel) or json";
+    CliReportLimit => "最多列出几件(默认全部)", "At most this many matters (default: all)";
 }

@@ -39,7 +39,7 @@ impl Col {
             Col::State => T::ColState,
             Col::Stage => T::ColStage,
             Col::Due => T::ColDue,
-            Col::Days => T::ColDays,
+            Col::Days => T::ColDaysLeft,
             Col::Leader => T::ColLeader,
             Col::Department => T::ColDepartment,
             Col::Flags => T::ColFlags,

@@ -37,7 +37,7 @@ mod lookup;
 pub mod matters;
 mod org_admin;
 mod organisation;
-mod pending;
+pub mod pending;
 mod registration;
 mod search;
 mod sled_matters;

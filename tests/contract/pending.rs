@@ -17,15 +17,15 @@ use super::fixtures::*;
 use super::matters::{department, leader, matter};
 use super::scenario::desk_days;
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn stamp_on(y: i32, m: u32, d: u32) -> Stamp {
+pub fn stamp_on(y: i32, m: u32, d: u32) -> Stamp {
     Stamp::new(at(y, m, d, 15, 0), "督办员")
 }
 
-fn rows(store: &dyn Store) -> BTreeMap<CaseId, MatterRow> {
+pub fn rows(store: &dyn Store) -> BTreeMap<CaseId, MatterRow> {
     let rows = store.pending_matters().unwrap();
     let count = rows.len();
     let by_id: BTreeMap<_, _> = rows.into_iter().map(|r| (r.id, r)).collect();
@@ -33,15 +33,15 @@ fn rows(store: &dyn Store) -> BTreeMap<CaseId, MatterRow> {
     by_id
 }
 
-fn row(store: &dyn Store, id: CaseId) -> Option<MatterRow> {
+pub fn row(store: &dyn Store, id: CaseId) -> Option<MatterRow> {
     rows(store).remove(&id)
 }
 
-fn step(store: &dyn Store, id: CaseId, step: Move, on: Stamp) {
+pub fn step(store: &dyn Store, id: CaseId, step: Move, on: Stamp) {
     store.apply_move(id, step, "", &on).unwrap();
 }
 
-fn urge(level: Escalation, by: NaiveDate, text: &str) -> MatterChange {
+pub fn urge(level: Escalation, by: NaiveDate, text: &str) -> MatterChange {
     MatterChange::Urge {
         level,
         department: None,
@@ -51,7 +51,7 @@ fn urge(level: Escalation, by: NaiveDate, text: &str) -> MatterChange {
 }
 
 /// The number of the reminder or supervision last written on the matter.
-fn last_number(store: &dyn Store, id: CaseId) -> UrgeNo {
+pub fn last_number(store: &dyn Store, id: CaseId) -> UrgeNo {
     matter(store, id)
         .ledger
         .iter()
@@ -64,7 +64,7 @@ fn last_number(store: &dyn Store, id: CaseId) -> UrgeNo {
 }
 
 /// Accepted, assigned and in handling on 3 November.
-fn in_handling(store: &dyn Store, name: &str) -> Registered {
+pub fn in_handling(store: &dyn Store, name: &str) -> Registered {
     let done = store.register_visit(&walk_in(name, nov(2, 9))).unwrap();
     let dept = department(store, &format!("{name}的承办单位"));
     let id = done.case.id;
@@ -355,57 +355,3 @@ for_both_backends!(
     a_batch_of_changes_is_written_whole_or_not_at_all,
     the_index_agrees_with_every_matter_after_a_mixed_scenario,
 );
-
-#[test]
-fn urge_numbers_and_rows_survive_a_reopen() {
-    let mut db = TempSled::new();
-    let a = in_handling(db.store(), "张三").case.id;
-    let on = stamp_on(2026, 11, 10);
-    let by = day(2026, 11, 20);
-    db.store()
-        .change_matter(a, &urge(Escalation::Reminder, by, "催办"), &on)
-        .unwrap();
-    let before = rows(db.store());
-    let store = db.reopen();
-    assert_eq!(rows(store), before);
-    store
-        .change_matter(a, &urge(Escalation::Reminder, by, "再次催办"), &on)
-        .unwrap();
-    assert_eq!(last_number(store, a).seq, 2, "the counter carried on");
-}
-
-#[test]
-fn a_database_from_before_the_pending_index_builds_it_on_opening() {
-    let mut db = TempSled::new();
-    let open = in_handling(db.store(), "张三");
-    let closed = db
-        .store()
-        .register_visit(&walk_in("李四", nov(2, 10)))
-        .unwrap();
-    let forward = Move::Forward {
-        to: "县人民法院".into(),
-    };
-    step(db.store(), closed.case.id, forward, stamp_on(2026, 11, 3));
-    let before = rows(db.store());
-    assert_eq!(before.keys().collect::<Vec<_>>(), [&open.case.id]);
-    db.close();
-    {
-        // An older xfdesk wrote no `pending` tree and no mark of it.
-        let raw = ::sled::open(db.path().join("sled")).unwrap();
-        raw.drop_tree("pending").unwrap();
-        let meta = raw.open_tree("meta").unwrap();
-        assert!(meta.remove("pending_rows").unwrap().is_some());
-        raw.flush().unwrap();
-    }
-    let store = db.reopen();
-    assert_eq!(rows(store), before);
-    let answer = Move::Answer {
-        text: "已答复".into(),
-    };
-    step(store, open.case.id, answer, stamp_on(2026, 11, 20));
-    assert_eq!(
-        row(store, open.case.id).unwrap().state,
-        CaseState::Answered,
-        "and keeps it from then on"
-    );
-}

@@ -1,14 +1,16 @@
 //! Matters on disk: everything about a matter survives a reopen, and a database written before
-//! packages and ledgers existed reads and carries on.
+//! packages, ledgers or the pending index existed reads and carries on.
 
 use xfdesk::domain::case::CaseState;
 use xfdesk::domain::ledger::EventKind;
 use xfdesk::domain::lifecycle::Move;
 use xfdesk::domain::matter::Package;
+use xfdesk::domain::supervision::Escalation;
 use xfdesk::store::Store;
 
 use super::fixtures::*;
 use super::matters::{assert_state_lists_agree, kinds, leader, matter, stamp, transfer};
+use super::pending::{day, in_handling, last_number, row, rows, stamp_on, step, urge};
 
 #[test]
 fn a_matters_package_ledger_and_lists_survive_a_reopen() {
@@ -125,5 +127,59 @@ fn a_matter_from_before_packages_and_ledgers_reads_and_takes_steps() {
                 visit: Some(again.visit.id)
             }
         ]
+    );
+}
+
+#[test]
+fn urge_numbers_and_rows_survive_a_reopen() {
+    let mut db = TempSled::new();
+    let a = in_handling(db.store(), "张三").case.id;
+    let on = stamp_on(2026, 11, 10);
+    let by = day(2026, 11, 20);
+    db.store()
+        .change_matter(a, &urge(Escalation::Reminder, by, "催办"), &on)
+        .unwrap();
+    let before = rows(db.store());
+    let store = db.reopen();
+    assert_eq!(rows(store), before);
+    store
+        .change_matter(a, &urge(Escalation::Reminder, by, "再次催办"), &on)
+        .unwrap();
+    assert_eq!(last_number(store, a).seq, 2, "the counter carried on");
+}
+
+#[test]
+fn a_database_from_before_the_pending_index_builds_it_on_opening() {
+    let mut db = TempSled::new();
+    let open = in_handling(db.store(), "张三");
+    let closed = db
+        .store()
+        .register_visit(&walk_in("李四", nov(2, 10)))
+        .unwrap();
+    let forward = Move::Forward {
+        to: "县人民法院".into(),
+    };
+    step(db.store(), closed.case.id, forward, stamp_on(2026, 11, 3));
+    let before = rows(db.store());
+    assert_eq!(before.keys().collect::<Vec<_>>(), [&open.case.id]);
+    db.close();
+    {
+        // An older xfdesk wrote no `pending` tree and no mark of it.
+        let raw = sled::open(db.path().join("sled")).unwrap();
+        raw.drop_tree("pending").unwrap();
+        let meta = raw.open_tree("meta").unwrap();
+        assert!(meta.remove("pending_rows").unwrap().is_some());
+        raw.flush().unwrap();
+    }
+    let store = db.reopen();
+    assert_eq!(rows(store), before);
+    let answer = Move::Answer {
+        text: "已答复".into(),
+    };
+    step(store, open.case.id, answer, stamp_on(2026, 11, 20));
+    assert_eq!(
+        row(store, open.case.id).unwrap().state,
+        CaseState::Answered,
+        "and keeps it from then on"
     );
 }

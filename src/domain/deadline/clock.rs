@@ -27,6 +27,7 @@ use crate::domain::matter::Matter;
 pub struct StageClock {
     pub stage: Stage,
     /// Day 0 of the limit.
+    #[serde(with = "crate::domain::compact_dates::day")]
     pub start: NaiveDate,
     /// The matter's complexity tier; only the handling stage has one.
     pub tier: Option<String>,

@@ -24,7 +24,8 @@ use super::read::{decode_record, engine, ids, load};
 use super::write::{TxResult, get_record, put_record};
 
 /// The format of the rows in the tree; a different one (or none) means rebuild on opening.
-const ROWS_FORMAT: u64 = 1;
+/// 2: dates as numbers (`domain::compact_dates`).
+const ROWS_FORMAT: u64 = 2;
 
 pub fn put_row(pending: &TransactionalTree, row: &MatterRow) -> TxResult<()> {
     put_record(pending, row.id.0, row, RecordRef::Pending(row.id.0))
