@@ -214,6 +214,55 @@ impl Operator {
     }
 }
 
+/// One change to an operator's record, as the stores apply it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OperatorChange {
+    Edit(OperatorEdit),
+    SetActive(bool),
+    /// A new PIN (an administrator's reset): also unlocks.
+    NewPin(PinHash),
+    /// A wrong PIN at this time; locks at `lock_after` failures.
+    Failed {
+        at: NaiveDateTime,
+        lock_after: u32,
+    },
+    /// A good PIN: the failures are forgotten.
+    SignedIn,
+    Unlock,
+}
+
+impl Operator {
+    /// The record after `change`. `other_admins` counts the *other* active administrators: the
+    /// last one may not be deactivated or demoted, or nobody could manage operators again.
+    pub fn changed(
+        &self,
+        change: &OperatorChange,
+        other_admins: usize,
+    ) -> Result<Operator, OperatorError> {
+        let mut next = self.clone();
+        let was_admin = self.active && self.role == Role::Administrator;
+        match change {
+            OperatorChange::Edit(edit) => {
+                next.name = tidy_name(&edit.name)?;
+                next.role = edit.role;
+                next.leader = edit.leader;
+            }
+            OperatorChange::SetActive(active) => next.active = *active,
+            OperatorChange::NewPin(pin) => {
+                next.pin = pin.clone();
+                next.cleared();
+            }
+            OperatorChange::Failed { at, lock_after } => next.failed(*at, *lock_after),
+            OperatorChange::SignedIn | OperatorChange::Unlock => next.cleared(),
+        }
+        let still_admin = next.active && next.role == Role::Administrator;
+        if was_admin && !still_admin && other_admins == 0 {
+            return Err(OperatorError::LastAdministrator);
+        }
+        Ok(next)
+    }
+}
+
 impl NewOperator {
     /// Tidied and checked: code and name as the store keeps them.
     pub fn checked(&self) -> Result<NewOperator, OperatorError> {

@@ -34,6 +34,7 @@ mod batch;
 mod listing;
 mod lookup;
 pub mod matters;
+mod operators;
 mod org_admin;
 mod organisation;
 mod pending;

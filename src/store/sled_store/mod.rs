@@ -13,6 +13,7 @@
 mod audit;
 mod keys;
 mod matters;
+mod operators;
 mod org;
 mod pending;
 mod read;
@@ -29,6 +30,7 @@ use crate::domain::case::{Case, CaseId, CaseState};
 use crate::domain::id_number::IdNumber;
 use crate::domain::ledger::Stamp;
 use crate::domain::matter::{Matter, MatterChange};
+use crate::domain::operator::{NewOperator, Operator, OperatorChange, OperatorId};
 use crate::domain::organisation::{
     Department, DepartmentId, Leader, LeaderId, NewDepartment, NewLeader,
 };
@@ -69,6 +71,7 @@ pub struct SledStore {
     index: Tree,
     pending: Tree,
     audit: Tree,
+    operators: Tree,
     data_file: File,
     path: PathBuf,
     _lock: DbLock,
@@ -128,6 +131,7 @@ impl SledStore {
             index: tree("index")?,
             pending: tree("pending")?,
             audit: tree("audit")?,
+            operators: tree("operators")?,
             db,
             data_file,
             path: dir.to_path_buf(),
@@ -361,6 +365,22 @@ impl Store for SledStore {
             RecordRef::Settings,
         )?
         .unwrap_or(false))
+    }
+
+    fn add_operator(&self, new: &NewOperator) -> Result<Operator> {
+        self.insert_operator(new)
+    }
+
+    fn operators(&self) -> Result<Vec<Operator>> {
+        self.all_operators()
+    }
+
+    fn operator_by_code(&self, code: &str) -> Result<Option<Operator>> {
+        self.find_operator(code)
+    }
+
+    fn change_operator(&self, id: OperatorId, change: &OperatorChange) -> Result<Operator> {
+        self.update_operator(id, change)
     }
 }
 
