@@ -223,7 +223,7 @@ pub fn demo(
     let summary = crate::demo::fill(&store, &opts, &mut |done, _| bar.set_position(done))
         .map_err(|e| e.localize(lang))?;
     bar.finish_and_clear();
-    Ok(lang.f(
+    let done = lang.f(
         T::DemoDone,
         &[
             &summary.visits,
@@ -233,7 +233,8 @@ pub fn demo(
             &summary.departments,
             &db.display(),
         ],
-    ))
+    );
+    Ok(format!("{done}\n{}", lang.t(T::DemoOperators)))
 }
 
 /// `xfdesk search`: the same rows the screen's search shows.

@@ -75,13 +75,8 @@ fn run_desk(cli: &cli::Cli, db: std::path::PathBuf) -> color_eyre::Result<()> {
     let (settings, office_problem) = xfdesk::config::office_settings(&db, lang);
     let (keymap, keys_problem) = xfdesk::config::keymap(lang);
     let (theme, theme_problem) = xfdesk::config::theme(cli.theme.as_deref(), lang);
-    let operator = std::env::var("USER")
-        .ok()
-        .filter(|u| !u.is_empty())
-        .unwrap_or_else(|| "desk".into());
     let mut app = App::new(Setup {
         lang,
-        operator,
         settings,
         keymap,
         clock: Arc::new(SystemClock { today: cli.today }),

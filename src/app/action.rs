@@ -57,10 +57,16 @@ pub enum Command {
     ToggleActive,
     /// Delete the selected leader or department (asks first).
     Delete,
+    /// Lock the screen for the next operator; the unfinished work stays the current one's.
+    Switch,
+    /// Reset the selected operator's PIN (operators screen).
+    ResetPin,
+    /// Unlock the selected operator's login code (operators screen).
+    Unlock,
 }
 
 impl Command {
-    pub const ALL: [Command; 22] = [
+    pub const ALL: [Command; 25] = [
         Command::Help,
         Command::NewIntake,
         Command::Search,
@@ -83,6 +89,9 @@ impl Command {
         Command::Add,
         Command::ToggleActive,
         Command::Delete,
+        Command::Switch,
+        Command::ResetPin,
+        Command::Unlock,
     ];
 }
 
@@ -157,6 +166,9 @@ impl Command {
             Command::Add => (T::CmdAdd, T::CmdAddLong),
             Command::ToggleActive => (T::CmdToggleActive, T::CmdToggleActiveLong),
             Command::Delete => (T::CmdDelete, T::CmdDeleteLong),
+            Command::Switch => (T::CmdSwitch, T::CmdSwitchLong),
+            Command::ResetPin => (T::CmdResetPin, T::CmdResetPinLong),
+            Command::Unlock => (T::CmdUnlock, T::CmdUnlockLong),
         }
     }
 }

@@ -217,6 +217,20 @@ impl Default for KeyMap {
                 outside('t', ToggleActive),
                 always(K::Char('d'), ctrl, Delete),
                 outside('d', Delete),
+                // The next operator takes over: keys that arrive whatever is focused.
+                always(K::F(12), none, Switch),
+                always(K::Char('l'), ctrl, Switch),
+                // Text fields keep Ctrl-P and Ctrl-U for editing; these act on the operators list.
+                Binding {
+                    key: KeySpec::new(K::Char('p'), ctrl),
+                    command: ResetPin,
+                    scope: Scope::OutsideText,
+                },
+                Binding {
+                    key: KeySpec::new(K::Char('u'), ctrl),
+                    command: Unlock,
+                    scope: Scope::OutsideText,
+                },
             ],
         }
     }

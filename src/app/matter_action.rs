@@ -636,7 +636,7 @@ pub(super) fn submit(app: &mut App, store: &dyn Store) {
     let id = view.id();
     let title = dialog.action.title(app, &view.matter);
     let result = change(dialog, &view.matter, app).and_then(|change| {
-        let stamp = Stamp::new(app.clock.now(), app.operator.clone());
+        let stamp = Stamp::new(app.clock.now(), app.operator_code().to_string());
         store
             .change_matter(id, &change, &stamp)
             .map_err(|e| e.localize(app.lang))

@@ -7,15 +7,18 @@ pub mod co_petitioner;
 pub mod detail;
 pub mod directory;
 pub mod field;
+pub mod first_admin;
 pub mod intake;
 pub mod keymap;
 pub mod matter;
 pub mod matter_action;
 pub mod matters;
+pub mod operators;
 pub mod org;
 pub mod org_form;
 pub mod reacceptance;
 pub mod receiving;
+pub mod session;
 pub mod start;
 mod update;
 pub mod visits;
@@ -35,16 +38,23 @@ use crate::store::Store;
 
 use self::detail::VisitDetail;
 use self::directory::Directory;
+use self::first_admin::FirstAdminForm;
+use self::session::{Drafts, SignInScreen, SignedIn};
 use self::intake::IntakeForm;
 use self::keymap::KeyMap;
 use self::matter::MatterView;
 use self::matters::MattersList;
+use self::operators::OperatorsScreen;
 use self::org::OrgScreen;
 use self::start::StartScreen;
 use self::visits::VisitsList;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
+    /// Login code and PIN: before anything else, and after a switch or an idle lock.
+    SignIn,
+    /// An empty database's first administrator, before anything else.
+    FirstAdmin,
     /// Offered once on an empty database: demo data or an empty start.
     Start,
     Intake,
@@ -56,6 +66,8 @@ pub enum Screen {
     Matter,
     /// Leaders and departments (F7).
     Organisation,
+    /// Operators, for administrators: the third tab of F7.
+    Operators,
 }
 
 /// Where the database stands. The first frame is drawn while it is still opening.
@@ -105,7 +117,6 @@ pub struct Status {
 /// Settings fixed at start-up.
 pub struct Setup {
     pub lang: Lang,
-    pub operator: String,
     pub settings: OfficeSettings,
     pub keymap: KeyMap,
     pub clock: Arc<dyn Clock>,
@@ -118,7 +129,14 @@ pub struct Setup {
 
 pub struct App {
     pub lang: Lang,
-    pub operator: String,
+    /// Who is signed in; nobody before the sign-in and after a lock.
+    pub session: Option<SignedIn>,
+    pub signin: SignInScreen,
+    pub first_admin: FirstAdminForm,
+    /// Unfinished work of operators who locked the screen, by login code.
+    pub drafts: Drafts,
+    /// The last key, for the idle lock.
+    pub last_input: chrono::NaiveDateTime,
     pub settings: OfficeSettings,
     pub keymap: KeyMap,
     pub clock: Arc<dyn Clock>,
@@ -141,6 +159,7 @@ pub struct App {
     /// off, and the header says so.
     pub calendar_missing: Vec<i32>,
     pub org: OrgScreen,
+    pub ops: OperatorsScreen,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     pub size: (u16, u16),
@@ -153,14 +172,18 @@ impl App {
         let calendar_missing = setup.calendar.missing_years(setup.clock.today());
         App {
             lang: setup.lang,
-            operator: setup.operator,
+            session: None,
+            signin: SignInScreen::default(),
+            first_admin: FirstAdminForm::default(),
+            drafts: Drafts::default(),
+            last_input: setup.clock.now(),
             settings: setup.settings,
             keymap: setup.keymap,
             clock: setup.clock,
             db_path: setup.db_path,
             demo_visits: setup.demo_visits,
             db: DbStatus::Opening,
-            screen: Screen::Intake,
+            screen: Screen::SignIn,
             intake,
             visits: VisitsList::default(),
             details: Vec::new(),
@@ -172,6 +195,7 @@ impl App {
             calendar: setup.calendar,
             calendar_missing,
             org: OrgScreen::default(),
+            ops: OperatorsScreen::default(),
             overlay: None,
             status: None,
             size: (80, 24),
@@ -226,6 +250,10 @@ impl App {
                 .and_then(|m| m.dialog.as_ref())
                 .is_some_and(|d| d.focused_text().is_some()),
             Screen::Organisation => self.org.form.is_some(),
+            Screen::SignIn | Screen::FirstAdmin => true,
+            Screen::Operators => self.ops.form.as_ref().is_some_and(|f| {
+                f.text(f.focused_field()).is_some()
+            }),
             Screen::Start | Screen::Detail => false,
         }
     }

@@ -5,6 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::domain::organisation::{Department, Leader};
+use crate::domain::permission::Permission;
 use crate::i18n::{Localize, T};
 use crate::store::{Store, StoreError};
 
@@ -134,8 +135,26 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
         return;
     }
     let page = page_rows(app) as isize;
+    let changes = matches!(
+        c,
+        Command::Add | Command::Open | Command::ToggleActive | Command::Delete
+    );
+    if changes && app.refused(Permission::ManageOrganisation, false) {
+        return;
+    }
+    // Administrators have a third tab: the operators.
+    let to_operators = match c {
+        Command::NextField => app.org.tab == OrgTab::Departments,
+        Command::PrevField => app.org.tab == OrgTab::Leaders,
+        _ => false,
+    };
+    if to_operators && app.may(Permission::ManageOperators) {
+        app.org.tab = app.org.tab.other();
+        super::operators::open(app, store);
+        return;
+    }
     match c {
-        Command::Back => app.screen = Screen::Intake,
+        Command::Back => super::session::go_home(app, store),
         Command::NextField | Command::PrevField => app.org.tab = app.org.tab.other(),
         Command::Up => move_selection(app, -1),
         Command::Down => move_selection(app, 1),
@@ -157,6 +176,11 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
 }
 
 fn form_command(app: &mut App, c: Command, store: &dyn Store) {
+    if matches!(c, Command::Save | Command::Open)
+        && app.refused(Permission::ManageOrganisation, false)
+    {
+        return;
+    }
     let Some(form) = app.org.form.as_mut() else {
         return;
     };
@@ -353,6 +377,9 @@ fn toggle_active(app: &mut App, store: &dyn Store) {
 /// After the clerk confirmed: deletes the selected record, or says why it cannot be.
 pub(super) fn delete_selected(app: &mut App, store: &dyn Store) {
     use crate::domain::organisation::{DepartmentId, LeaderId};
+    if app.refused(Permission::ManageOrganisation, false) {
+        return;
+    }
     let Some((id, name, _)) = app.org.selected_record() else {
         return;
     };

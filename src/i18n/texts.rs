@@ -410,7 +410,7 @@ catalogue! {
     SignInPin => "密码", "PIN";
     SignInKeys => "Tab 换项 · 回车登录 · F10 退出", "Tab next field · Enter signs in · F10 quits";
     SignInWrong => "登录代码或密码不正确", "Wrong login code or PIN";
-    SignInWait => "密码错误,请等待 {} 秒后再试", "Wrong PIN: try again in {} s";
+    SignInWait => "登录代码或密码不正确,请 {} 秒后再试", "Wrong login code or PIN: try again in {} s";
     SignInLocked => "登录代码 {} 已锁定(密码错误次数过多),请管理员解锁", "Login code {} is locked (too many wrong PINs): ask an administrator to unlock it";
     SignInNowLocked => "密码错误次数过多,登录代码 {} 已锁定,请管理员解锁", "Too many wrong PINs: login code {} is now locked; ask an administrator to unlock it";
     SignInInactive => "操作员 {} 已停用", "Operator {} is deactivated";
