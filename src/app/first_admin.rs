@@ -104,7 +104,13 @@ fn create(app: &mut App, store: &dyn Store) {
         Ok(op) => {
             app.first_admin = FirstAdminForm::default();
             session::start(app, store, &op);
-            session::audit(app, store, AuditKind::OperatorChanged, &op.code, "first administrator");
+            session::audit(
+                app,
+                store,
+                AuditKind::OperatorChanged,
+                &op.code,
+                "first administrator",
+            );
             session::audit(app, store, AuditKind::SignedIn, &op.code, "");
             if store.is_empty().unwrap_or(false) {
                 app.screen = Screen::Start;

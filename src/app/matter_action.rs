@@ -37,6 +37,22 @@ pub enum MatterAction {
 }
 
 impl MatterAction {
+    /// What the role must be allowed to take this action.
+    pub fn permission(self) -> crate::domain::permission::Permission {
+        use crate::domain::permission::Permission as P;
+        match self {
+            MatterAction::Step(kind) => P::for_step(kind),
+            MatterAction::Appoint => P::Appoint,
+            MatterAction::Transfer => P::TransferResponsibility,
+            MatterAction::CollectiveStudy => P::CollectiveStudy,
+            MatterAction::Team => P::Team,
+            MatterAction::Plan => P::Plan,
+            MatterAction::Tier => P::Tier,
+            MatterAction::Extend => P::Extend,
+            MatterAction::Urge | MatterAction::AnswerUrge => P::Urge,
+        }
+    }
+
     /// What the menu and the dialog's title say.
     pub fn title(self, app: &App, matter: &Matter) -> String {
         let lang = app.lang;
@@ -522,6 +538,16 @@ pub(super) fn choose(app: &mut App) {
     else {
         return;
     };
+    // Refused before anything is typed, and again on submitting (`submit`).
+    if app.refused(action.permission(), false) {
+        if let Some(view) = app.matter.as_mut() {
+            view.menu = None;
+        }
+        return;
+    }
+    let Some(view) = app.matter.as_ref() else {
+        return;
+    };
     let dialog = ActionDialog::new(action, &view.matter, app);
     if let Some(view) = app.matter.as_mut() {
         view.menu = None;
@@ -627,6 +653,16 @@ pub(super) fn enter(app: &mut App, store: &dyn Store) {
 /// Ctrl-S, or Enter on the last field: runs the change. On success the matter shows as it now
 /// is; when refused, the dialog stays with the reason and everything typed.
 pub(super) fn submit(app: &mut App, store: &dyn Store) {
+    let Some(view) = app.matter.as_ref() else {
+        return;
+    };
+    let Some(dialog) = view.dialog.as_ref() else {
+        return;
+    };
+    let action = dialog.action;
+    if app.refused(action.permission(), false) {
+        return;
+    }
     let Some(view) = app.matter.as_ref() else {
         return;
     };

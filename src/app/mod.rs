@@ -39,13 +39,13 @@ use crate::store::Store;
 use self::detail::VisitDetail;
 use self::directory::Directory;
 use self::first_admin::FirstAdminForm;
-use self::session::{Drafts, SignInScreen, SignedIn};
 use self::intake::IntakeForm;
 use self::keymap::KeyMap;
 use self::matter::MatterView;
 use self::matters::MattersList;
 use self::operators::OperatorsScreen;
 use self::org::OrgScreen;
+use self::session::{Drafts, SignInScreen, SignedIn};
 use self::start::StartScreen;
 use self::visits::VisitsList;
 
@@ -251,9 +251,11 @@ impl App {
                 .is_some_and(|d| d.focused_text().is_some()),
             Screen::Organisation => self.org.form.is_some(),
             Screen::SignIn | Screen::FirstAdmin => true,
-            Screen::Operators => self.ops.form.as_ref().is_some_and(|f| {
-                f.text(f.focused_field()).is_some()
-            }),
+            Screen::Operators => self
+                .ops
+                .form
+                .as_ref()
+                .is_some_and(|f| f.text(f.focused_field()).is_some()),
             Screen::Start | Screen::Detail => false,
         }
     }

@@ -199,7 +199,10 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
                 form.name.set(&op.name);
                 form.role = Role::ALL.iter().position(|r| *r == op.role).unwrap_or(0);
                 let choices = leader_choices(app);
-                form.leader = choices.iter().position(|(id, _)| *id == op.leader).unwrap_or(0);
+                form.leader = choices
+                    .iter()
+                    .position(|(id, _)| *id == op.leader)
+                    .unwrap_or(0);
                 app.ops.form = Some(form);
             }
         }
@@ -286,7 +289,8 @@ pub(super) fn key(app: &mut App, key: KeyEvent) {
         KeyCode::Right | KeyCode::Char(' ') => Some(1),
         _ => None,
     };
-    let cycle = |at: usize, len: usize, by: isize| (at as isize + by).rem_euclid(len as isize) as usize;
+    let cycle =
+        |at: usize, len: usize, by: isize| (at as isize + by).rem_euclid(len as isize) as usize;
     match (form.focused_field(), step) {
         (OpField::Role, Some(by)) => form.role = cycle(form.role, Role::ALL.len(), by),
         (OpField::Leader, Some(by)) => form.leader = cycle(form.leader, leaders.max(1), by),

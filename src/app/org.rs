@@ -122,6 +122,12 @@ pub(super) fn reload(app: &mut App, store: &dyn Store) {
         }
         Err(e) => fail(app, &e),
     }
+    // The operators tab shows its count beside the others.
+    if app.may(Permission::ManageOperators)
+        && let Ok(list) = store.operators()
+    {
+        app.ops.list = list;
+    }
 }
 
 fn fail(app: &mut App, e: &StoreError) {

@@ -150,7 +150,13 @@ impl App {
 
 /// Records an event in the evidence log. A log that cannot be written is told on screen; the
 /// desk goes on, since refusing a sign-in for it would lock everyone out.
-pub(super) fn audit(app: &mut App, store: &dyn Store, kind: AuditKind, subject: &str, detail: &str) {
+pub(super) fn audit(
+    app: &mut App,
+    store: &dyn Store,
+    kind: AuditKind,
+    subject: &str,
+    detail: &str,
+) {
     let event = AuditEvent {
         at: app.clock.now(),
         operator: app.operator_code().to_string(),
@@ -194,7 +200,8 @@ pub(super) fn lock(app: &mut App, store: &dyn Store, idle: bool) {
         ..SignInScreen::default()
     };
     let msg = if idle {
-        app.lang.f(T::IdleLocked, &[&app.settings.idle_lock_minutes])
+        app.lang
+            .f(T::IdleLocked, &[&app.settings.idle_lock_minutes])
     } else {
         app.lang.f(T::Locked, &[&me.name])
     };

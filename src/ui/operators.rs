@@ -91,8 +91,13 @@ fn list(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 op.role.label(app.lang).to_string(),
                 leader_name(app, op.leader),
             ];
-            Row::new(cells.into_iter().zip(widths).map(|(c, w)| Cell::from(fit(&c, w))))
-                .style(style)
+            Row::new(
+                cells
+                    .into_iter()
+                    .zip(widths)
+                    .map(|(c, w)| Cell::from(fit(&c, w))),
+            )
+            .style(style)
         })
         .collect();
     let table = Table::new(rows, widths.map(|w| Constraint::Length(w as u16)))
@@ -149,7 +154,16 @@ fn form_dialog(app: &App, form: &OperatorForm, theme: &Theme, frame: &mut Frame,
             ..inner
         };
         let label = app.t(field.label());
-        field_row(app, theme, frame, row, label, label_w, form.focus == i, value);
+        field_row(
+            app,
+            theme,
+            frame,
+            row,
+            label,
+            label_w,
+            form.focus == i,
+            value,
+        );
     }
     let bottom = Rect {
         y: inner.bottom().saturating_sub(2),

@@ -53,13 +53,19 @@ pub(super) fn tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, oper
     ]);
     let mut line = line;
     if app.may(Permission::ManageOperators) {
-        let style = if operators { theme.selected } else { theme.muted };
+        let style = if operators {
+            theme.selected
+        } else {
+            theme.muted
+        };
         let text = format!(" {} ({}) ", app.t(T::OrgTabOperators), app.ops.list.len());
         line.spans.push(Span::raw(" "));
         line.spans.push(Span::styled(text, style));
     }
-    line.spans
-        .push(Span::styled(format!("   {}", app.t(T::OrgTabsHint)), theme.muted));
+    line.spans.push(Span::styled(
+        format!("   {}", app.t(T::OrgTabsHint)),
+        theme.muted,
+    ));
     frame.render_widget(Paragraph::new(line), area);
 }
 

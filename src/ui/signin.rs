@@ -67,7 +67,10 @@ pub fn field_row(
         theme.label
     };
     frame.render_widget(
-        Paragraph::new(Span::styled(pad(&format!("{marker}{label}"), label_w), style)),
+        Paragraph::new(Span::styled(
+            pad(&format!("{marker}{label}"), label_w),
+            style,
+        )),
         area,
     );
     let value_area = Rect {
@@ -123,9 +126,27 @@ pub fn render_sign_in(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let code = FieldValue::Text(&s.code);
     let pin = FieldValue::Secret(&s.pin);
     let code_label = app.t(T::SignInCode);
-    field_row(app, theme, frame, row(inner, inner.y), code_label, label_w, s.focus == 0, code);
+    field_row(
+        app,
+        theme,
+        frame,
+        row(inner, inner.y),
+        code_label,
+        label_w,
+        s.focus == 0,
+        code,
+    );
     let pin_label = app.t(T::SignInPin);
-    field_row(app, theme, frame, row(inner, inner.y + 2), pin_label, label_w, s.focus == 1, pin);
+    field_row(
+        app,
+        theme,
+        frame,
+        row(inner, inner.y + 2),
+        pin_label,
+        label_w,
+        s.focus == 1,
+        pin,
+    );
     let mut lines = Vec::new();
     // While the wait runs, the countdown replaces the reason.
     match (s.wait_secs(app.clock.now()), &s.error) {
@@ -167,7 +188,16 @@ pub fn render_first_admin(app: &App, theme: &Theme, frame: &mut Frame, area: Rec
             FieldValue::Text(&f.fields[i])
         };
         let y = inner.y + 3 + 2 * i as u16;
-        field_row(app, theme, frame, row(inner, y), app.t(*label), label_w, f.focus == i, value);
+        field_row(
+            app,
+            theme,
+            frame,
+            row(inner, y),
+            app.t(*label),
+            label_w,
+            f.focus == i,
+            value,
+        );
     }
     let mut lines = vec![match &f.error {
         Some(e) => Line::styled(format!("✗ {e}"), theme.error),
