@@ -9,6 +9,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+pub mod auth;
+
 use crate::app::{Clock, SystemClock};
 use crate::domain::visit::Visit;
 use crate::i18n::{Label, Lang, Localize, T};
@@ -27,6 +29,8 @@ pub struct Cli {
     pub today: Option<NaiveDate>,
     #[arg(long, global = true, value_name = "NAME")]
     pub theme: Option<String>,
+    #[arg(long, global = true, value_name = "CODE")]
+    pub operator: Option<String>,
     #[command(subcommand)]
     pub command: Option<Sub>,
 }
@@ -124,6 +128,7 @@ pub fn command(lang: Lang) -> clap::Command {
         .mut_arg("lang", |a| a.help(t(T::CliLang)))
         .mut_arg("today", |a| a.help(t(T::CliToday)))
         .mut_arg("theme", |a| a.help(t(T::CliTheme)))
+        .mut_arg("operator", |a| a.help(t(T::CliOperator)))
         .disable_help_subcommand(true)
         .mut_subcommand("demo", |s| {
             s.about(t(T::CliDemo))

@@ -3,6 +3,7 @@ use std::sync::Arc;
 
 use xfdesk::app::{App, Setup, SystemClock};
 use xfdesk::cli::{self, Sub};
+use xfdesk::domain::permission::Permission;
 use xfdesk::i18n::T;
 use xfdesk::import::What;
 
@@ -30,6 +31,9 @@ fn main() -> ExitCode {
             format,
             limit,
         }) => {
+            if let Err(e) = authorize(&cli, &db, Permission::Reports, "search") {
+                return fail(e);
+            }
             match cli::search(
                 &db,
                 query,
@@ -41,6 +45,11 @@ fn main() -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(e),
             }
+        }
+        Some(Sub::Leaders { .. } | Sub::Departments { .. })
+            if let Err(e) = authorize(&cli, &db, Permission::Import, "import") =>
+        {
+            fail(e)
         }
         Some(Sub::Leaders { ref action }) => imported(
             cli::import(&db, What::Leaders, action, lang, &mut out()),
@@ -55,6 +64,16 @@ fn main() -> ExitCode {
             Err(e) => fail(e.to_string()),
         },
     }
+}
+
+/// The operator the subcommand runs as, checked and recorded.
+fn authorize(
+    cli: &cli::Cli,
+    db: &std::path::Path,
+    needs: Permission,
+    what: &str,
+) -> Result<(), String> {
+    cli::auth::authorize(db, cli.operator.as_deref(), needs, what, cli.lang)
 }
 
 fn out() -> std::io::StdoutLock<'static> {
