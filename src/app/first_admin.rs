@@ -73,7 +73,9 @@ pub(super) fn key(app: &mut App, key: KeyEvent) {
         return;
     }
     let f = &mut app.first_admin;
-    f.fields[f.focus].handle_key(key);
+    if f.fields[f.focus].handle_key(key) {
+        f.error = None;
+    }
 }
 
 pub(super) fn paste(app: &mut App, text: &str) {
