@@ -678,7 +678,8 @@ pub(super) fn submit(app: &mut App, store: &dyn Store) {
             .map_err(|e| e.localize(app.lang))
     });
     match result {
-        Ok(matter) => {
+        Ok(mut matter) => {
+            super::privacy::matter(app, &mut matter);
             if let Some(view) = app.matter.as_mut() {
                 view.replace(matter);
             }

@@ -16,6 +16,7 @@ pub mod matters;
 pub mod operators;
 pub mod org;
 pub mod org_form;
+mod privacy;
 pub mod reacceptance;
 pub mod receiving;
 pub mod session;

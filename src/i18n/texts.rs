@@ -428,7 +428,7 @@ catalogue! {
     FirstAdminDone => "已设置管理员 {},已登录", "Administrator {} set up and signed in";
     Refused => "您的角色({})不能办理此事项操作", "Your role ({}) may not do this";
     RefusedScreen => "您的角色({})不能使用此功能", "Your role ({}) may not use this";
-    Confidential => "(检举控告类,内容保密)", "(accusation: confidential)";
+    Confidential => "(保密)", "(confidential)";
     ConfidentialMatter => "检举控告类事项,内容仅督办员和包案领导的接访记录员可见", "An accusation: only supervisors and the responsible leader's secretary may read it";
     OpErrCodeBlank => "请填写登录代码", "enter the login code";
     OpErrCodeChars => "登录代码只能用字母、数字、- 和 _,最多 {} 个", "a login code is letters, digits, - and _, at most {}";
