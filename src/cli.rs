@@ -14,6 +14,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+pub mod auth;
+
 use crate::app::{Clock, SystemClock};
 use crate::domain::visit::Visit;
 use crate::i18n::{Label, Lang, Localize, T};
@@ -49,6 +51,8 @@ pub struct Cli {
     pub today: Option<NaiveDate>,
     #[arg(long, global = true, value_name = "NAME")]
     pub theme: Option<String>,
+    #[arg(long, global = true, value_name = "CODE")]
+    pub operator: Option<String>,
     #[command(subcommand)]
     pub command: Option<Sub>,
 }
@@ -157,6 +161,7 @@ pub fn command(lang: Lang) -> clap::Command {
         .mut_arg("lang", |a| a.help(t(T::CliLang)))
         .mut_arg("today", |a| a.help(t(T::CliToday)))
         .mut_arg("theme", |a| a.help(t(T::CliTheme)))
+        .mut_arg("operator", |a| a.help(t(T::CliOperator)))
         .disable_help_subcommand(true)
         .mut_subcommand("demo", |s| {
             s.about(t(T::CliDemo))
@@ -264,7 +269,7 @@ pub fn demo(
     let summary = crate::demo::fill(&store, &opts, &mut |done, _| bar.set_position(done))
         .map_err(|e| e.localize(lang))?;
     bar.finish_and_clear();
-    Ok(lang.f(
+    let done = lang.f(
         T::DemoDone,
         &[
             &summary.visits,
@@ -274,7 +279,8 @@ pub fn demo(
             &summary.departments,
             &db.display(),
         ],
-    ))
+    );
+    Ok(format!("{done}\n{}", lang.t(T::DemoOperators)))
 }
 
 /// `xfdesk search`: the same rows the screen's search shows. ID numbers and phones are masked

@@ -3,6 +3,7 @@ use std::sync::Arc;
 
 use xfdesk::app::{App, Setup, SystemClock};
 use xfdesk::cli::{self, Sub};
+use xfdesk::domain::permission::Permission;
 use xfdesk::i18n::T;
 use xfdesk::import::What;
 
@@ -31,6 +32,9 @@ fn main() -> ExitCode {
             limit,
             reveal,
         }) => {
+            if let Err(e) = authorize(&cli, &db, Permission::Reports, "search") {
+                return fail(e);
+            }
             match cli::search(
                 &db,
                 query,
@@ -43,6 +47,11 @@ fn main() -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(e),
             }
+        }
+        Some(Sub::Leaders { .. } | Sub::Departments { .. })
+            if let Err(e) = authorize(&cli, &db, Permission::Import, "import") =>
+        {
+            fail(e)
         }
         Some(Sub::Leaders { ref action }) => imported(
             cli::import(&db, What::Leaders, action, lang, &mut out()),
@@ -77,6 +86,16 @@ fn main() -> ExitCode {
     }
 }
 
+/// The operator the subcommand runs as, checked and recorded.
+fn authorize(
+    cli: &cli::Cli,
+    db: &std::path::Path,
+    needs: Permission,
+    what: &str,
+) -> Result<(), String> {
+    cli::auth::authorize(db, cli.operator.as_deref(), needs, what, cli.lang)
+}
+
 fn out() -> std::io::StdoutLock<'static> {
     std::io::stdout().lock()
 }
@@ -95,13 +114,11 @@ fn run_desk(cli: &cli::Cli, db: std::path::PathBuf) -> color_eyre::Result<()> {
     let (settings, office_problem) = xfdesk::config::office_settings(&db, lang);
     let (keymap, keys_problem) = xfdesk::config::keymap(lang);
     let (theme, theme_problem) = xfdesk::config::theme(cli.theme.as_deref(), lang);
-    let operator = cli::local_operator();
     // policy.toml and holidays.json beside the database; a broken one falls back to the
     // statutory limits and the built-in calendar, and the screen says so.
     let (policy, calendar, deadline_problems) = xfdesk::config::deadline_setup(&db, lang);
     let mut app = App::new(Setup {
         lang,
-        operator,
         settings,
         keymap,
         clock: Arc::new(SystemClock { today: cli.today }),

@@ -4,17 +4,18 @@
 #[path = "common/tmux.rs"]
 mod tmux;
 
-use tmux::{Tmux, db_arg};
+use tmux::{Tmux, db_arg, seed_operator};
+use xfdesk::domain::permission::Role;
 
 #[test]
 fn register_quit_restart_and_find_the_visit() {
     let dir = tempfile::tempdir().unwrap();
     let db = db_arg(&dir.path().join("desk"));
+    seed_operator(&dir.path().join("desk"), "clerk1", Role::Clerk);
     let args = ["--db", db.as_str(), "--today", "2026-11-18"];
 
     let t = Tmux::start(&args, 120, 36);
-    t.wait_for("从空库开始登记", 20);
-    t.keys(&["Down", "Enter"]);
+    t.sign_in("clerk1", "123456");
     t.wait_for("▶ 姓名", 10);
     t.text("张三")
         .keys(&["Tab"])
@@ -37,6 +38,8 @@ fn register_quit_restart_and_find_the_visit() {
 
     let t = Tmux::start(&args, 120, 36);
     t.wait_for("共 1 条来访", 20);
+    t.sign_in("clerk1", "123456");
+    t.wait_for("▶ 姓名", 10);
     t.keys(&["F3"]).text("zs");
     let screen = t.wait_for("找到 1 条", 10);
     assert!(
@@ -60,7 +63,7 @@ fn a_second_desk_on_the_same_database_is_told_who_has_it() {
     let dir = tempfile::tempdir().unwrap();
     let db = db_arg(&dir.path().join("desk"));
     let first = Tmux::start(&["--db", db.as_str()], 100, 30);
-    first.wait_for("从空库开始登记", 20);
+    first.wait_for("首次使用:设置管理员", 20);
     let second = Tmux::start(&["--db", db.as_str()], 100, 30);
     let screen = second.wait_for("数据库正被另一个 xfdesk 使用", 20);
     assert!(screen.contains("PID"), "{screen}");

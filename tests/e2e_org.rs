@@ -4,7 +4,8 @@
 #[path = "common/tmux.rs"]
 mod tmux;
 
-use tmux::{Tmux, db_arg};
+use tmux::{Tmux, db_arg, seed_operator};
+use xfdesk::domain::permission::Role;
 
 #[test]
 fn add_a_leader_quit_restart_and_find_them_listed() {
@@ -13,10 +14,10 @@ fn add_a_leader_quit_restart_and_find_them_listed() {
     let args = ["--db", db.as_str(), "--today", "2026-11-18"];
 
     let t = Tmux::start(&args, 120, 30);
+    t.create_first_admin("王管理", "admin", "123456");
     t.wait_for("从空库开始登记", 20);
+    // Starting empty, the administrator lands on the leaders and departments.
     t.keys(&["Down", "Enter"]);
-    t.wait_for("▶ 姓名", 10);
-    t.keys(&["F7"]);
     t.wait_for("还没有领导", 10);
     t.keys(&["C-n"]);
     t.wait_for("新增领导", 10);
@@ -29,16 +30,18 @@ fn add_a_leader_quit_restart_and_find_them_listed() {
     assert_eq!(t.wait_exit(10), 0);
     drop(t);
 
+    seed_operator(&dir.path().join("desk"), "clerk1", Role::Clerk);
     let t = Tmux::start(&args, 120, 30);
-    t.wait_for("▶ 姓名", 20);
-    t.keys(&["F7"]);
+    t.sign_in("admin", "123456");
     let screen = t.wait_for("欧阳晓红", 10);
     assert!(
         screen.contains("副县长") && screen.contains("自然资源、农业农村"),
         "{screen}"
     );
-    // The leader is offered at intake, found by pinyin initials.
-    t.keys(&["F2", "BTab"]).text("oy");
+    // A clerk takes over; the leader is offered at intake, found by pinyin initials.
+    t.keys(&["F12"]).sign_in("clerk1", "123456");
+    t.wait_for("▶ 姓名", 10);
+    t.keys(&["BTab"]).text("oy");
     t.wait_for("▶ 接访领导", 10);
     t.wait_for("欧阳晓红  副县长", 10);
     t.keys(&["F10"]);

@@ -10,6 +10,7 @@ use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use xfdesk::app::{Overlay, Screen};
 use xfdesk::domain::intake::Field;
+use xfdesk::domain::permission::Role;
 use xfdesk::domain::petitioner::Person;
 use xfdesk::domain::visit::{CaseLink, Channel, Kind, NewVisit};
 use xfdesk::domain::{id_number::IdNumber, phone::Phone};
@@ -79,15 +80,14 @@ fn with_visits() -> Arc<MemoryStore> {
 }
 
 fn intake_desk(lang: Lang) -> TestDesk {
-    let mut d = desk(lang, 120, 34, Arc::new(MemoryStore::new()), true);
-    // An empty database opens on the start screen; the clerk chooses to start empty.
-    d.key(KeyCode::Down).key(KeyCode::Enter);
-    d
+    // A clerk on an empty database starts on the intake: demo data is the administrator's.
+    desk(lang, 120, 34, Arc::new(MemoryStore::new()), true)
 }
 
 #[test]
 fn an_empty_database_offers_demo_data_or_an_empty_start() {
-    let mut d = desk(Lang::Zh, 100, 24, Arc::new(MemoryStore::new()), true);
+    let store = Arc::new(MemoryStore::new());
+    let mut d = common::desk_as(Role::Administrator, Lang::Zh, 100, 24, store, true);
     assert_eq!(d.app().screen, Screen::Start);
     assert_snapshot!(d.backend());
 }
@@ -185,11 +185,18 @@ fn saving_registers_the_visit_and_clears_the_form_for_the_next_visitor() {
 }
 
 #[test]
-fn a_failed_save_keeps_the_form_while_the_database_is_still_opening() {
+fn nothing_but_the_sign_in_is_offered_while_the_database_is_still_opening() {
     let mut d = desk(Lang::Zh, 120, 34, Arc::new(MemoryStore::new()), false);
-    d.fill_zhang_san().ctrl('s');
-    assert_eq!(d.app().intake.name.value(), "张三");
-    assert!(d.screen().contains("数据库尚未就绪"));
+    assert_eq!(d.app().screen, Screen::SignIn);
+    d.key(KeyCode::F(2)).key(KeyCode::F(3));
+    assert_eq!(
+        d.app().screen,
+        Screen::SignIn,
+        "no screen before signing in"
+    );
+    d.sign_in("clerk1", common::PIN);
+    assert!(d.app().session.is_none());
+    assert!(d.screen().contains("数据库仍在打开"), "{}", d.screen());
 }
 
 #[test]
@@ -282,7 +289,6 @@ fn help_lists_the_live_key_map() {
 #[test]
 fn a_small_terminal_still_shows_the_focused_field() {
     let mut d = desk(Lang::Zh, 80, 24, Arc::new(MemoryStore::new()), true);
-    d.key(KeyCode::Down).key(KeyCode::Enter);
     d.fill_zhang_san();
     let screen = d.screen();
     assert!(screen.contains("要求落实征地补偿款"), "{screen}");
@@ -298,7 +304,7 @@ fn a_small_terminal_still_shows_the_focused_field() {
 fn tiny_and_huge_terminals_do_not_break() {
     for (w, h) in [(1, 1), (10, 3), (500, 200)] {
         let mut d = desk(Lang::Zh, w, h, Arc::new(MemoryStore::new()), true);
-        d.key(KeyCode::Down).key(KeyCode::Enter).type_text("张三");
+        d.type_text("张三");
         let screen = d.screen();
         if w < 40 {
             assert!(screen.contains("窗口太小") || w * h < 20, "{screen}");
@@ -314,10 +320,10 @@ fn a_write_the_disk_did_not_confirm_is_reported_with_its_number_and_not_offered_
     disk.failing
         .store(true, std::sync::atomic::Ordering::SeqCst);
     let mut d = desk(Lang::Zh, 120, 34, Arc::new(MemoryStore::new()), false);
+    common::add_operator(&*disk, Role::Clerk, None);
     d.desk
         .handle(Message::Opened(Ok(disk.clone() as Arc<dyn Store>)));
-    // An empty database: start empty rather than with demo data.
-    d.key(KeyCode::Down).key(KeyCode::Enter);
+    d.sign_in("clerk1", common::PIN);
     d.fill_zhang_san().ctrl('s');
     let screen = d.screen();
     assert!(screen.contains("来访 2026-000001 已写入数据库"), "{screen}");

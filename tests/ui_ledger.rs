@@ -6,12 +6,13 @@ mod common;
 
 use std::sync::Arc;
 
-use common::{desk, id_number};
+use common::{desk, desk_as, id_number};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use xfdesk::app::{Action, Screen};
 use xfdesk::domain::audit::AuditKind;
 use xfdesk::domain::ledger::Stamp;
+use xfdesk::domain::permission::Role;
 use xfdesk::domain::petitioner::Person;
 use xfdesk::domain::phone::Phone;
 use xfdesk::domain::visit::{CaseLink, Channel, Kind, NewVisit};
@@ -90,17 +91,19 @@ fn store() -> Arc<MemoryStore> {
 
 #[test]
 fn f11_lists_every_event_newest_first_and_filters_narrow_it() {
-    let mut d = desk(Lang::Zh, 120, 20, store(), true);
+    let mut d = desk_as(Role::Supervisor, Lang::Zh, 120, 20, store(), true);
     d.key(KeyCode::F(11));
     assert_eq!(d.app().screen, Screen::Ledger);
     let kinds: Vec<AuditKind> = d.app().ledger.rows.iter().map(|(_, e)| e.kind).collect();
     assert_eq!(
         kinds,
         [
+            AuditKind::SignedIn,
             AuditKind::MatterMoved,
             AuditKind::VisitRegistered,
             AuditKind::VisitRegistered
-        ]
+        ],
+        "the supervisor's own sign-in is the newest"
     );
     assert_snapshot!(d.backend());
 
@@ -131,7 +134,7 @@ fn f11_lists_every_event_newest_first_and_filters_narrow_it() {
 
 #[test]
 fn the_matter_filter_and_a_bad_date_say_what_they_do() {
-    let mut d = desk(Lang::En, 120, 20, store(), true);
+    let mut d = desk_as(Role::Supervisor, Lang::En, 120, 20, store(), true);
     d.key(KeyCode::F(11)).key(KeyCode::Tab).key(KeyCode::Tab);
     d.type_text("2026-000002").key(KeyCode::Enter);
     let rows = &d.app().ledger.rows;
@@ -187,4 +190,13 @@ fn a_reveal_shows_the_full_numbers_for_a_few_ticks_and_is_recorded() {
         "{screen}"
     );
     assert_snapshot!(d.backend());
+}
+
+#[test]
+fn the_evidence_log_is_the_supervisors_a_clerk_is_refused_it() {
+    let mut d = desk(Lang::Zh, 120, 20, store(), true);
+    let before = d.app().screen;
+    d.key(KeyCode::F(11));
+    assert_eq!(d.app().screen, before, "the clerk stays where they were");
+    assert!(d.screen().contains("您的角色(登记员)不能使用此功能"));
 }

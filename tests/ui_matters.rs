@@ -6,7 +6,7 @@ mod common;
 use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use common::{admin, desk};
+use common::{TestDesk, admin};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use xfdesk::app::Screen;
@@ -16,12 +16,18 @@ use xfdesk::domain::case::{CaseId, CaseState};
 use xfdesk::domain::ledger::Stamp;
 use xfdesk::domain::lifecycle::Move;
 use xfdesk::domain::organisation::{DepartmentId, LeaderId, NewDepartment, NewLeader};
+use xfdesk::domain::permission::Role;
 use xfdesk::domain::petitioner::Person;
 use xfdesk::domain::phone::Phone;
 use xfdesk::domain::visit::{CaseLink, Channel, Kind, NewVisit};
 use xfdesk::i18n::Lang;
 use xfdesk::store::Store;
 use xfdesk::store::memory::MemoryStore;
+
+/// Everything on matters is the supervisor's (督办员).
+fn desk(lang: Lang, w: u16, h: u16, store: Arc<MemoryStore>, open: bool) -> TestDesk {
+    common::desk_as(Role::Supervisor, lang, w, h, store, open)
+}
 
 fn at(month: u32, day: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, month, day)

@@ -6,13 +6,14 @@ mod common;
 
 use std::sync::Arc;
 
-use common::{TestDesk, admin, desk};
+use common::{TestDesk, admin};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 use xfdesk::app::org_form::OrgTab;
 use xfdesk::app::{ConfirmKind, Overlay, Screen};
 use xfdesk::domain::organisation::{NewDepartment, NewLeader};
+use xfdesk::domain::permission::Role;
 use xfdesk::domain::petitioner::Person;
 use xfdesk::domain::phone::Phone;
 use xfdesk::domain::visit::{CaseLink, Channel, Kind, NewVisit};
@@ -92,9 +93,10 @@ fn store() -> Arc<MemoryStore> {
     store
 }
 
+/// Leaders and departments are the administrator's; they open on this screen.
 fn org_desk(lang: Lang) -> TestDesk {
-    let mut d = desk(lang, 110, 20, store(), true);
-    d.key(KeyCode::F(7));
+    let d = common::desk_as(Role::Administrator, lang, 110, 20, store(), true);
+    assert_eq!(d.app().screen, Screen::Organisation);
     d
 }
 
@@ -148,7 +150,10 @@ fn a_leader_added_with_chinese_text_is_stored_and_offered_at_intake() {
     assert_eq!(stored[4].portfolio, "自然资源、住房和城乡建设");
     assert!(d.screen().contains("已新增 周平"));
     assert_eq!(d.app().org.selected[0], 4, "the new leader is selected");
-    d.key(KeyCode::F(2));
+    // A clerk takes over the desk and finds the leader offered at intake.
+    common::add_operator(&*d.store, Role::Clerk, None);
+    d.switch().sign_in("clerk1", common::PIN);
+    assert_eq!(d.app().screen, Screen::Intake);
     let offered: Vec<String> = d
         .app()
         .intake

@@ -219,13 +219,17 @@ fn detail_of_a_group_visit_shows_representatives() {
 }
 
 #[test]
-fn a_search_typed_while_the_database_opens_is_answered_when_it_is_ready() {
+fn no_search_before_signing_in_and_the_same_search_after() {
     let store = store();
     let mut d = desk(Lang::Zh, 120, 20, store.clone(), false);
     d.key(KeyCode::F(3)).type_text("张三");
-    assert!(d.app().visits.rows.is_empty(), "nothing to search yet");
+    assert_eq!(d.app().screen, xfdesk::app::Screen::SignIn);
+    assert!(d.app().visits.rows.is_empty(), "nothing shown to nobody");
     d.desk
         .handle(xfdesk::tui::Message::Opened(Ok(store as Arc<dyn Store>)));
+    // What was typed went into the sign-in's code field, not into a search.
+    d.key(KeyCode::Esc).sign_in("clerk1", common::PIN);
+    d.key(KeyCode::F(3)).type_text("张三");
     let names: Vec<_> = d
         .app()
         .visits

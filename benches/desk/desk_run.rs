@@ -45,10 +45,21 @@ pub fn measure(db: &Path, started: Instant) -> Result<Measures, String> {
         m.insert("first_frame_spawn_ms".into(), t);
     }
 
-    // The clerk goes to the search box at once and types as soon as the database is open.
-    key(&mut desk, KeyCode::F(3));
-    draw(&mut desk)?;
+    // The clerk signs in as soon as the database is open (the demo clerk), goes to the search
+    // box and types. The sign-in's PIN check counts in `search_usable_ms`.
     m.insert("open_ms".into(), wait_opened(&mut desk, open_started)?);
+    for c in "demo-clerk".chars() {
+        key(&mut desk, KeyCode::Char(c));
+    }
+    key(&mut desk, KeyCode::Tab);
+    for c in "123456".chars() {
+        key(&mut desk, KeyCode::Char(c));
+    }
+    key(&mut desk, KeyCode::Enter);
+    if desk.app.session.is_none() {
+        return Err("the demo clerk could not sign in".into());
+    }
+    key(&mut desk, KeyCode::F(3));
     draw(&mut desk)?;
     let t = Instant::now();
     key(&mut desk, KeyCode::Char(FIRST_SEARCH));
@@ -102,7 +113,6 @@ fn build(db: &Path) -> Result<Term, String> {
     let (theme, _) = xfdesk::config::theme(None, lang);
     let app = App::new(Setup {
         lang,
-        operator: "bench".into(),
         settings,
         keymap,
         clock: Arc::new(SystemClock { today: None }),

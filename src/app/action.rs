@@ -61,10 +61,16 @@ pub enum Command {
     Reveal,
     /// Go to the evidence log (操作日志).
     Ledger,
+    /// Lock the screen for the next operator; the unfinished work stays the current one's.
+    Switch,
+    /// Reset the selected operator's PIN (operators screen).
+    ResetPin,
+    /// Unlock the selected operator's login code (operators screen).
+    Unlock,
 }
 
 impl Command {
-    pub const ALL: [Command; 24] = [
+    pub const ALL: [Command; 27] = [
         Command::Help,
         Command::NewIntake,
         Command::Search,
@@ -89,6 +95,9 @@ impl Command {
         Command::Delete,
         Command::Reveal,
         Command::Ledger,
+        Command::Switch,
+        Command::ResetPin,
+        Command::Unlock,
     ];
 }
 
@@ -165,6 +174,9 @@ impl Command {
             Command::Delete => (T::CmdDelete, T::CmdDeleteLong),
             Command::Reveal => (T::CmdReveal, T::CmdRevealLong),
             Command::Ledger => (T::CmdLedger, T::CmdLedgerLong),
+            Command::Switch => (T::CmdSwitch, T::CmdSwitchLong),
+            Command::ResetPin => (T::CmdResetPin, T::CmdResetPinLong),
+            Command::Unlock => (T::CmdUnlock, T::CmdUnlockLong),
         }
     }
 }

@@ -33,7 +33,7 @@ pub struct OpenClock {
 }
 
 pub(super) fn open(app: &mut App, id: VisitId, store: &dyn Store) {
-    match load(id, store).and_then(|d| d.map(|d| with_clocks(app, d, store)).transpose()) {
+    match load(app, id, store).and_then(|d| d.map(|d| with_clocks(app, d, store)).transpose()) {
         Ok(Some(detail)) => {
             app.details.push(detail);
             app.screen = Screen::Detail;
@@ -46,12 +46,32 @@ pub(super) fn open(app: &mut App, id: VisitId, store: &dyn Store) {
     }
 }
 
-fn load(id: VisitId, store: &dyn Store) -> crate::store::Result<Option<VisitDetail>> {
-    let Some(visit) = store.visit(id)? else {
+fn load(app: &App, id: VisitId, store: &dyn Store) -> crate::store::Result<Option<VisitDetail>> {
+    let Some(mut visit) = store.visit(id)? else {
         return Ok(None);
     };
-    let case = store.case(visit.case_id)?;
-    let history = store.history(visit.petitioner_id, HISTORY_LIMIT)?;
+    let hidden = super::confidential::visit(app, &mut visit, store);
+    let mut case = store.case(visit.case_id)?;
+    // The petitioner's other visits would name the accuser.
+    let mut history = if hidden {
+        None
+    } else {
+        store.history(visit.petitioner_id, HISTORY_LIMIT)?
+    };
+    if let Some(c) = case.as_mut().filter(|_| hidden) {
+        c.summary = app.t(crate::i18n::T::Confidential).to_string();
+    }
+    if let Some(h) = history.as_mut() {
+        for v in &mut h.visits {
+            super::confidential::visit(app, v, store);
+        }
+        for c in &mut h.open_cases {
+            let responsible = store.matter(c.id)?.and_then(|m| m.package.responsible);
+            if !app.may_read(c.kind, responsible) {
+                c.summary = app.t(crate::i18n::T::Confidential).to_string();
+            }
+        }
+    }
     let selected = history
         .as_ref()
         .and_then(|h| h.visits.iter().position(|v| v.id == id))

@@ -298,7 +298,7 @@ fn context<'a>(app: &'a App, now: chrono::NaiveDateTime) -> IntakeContext<'a> {
     IntakeContext {
         settings: &app.settings,
         now,
-        operator: &app.operator,
+        operator: app.operator_code(),
     }
 }
 
@@ -685,10 +685,11 @@ pub(super) fn open_co_dialog(app: &mut App) {
 
 pub(super) fn confirm_co_dialog(app: &mut App) {
     let now = app.clock.now();
+    let operator = app.operator_code().to_string();
     let ctx = IntakeContext {
         settings: &app.settings,
         now,
-        operator: &app.operator,
+        operator: &operator,
     };
     let Some(dialog) = app.intake.co_dialog.as_mut() else {
         return;

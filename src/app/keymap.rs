@@ -220,6 +220,20 @@ impl Default for KeyMap {
                 always(K::Char('r'), ctrl, Reveal),
                 outside('r', Reveal),
                 always(K::F(11), none, Ledger),
+                // The next operator takes over: keys that arrive whatever is focused.
+                always(K::F(12), none, Switch),
+                always(K::Char('l'), ctrl, Switch),
+                // Text fields keep Ctrl-P and Ctrl-U for editing; these act on the operators list.
+                Binding {
+                    key: KeySpec::new(K::Char('p'), ctrl),
+                    command: ResetPin,
+                    scope: Scope::OutsideText,
+                },
+                Binding {
+                    key: KeySpec::new(K::Char('u'), ctrl),
+                    command: Unlock,
+                    scope: Scope::OutsideText,
+                },
             ],
         }
     }

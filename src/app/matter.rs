@@ -37,14 +37,24 @@ impl MatterView {
     }
 }
 
-pub(super) fn load(id: CaseId, store: &dyn Store) -> crate::store::Result<Option<MatterView>> {
-    let Some(matter) = store.matter(id)? else {
+pub(super) fn load(
+    app: &App,
+    id: CaseId,
+    store: &dyn Store,
+) -> crate::store::Result<Option<MatterView>> {
+    let Some(mut matter) = store.matter(id)? else {
         return Ok(None);
     };
-    let petitioner = store.petitioner(matter.case.petitioner_id)?;
+    let hidden = super::confidential::matter(app, &mut matter);
+    let petitioner = if hidden {
+        None
+    } else {
+        store.petitioner(matter.case.petitioner_id)?
+    };
     let mut visits = Vec::new();
-    for v in store.visits_of_case(id)? {
+    for mut v in store.visits_of_case(id)? {
         let leader = store.receiving_leader(v.id)?;
+        super::confidential::visit(app, &mut v, store);
         visits.push((v, leader));
     }
     Ok(Some(MatterView {
@@ -59,7 +69,7 @@ pub(super) fn load(id: CaseId, store: &dyn Store) -> crate::store::Result<Option
 
 /// Opens a matter's screen; Esc comes back to where the clerk was.
 pub(super) fn open(app: &mut App, id: CaseId, store: &dyn Store) {
-    match load(id, store) {
+    match load(app, id, store) {
         Ok(Some(view)) => {
             app.matter_back = app.screen;
             app.matter = Some(view);

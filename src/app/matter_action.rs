@@ -37,6 +37,22 @@ pub enum MatterAction {
 }
 
 impl MatterAction {
+    /// What the role must be allowed to take this action.
+    pub fn permission(self) -> crate::domain::permission::Permission {
+        use crate::domain::permission::Permission as P;
+        match self {
+            MatterAction::Step(kind) => P::for_step(kind),
+            MatterAction::Appoint => P::Appoint,
+            MatterAction::Transfer => P::TransferResponsibility,
+            MatterAction::CollectiveStudy => P::CollectiveStudy,
+            MatterAction::Team => P::Team,
+            MatterAction::Plan => P::Plan,
+            MatterAction::Tier => P::Tier,
+            MatterAction::Extend => P::Extend,
+            MatterAction::Urge | MatterAction::AnswerUrge => P::Urge,
+        }
+    }
+
     /// What the menu and the dialog's title say.
     pub fn title(self, app: &App, matter: &Matter) -> String {
         let lang = app.lang;
@@ -173,6 +189,16 @@ pub(super) fn choose(app: &mut App) {
     else {
         return;
     };
+    // Refused before anything is typed, and again on submitting (`submit`).
+    if app.refused(action.permission(), false) {
+        if let Some(view) = app.matter.as_mut() {
+            view.menu = None;
+        }
+        return;
+    }
+    let Some(view) = app.matter.as_ref() else {
+        return;
+    };
     let dialog = ActionDialog::new(action, &view.matter, app);
     if let Some(view) = app.matter.as_mut() {
         view.menu = None;
@@ -258,16 +284,27 @@ pub(super) fn submit(app: &mut App, store: &dyn Store) {
     let Some(dialog) = view.dialog.as_ref() else {
         return;
     };
+    let action = dialog.action;
+    if app.refused(action.permission(), false) {
+        return;
+    }
+    let Some(view) = app.matter.as_ref() else {
+        return;
+    };
+    let Some(dialog) = view.dialog.as_ref() else {
+        return;
+    };
     let id = view.id();
     let title = dialog.action.title(app, &view.matter);
     let result = form::change(dialog, &view.matter, app).and_then(|change| {
-        let stamp = Stamp::new(app.clock.now(), app.operator.clone());
+        let stamp = Stamp::new(app.clock.now(), app.operator_code().to_string());
         store
             .change_matter(id, &change, &stamp)
             .map_err(|e| e.localize(app.lang))
     });
     match result {
-        Ok(matter) => {
+        Ok(mut matter) => {
+            super::confidential::matter(app, &mut matter);
             if let Some(view) = app.matter.as_mut() {
                 view.replace(matter);
             }

@@ -210,7 +210,13 @@ pub(super) fn reload(app: &mut App, store: &dyn Store) {
     }
     match store.pending_matters() {
         Ok(rows) => {
-            let listed = rows.into_iter().map(|r| Listed::of(r, app)).collect();
+            let listed = rows
+                .into_iter()
+                .map(|mut r| {
+                    super::confidential::row(app, &mut r);
+                    Listed::of(r, app)
+                })
+                .collect();
             app.matters.open = listed;
             app.matters.finished = None;
             app.matters.stale = false;
@@ -239,7 +245,9 @@ fn load_finished(app: &mut App, store: &dyn Store) {
                     .petitioner(case.petitioner_id)?
                     .map(|p| p.person.name)
                     .unwrap_or_default();
-                out.push(Listed::of(MatterRow::of(&matter, &name), app));
+                let mut row = MatterRow::of(&matter, &name);
+                super::confidential::row(app, &mut row);
+                out.push(Listed::of(row, app));
             }
         }
         Ok::<_, crate::store::StoreError>(())

@@ -4,21 +4,25 @@
 pub mod action;
 pub mod clock;
 pub mod co_petitioner;
+mod confidential;
 pub mod detail;
 pub mod dialog;
 pub mod directory;
 pub mod field;
+pub mod first_admin;
 pub mod intake;
 pub mod keymap;
 pub mod ledger;
 pub mod matter;
 pub mod matter_action;
 pub mod matters;
+pub mod operators;
 pub mod org;
 pub mod org_form;
 pub mod privacy;
 pub mod reacceptance;
 pub mod receiving;
+pub mod session;
 pub mod start;
 mod update;
 pub mod visits;
@@ -38,16 +42,23 @@ use crate::store::Store;
 
 use self::detail::VisitDetail;
 use self::directory::Directory;
+use self::first_admin::FirstAdminForm;
 use self::intake::IntakeForm;
 use self::keymap::KeyMap;
 use self::matter::MatterView;
 use self::matters::MattersList;
+use self::operators::OperatorsScreen;
 use self::org::OrgScreen;
+use self::session::{Drafts, SignInScreen, SignedIn};
 use self::start::StartScreen;
 use self::visits::VisitsList;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
+    /// Login code and PIN: before anything else, and after a switch or an idle lock.
+    SignIn,
+    /// An empty database's first administrator, before anything else.
+    FirstAdmin,
     /// Offered once on an empty database: demo data or an empty start.
     Start,
     Intake,
@@ -61,6 +72,8 @@ pub enum Screen {
     Organisation,
     /// The evidence log, filtered (F11).
     Ledger,
+    /// Operators, for administrators: the third tab of F7.
+    Operators,
 }
 
 /// Where the database stands. The first frame is drawn while it is still opening.
@@ -110,7 +123,6 @@ pub struct Status {
 /// Settings fixed at start-up.
 pub struct Setup {
     pub lang: Lang,
-    pub operator: String,
     pub settings: OfficeSettings,
     pub keymap: KeyMap,
     pub clock: Arc<dyn Clock>,
@@ -123,7 +135,14 @@ pub struct Setup {
 
 pub struct App {
     pub lang: Lang,
-    pub operator: String,
+    /// Who is signed in; nobody before the sign-in and after a lock.
+    pub session: Option<SignedIn>,
+    pub signin: SignInScreen,
+    pub first_admin: FirstAdminForm,
+    /// Unfinished work of operators who locked the screen, by login code.
+    pub drafts: Drafts,
+    /// The last key, for the idle lock.
+    pub last_input: chrono::NaiveDateTime,
     pub settings: OfficeSettings,
     pub keymap: KeyMap,
     pub clock: Arc<dyn Clock>,
@@ -149,6 +168,7 @@ pub struct App {
     pub ledger: ledger::LedgerScreen,
     /// The one petitioner whose full ID number and phone show, for a few more ticks.
     pub reveal: Option<privacy::Reveal>,
+    pub ops: OperatorsScreen,
     pub overlay: Option<Overlay>,
     /// Rows of the key list scrolled past, when it is longer than the window.
     pub help_scroll: usize,
@@ -163,14 +183,18 @@ impl App {
         let calendar_missing = setup.calendar.missing_years(setup.clock.today());
         App {
             lang: setup.lang,
-            operator: setup.operator,
+            session: None,
+            signin: SignInScreen::default(),
+            first_admin: FirstAdminForm::default(),
+            drafts: Drafts::default(),
+            last_input: setup.clock.now(),
             settings: setup.settings,
             keymap: setup.keymap,
             clock: setup.clock,
             db_path: setup.db_path,
             demo_visits: setup.demo_visits,
             db: DbStatus::Opening,
-            screen: Screen::Intake,
+            screen: Screen::SignIn,
             intake,
             visits: VisitsList::default(),
             details: Vec::new(),
@@ -184,6 +208,7 @@ impl App {
             org: OrgScreen::default(),
             ledger: ledger::LedgerScreen::default(),
             reveal: None,
+            ops: OperatorsScreen::default(),
             overlay: None,
             help_scroll: 0,
             status: None,
@@ -240,6 +265,12 @@ impl App {
                 .is_some_and(|d| d.focused_text().is_some()),
             Screen::Organisation => self.org.form.is_some(),
             Screen::Ledger => self.ledger.filter_focus(),
+            Screen::SignIn | Screen::FirstAdmin => true,
+            Screen::Operators => self
+                .ops
+                .form
+                .as_ref()
+                .is_some_and(|f| f.text(f.focused_field()).is_some()),
             Screen::Start | Screen::Detail => false,
         }
     }

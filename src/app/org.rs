@@ -5,6 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::domain::organisation::{Department, Leader};
+use crate::domain::permission::Permission;
 use crate::i18n::{Localize, T};
 use crate::store::{Store, StoreError};
 
@@ -121,6 +122,12 @@ pub(super) fn reload(app: &mut App, store: &dyn Store) {
         }
         Err(e) => fail(app, &e),
     }
+    // The operators tab shows its count beside the others.
+    if app.may(Permission::ManageOperators)
+        && let Ok(list) = store.operators()
+    {
+        app.ops.list = list;
+    }
 }
 
 fn fail(app: &mut App, e: &StoreError) {
@@ -134,8 +141,26 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
         return;
     }
     let page = page_rows(app) as isize;
+    let changes = matches!(
+        c,
+        Command::Add | Command::Open | Command::ToggleActive | Command::Delete
+    );
+    if changes && app.refused(Permission::ManageOrganisation, false) {
+        return;
+    }
+    // Administrators have a third tab: the operators.
+    let to_operators = match c {
+        Command::NextField => app.org.tab == OrgTab::Departments,
+        Command::PrevField => app.org.tab == OrgTab::Leaders,
+        _ => false,
+    };
+    if to_operators && app.may(Permission::ManageOperators) {
+        app.org.tab = app.org.tab.other();
+        super::operators::open(app, store);
+        return;
+    }
     match c {
-        Command::Back => app.screen = Screen::Intake,
+        Command::Back => super::session::go_home(app, store),
         Command::NextField | Command::PrevField => app.org.tab = app.org.tab.other(),
         Command::Up => move_selection(app, -1),
         Command::Down => move_selection(app, 1),
@@ -157,6 +182,11 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
 }
 
 fn form_command(app: &mut App, c: Command, store: &dyn Store) {
+    if matches!(c, Command::Save | Command::Open)
+        && app.refused(Permission::ManageOrganisation, false)
+    {
+        return;
+    }
     let Some(form) = app.org.form.as_mut() else {
         return;
     };
@@ -324,7 +354,7 @@ fn select_named(app: &mut App, name: &str) {
 
 /// Who changes a record and when, for the evidence log.
 fn stamp(app: &App) -> crate::domain::ledger::Stamp {
-    crate::domain::ledger::Stamp::new(app.clock.now(), app.operator.clone())
+    crate::domain::ledger::Stamp::new(app.clock.now(), app.operator_code().to_string())
 }
 
 /// Retiring is undone with the same key, so it needs no confirmation.
@@ -360,6 +390,9 @@ fn toggle_active(app: &mut App, store: &dyn Store) {
 /// After the clerk confirmed: deletes the selected record, or says why it cannot be.
 pub(super) fn delete_selected(app: &mut App, store: &dyn Store) {
     use crate::domain::organisation::{DepartmentId, LeaderId};
+    if app.refused(Permission::ManageOrganisation, false) {
+        return;
+    }
     let Some((id, name, _)) = app.org.selected_record() else {
         return;
     };

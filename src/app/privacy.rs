@@ -81,7 +81,7 @@ pub fn reveal(app: &mut App, store: &dyn Store) {
     };
     let event = AuditEvent {
         at: app.clock.now(),
-        operator: app.operator.clone(),
+        operator: app.operator_code().to_string(),
         kind: AuditKind::Revealed,
         subject: about,
         detail: String::new(),

@@ -7,9 +7,11 @@ use crate::i18n::{Localize, T};
 use crate::store::Store;
 
 use super::action::{Action, Command};
+use crate::domain::permission::Permission;
+
 use super::{
-    App, ConfirmKind, DbStatus, Overlay, Screen, Tone, detail, intake, ledger, matter,
-    matter_action, matters, org, privacy, visits,
+    App, ConfirmKind, DbStatus, Overlay, Screen, Tone, detail, first_admin, intake, ledger, matter,
+    matter_action, matters, operators, org, privacy, session, visits,
 };
 
 /// Work the shell must start outside `update` (threads, long jobs).
@@ -20,6 +22,12 @@ pub enum Effect {
 }
 
 pub fn update(app: &mut App, action: Action, store: &dyn Store) -> Vec<Effect> {
+    if matches!(
+        action,
+        Action::Key(_) | Action::Command(_) | Action::Paste(_)
+    ) {
+        app.last_input = app.clock.now();
+    }
     match action {
         Action::Tick => {
             privacy::tick(app);
@@ -28,6 +36,9 @@ pub fn update(app: &mut App, action: Action, store: &dyn Store) -> Vec<Effect> {
                 if s.ttl == 0 {
                     app.status = None;
                 }
+            }
+            if app.db_ready() {
+                session::tick(app, store);
             }
         }
         Action::Resize { width, height } => {
@@ -50,17 +61,16 @@ fn store_ready(app: &mut App, store: &dyn Store) {
         Ok::<_, crate::store::StoreError>((
             store.visit_count()?,
             store.is_demo()?,
-            store.is_empty()?,
+            store.operators()?.is_empty(),
         ))
     })();
     match facts {
-        Ok((visits, demo, empty)) => {
+        Ok((visits, demo, no_operator)) => {
             app.db = DbStatus::Ready { visits, demo };
-            if empty && !app.intake.is_dirty() {
-                app.screen = Screen::Start;
+            app.signin.demo_list = demo;
+            if no_operator {
+                app.screen = Screen::FirstAdmin;
             }
-            // The clerk may have typed while the database was opening, in either screen.
-            intake::refresh_matches(app, store);
             org::reload(app, store);
             app.visits.stale = true;
             app.matters.stale = true;
@@ -84,12 +94,16 @@ fn demo_finished(
                 visits: store.visit_count().unwrap_or(visits),
                 demo: true,
             };
-            app.screen = Screen::Intake;
-            app.intake.focus = Field::Name;
+            app.signin.demo_list = true;
+            app.screen = Screen::Organisation;
             app.visits.stale = true;
             app.matters.stale = true;
             org::reload(app, store);
-            let msg = app.lang.f(T::DemoLoaded, &[&visits, &petitioners]);
+            let msg = format!(
+                "{} {}",
+                app.lang.f(T::DemoLoaded, &[&visits, &petitioners]),
+                app.t(T::DemoOperators)
+            );
             app.say(Tone::Ok, msg);
         }
         Err(e) => {
@@ -104,6 +118,9 @@ fn paste(app: &mut App, text: &str, store: &dyn Store) {
         return;
     }
     match app.screen {
+        Screen::SignIn => session::paste(app, text),
+        Screen::FirstAdmin => first_admin::paste(app, text),
+        _ if app.session.is_none() => {}
         Screen::Intake => intake::paste(app, text, store),
         Screen::Visits if app.visits.search_focus => {
             app.visits.search.paste(text);
@@ -116,6 +133,7 @@ fn paste(app: &mut App, text: &str, store: &dyn Store) {
         Screen::Matter => matter_action::paste(app, text),
         Screen::Organisation => org::paste(app, text),
         Screen::Ledger => ledger::paste(app, text, store),
+        Screen::Operators => operators::paste(app, text),
         _ => {}
     }
 }
@@ -131,6 +149,9 @@ fn typed(app: &mut App, key: KeyEvent, store: &dyn Store) {
         return;
     }
     match app.screen {
+        Screen::SignIn => session::key(app, key),
+        Screen::FirstAdmin => first_admin::key(app, key),
+        _ if app.session.is_none() => {}
         Screen::Intake => {
             let form = &app.intake;
             let on_co_list = form.co_dialog.is_none()
@@ -163,6 +184,7 @@ fn typed(app: &mut App, key: KeyEvent, store: &dyn Store) {
         }
         Screen::Organisation => org::key(app, key),
         Screen::Ledger => ledger::key(app, key, store),
+        Screen::Operators => operators::key(app, key),
         Screen::Start | Screen::Detail => {}
     }
 }
@@ -214,10 +236,27 @@ fn command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
     if app.screen == Screen::Start && app.start.loading.is_some() && c != Command::Help {
         return Vec::new();
     }
+    if app.session.is_none() && !matches!(c, Command::Help | Command::Quit) {
+        match app.screen {
+            Screen::FirstAdmin => first_admin::command(app, c, store),
+            _ => {
+                app.screen = Screen::SignIn;
+                session::command(app, c, store);
+            }
+        }
+        return Vec::new();
+    }
     match c {
         Command::Help => app.overlay = Some(Overlay::Help),
+        Command::Switch => session::lock(app, store, false),
         Command::Quit => {
-            if app.intake.is_dirty() || app.matter_dialog_typed() || app.org.form_dirty() {
+            let drafts = app.drafts.values().any(session::Draft::has_typing);
+            if app.intake.is_dirty()
+                || app.matter_dialog_typed()
+                || app.org.form_dirty()
+                || app.ops.form_dirty()
+                || drafts
+            {
                 app.overlay = Some(Overlay::Confirm {
                     kind: ConfirmKind::Quit,
                     act: false,
@@ -226,18 +265,18 @@ fn command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
                 app.quit = true;
             }
         }
-        Command::NewIntake => {
+        Command::NewIntake if !app.refused(Permission::RegisterVisit, true) => {
             app.screen = Screen::Intake;
             app.details.clear();
         }
-        Command::Matters => {
+        Command::Matters if !app.refused(Permission::ViewMatters, true) => {
             app.screen = Screen::Matters;
             app.details.clear();
             if app.matters.stale {
                 matters::reload(app, store);
             }
         }
-        Command::Search => {
+        Command::Search if !app.refused(Permission::ViewVisits, true) => {
             app.screen = Screen::Visits;
             app.details.clear();
             app.visits.search_focus = true;
@@ -246,8 +285,13 @@ fn command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
             }
         }
         Command::Organisation => org::open(app, store),
-        Command::Reveal => privacy::reveal(app, store),
-        Command::Ledger => ledger::open(app, store),
+        Command::Reveal if !app.refused(Permission::Reveal, true) => privacy::reveal(app, store),
+        Command::Ledger if !app.refused(Permission::ViewEvidence, true) => ledger::open(app, store),
+        Command::NewIntake
+        | Command::Matters
+        | Command::Search
+        | Command::Reveal
+        | Command::Ledger => {}
         _ => return screen_command(app, c, store),
     }
     Vec::new()
@@ -282,7 +326,10 @@ fn confirm(app: &mut App, c: Command, kind: ConfirmKind, act: bool, store: &dyn 
 
 fn screen_command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
     match app.screen {
-        Screen::Start => return start_command(app, c),
+        Screen::SignIn => session::command(app, c, store),
+        Screen::FirstAdmin => first_admin::command(app, c, store),
+        Screen::Operators => operators::command(app, c, store),
+        Screen::Start => return start_command(app, c, store),
         Screen::Intake => intake_command(app, c, store),
         Screen::Visits => visits_command(app, c, store),
         Screen::Organisation => org::command(app, c, store),
@@ -299,7 +346,7 @@ fn screen_command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
             Command::PageUp => detail::move_selection(app, -10),
             Command::PageDown => detail::move_selection(app, 10),
             Command::Open => detail::open_selected(app, store),
-            Command::Menu => {
+            Command::Menu if !app.refused(Permission::ViewMatters, true) => {
                 if let Some(id) = app.details.last().map(|d| d.visit.case_id) {
                     matter::open(app, id, store);
                 }
@@ -396,20 +443,18 @@ fn matter_command(app: &mut App, c: Command, store: &dyn Store) {
     }
 }
 
-fn start_command(app: &mut App, c: Command) -> Vec<Effect> {
+fn start_command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
     match c {
         Command::Up | Command::PrevField => app.start.choice = 0,
         Command::Down | Command::NextField => app.start.choice = 1,
+        Command::Open if app.start.choice == 0 && app.refused(Permission::LoadDemo, false) => {}
         Command::Open if app.start.choice == 0 => {
             app.start.loading = Some((0, app.demo_visits));
             return vec![Effect::LoadDemo {
                 visits: app.demo_visits,
             }];
         }
-        Command::Open | Command::Back => {
-            app.screen = Screen::Intake;
-            app.intake.focus = Field::Name;
-        }
+        Command::Open | Command::Back => session::go_home(app, store),
         _ => {}
     }
     Vec::new()
@@ -433,6 +478,7 @@ fn intake_command(app: &mut App, c: Command, store: &dyn Store) {
             Command::Open => intake::choose_match(app, store),
             Command::Up => intake::key(app, KeyEvent::from(KeyCode::Up), store),
             Command::Down => intake::key(app, KeyEvent::from(KeyCode::Down), store),
+            Command::Save if app.refused(Permission::RegisterVisit, false) => {}
             Command::Save => {
                 app.intake.match_cursor = None;
                 intake::save(app, store);
@@ -444,6 +490,7 @@ fn intake_command(app: &mut App, c: Command, store: &dyn Store) {
     let in_summary = app.intake.focus == Field::Summary;
     let picking = app.intake.focus == Field::ReceivingLeader;
     match c {
+        Command::Save if app.refused(Permission::RegisterVisit, false) => {}
         Command::Save => {
             intake::save(app, store);
             app.matters.stale = true;

@@ -72,7 +72,11 @@ pub(super) fn reload(app: &mut App, store: &dyn Store) {
             .map(|rows| (rows, Some(text)))
     };
     match result {
-        Ok((rows, query)) => {
+        Ok((mut rows, query)) => {
+            // A search by name or number must not tie a person to an accusation: unreadable
+            // ones are left out of results and blanked in the plain list.
+            let searching = query.is_some();
+            rows.retain_mut(|v| !(super::confidential::visit(app, v, store) && searching));
             let list = &mut app.visits;
             list.exhausted = query.is_some() || rows.len() < PAGE;
             list.rows = rows;
@@ -96,7 +100,10 @@ fn fetch_more(app: &mut App, store: &dyn Store) {
     }
     let after = list.rows.last().map(VisitCursor::from);
     match store.visits_newest_first(after, PAGE) {
-        Ok(more) => {
+        Ok(mut more) => {
+            for v in &mut more {
+                super::confidential::visit(app, v, store);
+            }
             app.visits.exhausted = more.len() < PAGE;
             app.visits.rows.extend(more);
         }

@@ -32,7 +32,9 @@ use crate::domain::case::CaseId;
 use crate::domain::ledger::Stamp;
 use crate::domain::matter::MatterChange;
 use crate::domain::office::OfficeSettings;
-use crate::domain::organisation::DepartmentId;
+use crate::domain::operator::{NewOperator, PinHash};
+use crate::domain::organisation::{DepartmentId, LeaderId};
+use crate::domain::permission::Role;
 use crate::domain::visit::{CaseLink, NewVisit};
 use crate::store::{Store, StoreError};
 
@@ -114,6 +116,7 @@ pub fn fill(
     let mut desk = Desk::default();
     let leaders = store.add_leaders(&org::leaders(&mut org_rng, planner.people()), &stamp)?;
     summary.leaders = leaders.len() as u64;
+    add_operators(store, leaders.first().map(|l| l.id))?;
     planner.set_rota(leaders.iter().map(|l| l.id).collect());
     let mut names = Vec::new();
     for department in org::departments(&mut org_rng, planner.people()) {
@@ -157,6 +160,31 @@ pub fn fill(
     desk.write_due(store, after_history, &mut summary)?;
     store.mark_demo()?;
     Ok(summary)
+}
+
+/// The demo operators' PIN, told on screen and on the command line: demo data only.
+pub const DEMO_PIN: &str = "123456";
+
+/// One operator of each role, so every screen can be tried; the secretary records for the
+/// first leader, whose accusations she may therefore read.
+fn add_operators(store: &dyn Store, leader: Option<LeaderId>) -> Result<(), StoreError> {
+    let operators = [
+        ("demo-admin", "演示管理员", Role::Administrator, None),
+        ("demo-clerk", "演示登记员", Role::Clerk, None),
+        ("demo-secretary", "演示记录员", Role::Secretary, leader),
+        ("demo-supervisor", "演示督办员", Role::Supervisor, None),
+    ];
+    for (code, name, role, leader) in operators {
+        let pin = PinHash::new(DEMO_PIN).map_err(StoreError::from)?;
+        store.add_operator(&NewOperator {
+            code: code.into(),
+            name: name.into(),
+            role,
+            pin,
+            leader,
+        })?;
+    }
+    Ok(())
 }
 
 /// Small chunks at first, so people can come back (which needs their store id) from early

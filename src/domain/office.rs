@@ -10,6 +10,10 @@ pub struct OfficeSettings {
     pub group_threshold: u32,
     /// Subject categories (事项类别) offered at intake, in the order shown.
     pub categories: Vec<String>,
+    /// Minutes without a key after which a shared terminal locks itself (0: never).
+    pub idle_lock_minutes: u32,
+    /// Wrong PINs in a row after which a login code locks until an administrator unlocks it.
+    pub sign_in_attempts: u32,
 }
 
 impl Default for OfficeSettings {
@@ -32,6 +36,8 @@ impl Default for OfficeSettings {
             .into_iter()
             .map(String::from)
             .collect(),
+            idle_lock_minutes: 5,
+            sign_in_attempts: 5,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! for logs; these are what a clerk reads, naming what is wrong and how to put it right.
 
 mod deadline;
+mod operator;
 mod org;
 
 use super::{Label, Lang};
@@ -241,6 +242,9 @@ impl Localize for RecordRef {
                 format!("操作日志第 {seq} 条"),
                 format!("evidence log entry #{seq}"),
             ),
+            RecordRef::Operator(id) => {
+                say(lang, format!("操作员 #{id}"), format!("operator #{id}"))
+            }
         }
     }
 }
@@ -328,6 +332,7 @@ impl Localize for StoreError {
             }
             StoreError::Matter(e) => e.localize(lang),
             StoreError::Organisation(e) => e.localize(lang),
+            StoreError::Operator(e) => e.localize(lang),
             StoreError::StillReferenced {
                 record,
                 name,

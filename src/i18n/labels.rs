@@ -144,3 +144,15 @@ impl Label for Field {
         key.text(lang)
     }
 }
+
+impl Label for crate::domain::permission::Role {
+    fn label(&self, lang: Lang) -> &'static str {
+        use crate::domain::permission::Role;
+        lang.t(match self {
+            Role::Clerk => super::T::RoleClerk,
+            Role::Secretary => super::T::RoleSecretary,
+            Role::Supervisor => super::T::RoleSupervisor,
+            Role::Administrator => super::T::RoleAdministrator,
+        })
+    }
+}

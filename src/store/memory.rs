@@ -12,6 +12,7 @@ use crate::domain::evidence;
 use crate::domain::id_number::IdNumber;
 use crate::domain::ledger::{LedgerEvent, Stamp};
 use crate::domain::matter::{Matter, MatterChange, Package};
+use crate::domain::operator::{NewOperator, Operator, OperatorChange, OperatorId};
 use crate::domain::organisation::{
     Department, DepartmentId, Leader, LeaderId, NewDepartment, NewLeader,
 };
@@ -50,6 +51,7 @@ struct Inner {
     demo: bool,
     /// The evidence log, sealed as on disk (`store::chain`).
     audit: Vec<Sealed>,
+    operators: BTreeMap<OperatorId, Operator>,
 }
 
 impl Inner {
@@ -438,5 +440,38 @@ impl Store for MemoryStore {
 
     fn is_demo(&self) -> Result<bool> {
         Ok(self.lock().demo)
+    }
+
+    fn add_operator(&self, new: &NewOperator) -> Result<Operator> {
+        let mut inner = self.lock();
+        let all: Vec<Operator> = inner.operators.values().cloned().collect();
+        let new = super::operators::check_new(&all, new)?;
+        let operator = Operator::build(OperatorId(inner.next_id()), &new);
+        inner.operators.insert(operator.id, operator.clone());
+        Ok(operator)
+    }
+
+    fn operators(&self) -> Result<Vec<Operator>> {
+        Ok(self.lock().operators.values().cloned().collect())
+    }
+
+    fn operator_by_code(&self, code: &str) -> Result<Option<Operator>> {
+        let Ok(code) = crate::domain::operator::tidy_code(code) else {
+            return Ok(None);
+        };
+        Ok(self
+            .lock()
+            .operators
+            .values()
+            .find(|o| o.code == code)
+            .cloned())
+    }
+
+    fn change_operator(&self, id: OperatorId, change: &OperatorChange) -> Result<Operator> {
+        let mut inner = self.lock();
+        let all: Vec<Operator> = inner.operators.values().cloned().collect();
+        let changed = super::operators::apply(&all, id, change)?;
+        inner.operators.insert(id, changed.clone());
+        Ok(changed)
     }
 }

@@ -9,6 +9,7 @@ pub mod codec;
 pub mod lock;
 pub mod memory;
 pub mod opening;
+pub(crate) mod operators;
 mod org;
 pub mod sled_store;
 
@@ -23,6 +24,9 @@ use crate::domain::id_number::IdNumber;
 use crate::domain::ledger::{LedgerEvent, Stamp};
 use crate::domain::lifecycle::Move;
 use crate::domain::matter::{Matter, MatterChange, MatterError, Package};
+use crate::domain::operator::{
+    NewOperator, Operator, OperatorChange, OperatorEdit, OperatorError, OperatorId, PinHash,
+};
 use crate::domain::organisation::{
     Department, DepartmentId, Leader, LeaderId, NewDepartment, NewLeader, OrgError,
 };
@@ -55,6 +59,7 @@ pub enum RecordRef {
     Settings,
     /// Entry #seq of the evidence log.
     Audit(u64),
+    Operator(u64),
 }
 
 impl fmt::Display for RecordRef {
@@ -71,6 +76,7 @@ impl fmt::Display for RecordRef {
             RecordRef::Counter => f.write_str("a counter"),
             RecordRef::Settings => f.write_str("the database settings"),
             RecordRef::Audit(seq) => write!(f, "evidence log entry #{seq}"),
+            RecordRef::Operator(id) => write!(f, "operator #{id}"),
         }
     }
 }
@@ -96,6 +102,9 @@ pub enum StoreError {
     /// A leader or department the rules refuse (blank name, a second active one of a name).
     #[error(transparent)]
     Organisation(#[from] OrgError),
+    /// An operator the rules refuse (a taken code, the last administrator removed).
+    #[error(transparent)]
+    Operator(#[from] OperatorError),
     /// A leader or department that a matter names: deleting it would leave the matter's
     /// package or ledger pointing at nobody. Deactivating is the way to retire it.
     #[error("{record} ({name}) is named by {matters} matter(s) and cannot be deleted")]
@@ -304,6 +313,17 @@ pub trait Store: Send + Sync {
     /// error; `Err` means the check itself could not run.
     fn check(&self) -> Result<check::CheckReport>;
 
+    /// Adds an active operator. Code and name are tidied and checked; a code another operator
+    /// (active or not) has is refused, so the evidence log's codes stay unambiguous.
+    fn add_operator(&self, new: &NewOperator) -> Result<Operator>;
+    /// Every operator, active or not, in the order added.
+    fn operators(&self) -> Result<Vec<Operator>>;
+    /// The operator with this login code (as typed: it is tidied first), active or not.
+    fn operator_by_code(&self, code: &str) -> Result<Option<Operator>>;
+    /// Applies one change (`Operator::changed`) and stores the result, on stable storage when
+    /// this returns `Ok`. Demoting or deactivating the last active administrator is refused.
+    fn change_operator(&self, id: OperatorId, change: &OperatorChange) -> Result<Operator>;
+
     /// True when nothing was ever registered and no leader or department exists.
     fn is_empty(&self) -> Result<bool>;
     /// Marks the database as holding synthetic demonstration data.
@@ -311,6 +331,37 @@ pub trait Store: Send + Sync {
     fn is_demo(&self) -> Result<bool>;
 
     // ---- Provided: compositions every implementation shares. ----
+
+    fn edit_operator(&self, id: OperatorId, edit: &OperatorEdit) -> Result<Operator> {
+        self.change_operator(id, &OperatorChange::Edit(edit.clone()))
+    }
+
+    fn set_operator_active(&self, id: OperatorId, active: bool) -> Result<Operator> {
+        self.change_operator(id, &OperatorChange::SetActive(active))
+    }
+
+    /// An administrator's reset: the new PIN, and the code unlocked.
+    fn reset_operator_pin(&self, id: OperatorId, pin: &PinHash) -> Result<Operator> {
+        self.change_operator(id, &OperatorChange::NewPin(pin.clone()))
+    }
+
+    fn unlock_operator(&self, id: OperatorId) -> Result<Operator> {
+        self.change_operator(id, &OperatorChange::Unlock)
+    }
+
+    /// Counts a wrong PIN; the returned record says whether the code is now locked.
+    fn note_failed_sign_in(
+        &self,
+        id: OperatorId,
+        at: NaiveDateTime,
+        lock_after: u32,
+    ) -> Result<Operator> {
+        self.change_operator(id, &OperatorChange::Failed { at, lock_after })
+    }
+
+    fn note_signed_in(&self, id: OperatorId) -> Result<Operator> {
+        self.change_operator(id, &OperatorChange::SignedIn)
+    }
 
     fn add_leader(&self, leader: &NewLeader, stamp: &Stamp) -> Result<Leader> {
         self.add_leaders(std::slice::from_ref(leader), stamp)?

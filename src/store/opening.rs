@@ -6,6 +6,7 @@ use crate::domain::case::{Case, CaseId, CaseState};
 use crate::domain::id_number::IdNumber;
 use crate::domain::ledger::Stamp;
 use crate::domain::matter::{Matter, MatterChange};
+use crate::domain::operator::{NewOperator, Operator, OperatorChange, OperatorId};
 use crate::domain::organisation::{
     Department, DepartmentId, Leader, LeaderId, NewDepartment, NewLeader,
 };
@@ -125,6 +126,18 @@ impl Store for OpeningStore {
         Err(StoreError::Opening)
     }
     fn is_demo(&self) -> Result<bool> {
+        Err(StoreError::Opening)
+    }
+    fn add_operator(&self, _: &NewOperator) -> Result<Operator> {
+        Err(StoreError::Opening)
+    }
+    fn operators(&self) -> Result<Vec<Operator>> {
+        Err(StoreError::Opening)
+    }
+    fn operator_by_code(&self, _: &str) -> Result<Option<Operator>> {
+        Err(StoreError::Opening)
+    }
+    fn change_operator(&self, _: OperatorId, _: &OperatorChange) -> Result<Operator> {
         Err(StoreError::Opening)
     }
     fn record_audit(&self, _: &AuditEvent) -> Result<u64> {

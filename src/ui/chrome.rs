@@ -6,13 +6,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::{App, Command, DbStatus, Screen, Tone};
-use crate::i18n::{Localize, T};
+use crate::i18n::{Label, Localize, T};
 use crate::theme::Theme;
 
 use super::text::{fit, width};
 
 pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let screen = match app.screen {
+        Screen::SignIn => T::ScreenSignIn,
+        Screen::FirstAdmin => T::ScreenFirstAdmin,
+        Screen::Operators => T::OrgTabOperators,
         Screen::Start => T::ScreenStart,
         Screen::Intake => T::ScreenIntake,
         Screen::Visits => T::ScreenVisits,
@@ -34,13 +37,12 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
         DbStatus::Failed(_) => app.t(T::DbFailed).to_string(),
     };
-    let mut right = format!(
-        "{} {} │ {} │ {} ",
-        app.t(T::HeaderOperator),
-        app.operator,
-        app.clock.today(),
-        db
-    );
+    // Who is signed in, by role and name: the next person at the desk sees whose session it is.
+    let who = match &app.session {
+        Some(s) => format!("{} {}", s.role.label(app.lang), s.name),
+        None => app.t(T::HeaderNobody).to_string(),
+    };
+    let mut right = format!("{who} │ {} │ {} ", app.clock.today(), db);
     if !app.calendar_missing.is_empty() {
         let years: Vec<String> = app.calendar_missing.iter().map(i32::to_string).collect();
         let warning = app.lang.f(T::CalendarMissing, &[&years.join("、")]);
@@ -110,6 +112,19 @@ fn hint(app: &App) -> String {
 pub(super) fn footer_commands(app: &App) -> &'static [Command] {
     use Command::*;
     match app.screen {
+        Screen::SignIn | Screen::FirstAdmin => &[Help, NextField, Open, Quit],
+        Screen::Operators if app.ops.form.is_some() => &[Help, Save, NextField, Back, Quit],
+        Screen::Operators => &[
+            Help,
+            Add,
+            Open,
+            ToggleActive,
+            ResetPin,
+            Unlock,
+            Switch,
+            Back,
+            Quit,
+        ],
         Screen::Start => &[Help, Open, Quit],
         Screen::Intake => &[
             Help,

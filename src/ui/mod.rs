@@ -10,8 +10,10 @@ mod leader_pick;
 mod ledger;
 mod matter;
 mod matters;
+mod operators;
 mod org;
 mod overlay;
+mod signin;
 mod start;
 pub mod text;
 mod visits;
@@ -59,6 +61,9 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
             Screen::Matter => matter::render(app, theme, frame, body),
             Screen::Organisation => org::render(app, theme, frame, body),
             Screen::Ledger => ledger::render(app, theme, frame, body),
+            Screen::Operators => operators::render(app, theme, frame, body),
+            Screen::SignIn => signin::render_sign_in(app, theme, frame, body),
+            Screen::FirstAdmin => signin::render_first_admin(app, theme, frame, body),
         }
     }
     chrome::status(app, theme, frame, status);

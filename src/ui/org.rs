@@ -11,6 +11,7 @@ use crate::app::App;
 use crate::app::org::page_rows;
 use crate::app::org_form::{FormError, OrgForm, OrgTab};
 use crate::domain::organisation::OrgField;
+use crate::domain::permission::Permission;
 use crate::i18n::{Localize, T};
 use crate::theme::Theme;
 
@@ -21,18 +22,19 @@ use super::text::{fit, pad, width};
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let [tabs_area, list_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-    tabs(app, theme, frame, tabs_area);
+    tabs(app, theme, frame, tabs_area, false);
     list(app, theme, frame, list_area);
     if let Some(form) = &app.org.form {
         form_dialog(app, form, theme, frame, area);
     }
 }
 
-fn tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// The tab bar; administrators also have the operators, shown chosen when `operators` is.
+pub(super) fn tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, operators: bool) {
     let org = &app.org;
     let tab = |t: OrgTab, label: T, n: usize| {
         let text = format!(" {} ({n}) ", app.t(label));
-        let style = if org.tab == t {
+        let style = if org.tab == t && !operators {
             theme.selected
         } else {
             theme.muted
@@ -48,8 +50,22 @@ fn tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             T::OrgTabDepartments,
             org.departments.len(),
         ),
-        Span::styled(format!("   {}", app.t(T::OrgTabsHint)), theme.muted),
     ]);
+    let mut line = line;
+    if app.may(Permission::ManageOperators) {
+        let style = if operators {
+            theme.selected
+        } else {
+            theme.muted
+        };
+        let text = format!(" {} ({}) ", app.t(T::OrgTabOperators), app.ops.list.len());
+        line.spans.push(Span::raw(" "));
+        line.spans.push(Span::styled(text, style));
+    }
+    line.spans.push(Span::styled(
+        format!("   {}", app.t(T::OrgTabsHint)),
+        theme.muted,
+    ));
     frame.render_widget(Paragraph::new(line), area);
 }
 

@@ -8,6 +8,7 @@ use xfdesk::domain::case::{Case, CaseId, CaseState};
 use xfdesk::domain::id_number::IdNumber;
 use xfdesk::domain::ledger::Stamp;
 use xfdesk::domain::matter::{Matter, MatterChange};
+use xfdesk::domain::operator::{NewOperator, Operator, OperatorChange, OperatorId};
 use xfdesk::domain::organisation::{
     Department, DepartmentId, Leader, LeaderId, NewDepartment, NewLeader,
 };
@@ -153,6 +154,18 @@ impl Store for UnconfirmingDisk {
     }
     fn is_demo(&self) -> Result<bool> {
         self.inner.is_demo()
+    }
+    fn add_operator(&self, new: &NewOperator) -> Result<Operator> {
+        self.inner.add_operator(new)
+    }
+    fn operators(&self) -> Result<Vec<Operator>> {
+        self.inner.operators()
+    }
+    fn operator_by_code(&self, code: &str) -> Result<Option<Operator>> {
+        self.inner.operator_by_code(code)
+    }
+    fn change_operator(&self, id: OperatorId, change: &OperatorChange) -> Result<Operator> {
+        self.inner.change_operator(id, change)
     }
     fn record_audit(&self, event: &AuditEvent) -> Result<u64> {
         self.inner.record_audit(event)

@@ -1,7 +1,7 @@
 //! Driving the real desk (key map, update, views) on a headless backend, as a clerk would.
 #![allow(dead_code)]
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Terminal;
@@ -11,6 +11,9 @@ use xfdesk::app::keymap::KeyMap;
 use xfdesk::app::{App, FixedClock, Setup};
 use xfdesk::domain::id_number::check_char;
 use xfdesk::domain::office::OfficeSettings;
+use xfdesk::domain::operator::{NewOperator, Operator, PinHash};
+use xfdesk::domain::organisation::LeaderId;
+use xfdesk::domain::permission::Role;
 use xfdesk::i18n::Lang;
 use xfdesk::store::Store;
 use xfdesk::store::memory::MemoryStore;
@@ -38,12 +41,75 @@ pub struct TestDesk {
     pub clock: Arc<FixedClock>,
 }
 
-/// A desk on an open in-memory database (or still opening, when `open` is false).
+/// The PIN of every operator the tests add.
+pub const PIN: &str = "123456";
+
+/// One hash for all test operators: argon2 is slow on purpose.
+pub fn pin_hash() -> PinHash {
+    static HASH: OnceLock<PinHash> = OnceLock::new();
+    HASH.get_or_init(|| PinHash::new(PIN).unwrap()).clone()
+}
+
+/// The test operator of a role: its login code, which is also its name.
+pub fn code_of(role: Role) -> &'static str {
+    match role {
+        Role::Clerk => "clerk1",
+        Role::Secretary => "sec1",
+        Role::Supervisor => "sup1",
+        Role::Administrator => "admin1",
+    }
+}
+
+/// Adds the test operator of `role` (PIN `PIN`) unless the store has it already.
+pub fn add_operator(store: &dyn Store, role: Role, leader: Option<LeaderId>) -> Operator {
+    let code = code_of(role);
+    if let Some(op) = store.operator_by_code(code).unwrap() {
+        return op;
+    }
+    store
+        .add_operator(&NewOperator {
+            code: code.into(),
+            name: code.into(),
+            role,
+            pin: pin_hash(),
+            leader,
+        })
+        .unwrap()
+}
+
+/// A desk on an open in-memory database (or still opening, when `open` is false), signed in as
+/// a clerk once open.
 pub fn desk(lang: Lang, width: u16, height: u16, store: Arc<MemoryStore>, open: bool) -> TestDesk {
+    desk_as(Role::Clerk, lang, width, height, store, open)
+}
+
+/// As `desk`, signed in as the test operator of `role`.
+pub fn desk_as(
+    role: Role,
+    lang: Lang,
+    width: u16,
+    height: u16,
+    store: Arc<MemoryStore>,
+    open: bool,
+) -> TestDesk {
+    add_operator(&*store, role, None);
+    let mut d = bare_desk(lang, width, height);
+    if open {
+        d.desk
+            .handle(Message::Opened(Ok(store.clone() as Arc<dyn Store>)));
+        d.sign_in(code_of(role), PIN);
+        // The welcome would sit on the status line of every screen a test looks at.
+        d.desk.app.status = None;
+    }
+    d.store = store;
+    d
+}
+
+/// A desk whose database is still opening, on the sign-in screen.
+pub fn bare_desk(lang: Lang, width: u16, height: u16) -> TestDesk {
     let clock = Arc::new(FixedClock::new(now()));
     let app = App::new(Setup {
         lang,
-        operator: "clerk1".into(),
         settings: OfficeSettings::default(),
         keymap: KeyMap::default(),
         clock: clock.clone(),
@@ -56,13 +122,24 @@ pub fn desk(lang: Lang, width: u16, height: u16, store: Arc<MemoryStore>, open: 
     let terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let mut desk = Desk::new(terminal, app, theme, false);
     desk.handle(Message::Term(Event::Resize(width, height)));
-    if open {
-        desk.handle(Message::Opened(Ok(store.clone() as Arc<dyn Store>)));
-    }
+    let store = Arc::new(MemoryStore::new());
     TestDesk { desk, store, clock }
 }
 
 impl TestDesk {
+    /// Types the code and PIN on the sign-in screen and presses Enter.
+    pub fn sign_in(&mut self, code: &str, pin: &str) -> &mut Self {
+        self.type_text(code)
+            .tab(1)
+            .type_text(pin)
+            .key(KeyCode::Enter)
+    }
+
+    /// Ctrl-L: locks the screen for the next operator.
+    pub fn switch(&mut self) -> &mut Self {
+        self.ctrl('l')
+    }
+
     pub fn key(&mut self, code: KeyCode) -> &mut Self {
         self.desk.handle(Message::Term(Event::Key(KeyEvent::new(
             code,

@@ -98,6 +98,23 @@ impl Tmux {
         }
     }
 
+    /// Waits until the screen shows every one of `needles` at once: a capture can catch a
+    /// frame half drawn, with one part already new and another not yet.
+    pub fn wait_for_all(&self, needles: &[&str], secs: u64) -> String {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            let screen = self.screen();
+            if needles.iter().all(|n| screen.contains(n)) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited {secs}s for {needles:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Waits for the program to end and returns its exit status. The screen must then hold
     /// nothing but the shell's report: the terminal was restored.
     pub fn wait_exit(&self, secs: u64) -> i32 {
@@ -133,4 +150,40 @@ fn shell_line(words: &[String]) -> String {
 
 pub fn db_arg(path: &Path) -> String {
     path.display().to_string()
+}
+
+/// Adds an operator to a database no desk has open (PIN `123456`), so a test can start
+/// as that role.
+pub fn seed_operator(db: &Path, code: &str, role: xfdesk::domain::permission::Role) {
+    use xfdesk::domain::operator::{NewOperator, PinHash};
+    use xfdesk::store::Store;
+    let store = xfdesk::store::sled_store::SledStore::open(db).expect("open the database");
+    store
+        .add_operator(&NewOperator {
+            code: code.into(),
+            name: code.into(),
+            role,
+            pin: PinHash::new("123456").expect("hash"),
+            leader: None,
+        })
+        .expect("add the operator");
+}
+
+impl Tmux {
+    /// On a fresh database: the first administrator's form, filled and sent.
+    pub fn create_first_admin(&self, name: &str, code: &str, pin: &str) -> &Self {
+        self.wait_for("首次使用:设置管理员", 20);
+        self.text(name).keys(&["Tab"]).text(code).keys(&["Tab"]);
+        self.text(pin).keys(&["Tab"]).text(pin).keys(&["Enter"]);
+        self
+    }
+
+    /// Signs in on the sign-in screen.
+    pub fn sign_in(&self, code: &str, pin: &str) -> &Self {
+        self.wait_for("操作员登录", 20);
+        // The header counts the visits once the database is open.
+        self.wait_for("条来访", 20);
+        self.text(code).keys(&["Tab"]).text(pin).keys(&["Enter"]);
+        self
+    }
 }

@@ -35,6 +35,7 @@ mod evidence;
 mod listing;
 mod lookup;
 pub mod matters;
+mod operators;
 mod org_admin;
 mod organisation;
 pub mod pending;

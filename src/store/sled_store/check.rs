@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashSet};
 use sled::IVec;
 
 use crate::domain::case::Case;
+use crate::domain::operator::Operator;
 use crate::domain::organisation::{Department, Leader, Named};
 use crate::domain::pending::MatterRow;
 use crate::domain::petitioner::Petitioner;
@@ -144,6 +145,13 @@ impl SledStore {
                 Ok(())
             },
         )?;
+        each::<Operator>(&self.operators, RecordRef::Operator, &mut unreadable, |o| {
+            highest.id = highest.id.max(o.id.0);
+            sink(
+                super::operators::code_key(&o.code),
+                RecordRef::Operator(o.id.0),
+            )
+        })?;
         report.problems.extend(unreadable);
         report.problems.extend(found);
         for entry in self.pending.iter() {
@@ -233,7 +241,9 @@ impl SledStore {
             if !wanted.contains(key.as_ref()) {
                 let name_tag = matches!(
                     key.first(),
-                    Some(&tag::LEADER_NAME) | Some(&tag::DEPARTMENT_NAME)
+                    Some(&tag::LEADER_NAME)
+                        | Some(&tag::DEPARTMENT_NAME)
+                        | Some(&tag::OPERATOR_CODE)
                 );
                 report.problems.push(Problem::StrayIndex {
                     entry: hex_key(&key),

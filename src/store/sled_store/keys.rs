@@ -53,6 +53,8 @@ pub mod tag {
     pub const LEADER_NAMED_BY: u8 = 0x32;
     /// department + case: the matter names the department
     pub const DEPARTMENT_NAMED_BY: u8 = 0x33;
+    /// login code of an operator → the operator's id as the value: codes are unique
+    pub const OPERATOR_CODE: u8 = 0x40;
 }
 
 /// Ends the text part of a key: it sorts before every character, so an exact key comes before

@@ -14,6 +14,7 @@ mod audit;
 mod check;
 mod keys;
 mod matters;
+mod operators;
 mod org;
 mod pending;
 mod read;
@@ -30,6 +31,7 @@ use crate::domain::case::{Case, CaseId, CaseState};
 use crate::domain::id_number::IdNumber;
 use crate::domain::ledger::Stamp;
 use crate::domain::matter::{Matter, MatterChange};
+use crate::domain::operator::{NewOperator, Operator, OperatorChange, OperatorId};
 use crate::domain::organisation::{
     Department, DepartmentId, Leader, LeaderId, NewDepartment, NewLeader,
 };
@@ -71,6 +73,7 @@ pub struct SledStore {
     index: Tree,
     pending: Tree,
     audit: Tree,
+    operators: Tree,
     data_file: File,
     path: PathBuf,
     _lock: DbLock,
@@ -130,6 +133,7 @@ impl SledStore {
             index: tree("index")?,
             pending: tree("pending")?,
             audit: tree("audit")?,
+            operators: tree("operators")?,
             db,
             data_file,
             path: dir.to_path_buf(),
@@ -388,6 +392,22 @@ impl Store for SledStore {
             RecordRef::Settings,
         )?
         .unwrap_or(false))
+    }
+
+    fn add_operator(&self, new: &NewOperator) -> Result<Operator> {
+        self.insert_operator(new)
+    }
+
+    fn operators(&self) -> Result<Vec<Operator>> {
+        self.all_operators()
+    }
+
+    fn operator_by_code(&self, code: &str) -> Result<Option<Operator>> {
+        self.find_operator(code)
+    }
+
+    fn change_operator(&self, id: OperatorId, change: &OperatorChange) -> Result<Operator> {
+        self.update_operator(id, change)
     }
 }
 
