@@ -9,11 +9,10 @@ use common::{TestDesk, desk, id_number, now};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use xfdesk::app::{Overlay, Screen};
+use xfdesk::domain::id_number::IdNumber;
 use xfdesk::domain::intake::Field;
 use xfdesk::domain::permission::Role;
-use xfdesk::domain::petitioner::Person;
-use xfdesk::domain::visit::{CaseLink, Channel, Kind, NewVisit};
-use xfdesk::domain::{id_number::IdNumber, phone::Phone};
+use xfdesk::domain::visit::NewVisit;
 use xfdesk::i18n::Lang;
 use xfdesk::store::Store;
 use xfdesk::store::memory::MemoryStore;
@@ -23,29 +22,13 @@ fn with_visits() -> Arc<MemoryStore> {
     let store = Arc::new(MemoryStore::new());
     let visit =
         |name: &str, id: Option<String>, phone: &str, address: &str, day: u32, summary: &str| {
+            let mut v = common::walk_in(name, phone, common::on(10, day, 10, 15));
+            v.petitioner.id_number = id.map(|i| IdNumber::parse(&i, now().date()).unwrap());
+            v.petitioner.address = address.into();
             NewVisit {
-                channel: Channel::WalkIn,
-                received_at: chrono::NaiveDate::from_ymd_opt(2026, 10, day)
-                    .unwrap()
-                    .and_hms_opt(10, 15, 0)
-                    .unwrap(),
-                received_by: "clerk1".into(),
-                petitioner: Person {
-                    name: name.into(),
-                    id_number: id.map(|i| IdNumber::parse(&i, now().date()).unwrap()),
-                    phone: Some(Phone::parse(phone).unwrap()),
-                    address: address.into(),
-                    ..Person::default()
-                },
-                existing_petitioner: None,
-                co_petitioners: vec![],
-                head_count: 1,
-                group: false,
-                kind: Kind::Appeal,
                 category: "土地征收".into(),
                 summary: summary.into(),
-                case: CaseLink::New,
-                receiving_leader: None,
+                ..v
             }
         };
     store

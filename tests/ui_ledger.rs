@@ -13,43 +13,26 @@ use xfdesk::app::{Action, Screen};
 use xfdesk::domain::audit::AuditKind;
 use xfdesk::domain::ledger::Stamp;
 use xfdesk::domain::permission::Role;
-use xfdesk::domain::petitioner::Person;
-use xfdesk::domain::phone::Phone;
-use xfdesk::domain::visit::{CaseLink, Channel, Kind, NewVisit};
+use xfdesk::domain::visit::NewVisit;
 use xfdesk::i18n::Lang;
 use xfdesk::store::Store;
 use xfdesk::store::memory::MemoryStore;
 use xfdesk::tui::Message;
 
 fn visit(name: &str, id: &str, phone: &str, day: u32, by: &str) -> NewVisit {
+    let mut v = common::walk_in(name, phone, common::on(11, day, 9, 30));
+    v.petitioner.id_number = Some(
+        xfdesk::domain::id_number::IdNumber::parse(
+            id,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        )
+        .unwrap(),
+    );
     NewVisit {
-        channel: Channel::WalkIn,
-        received_at: chrono::NaiveDate::from_ymd_opt(2026, 11, day)
-            .unwrap()
-            .and_hms_opt(9, 30, 0)
-            .unwrap(),
         received_by: by.into(),
-        petitioner: Person {
-            name: name.into(),
-            id_number: Some(
-                xfdesk::domain::id_number::IdNumber::parse(
-                    id,
-                    chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
-                )
-                .unwrap(),
-            ),
-            phone: Some(Phone::parse(phone).unwrap()),
-            ..Person::default()
-        },
-        existing_petitioner: None,
-        co_petitioners: vec![],
-        head_count: 1,
-        group: false,
-        kind: Kind::Appeal,
         category: "劳动社保".into(),
         summary: format!("{name}反映工资拖欠"),
-        case: CaseLink::New,
-        receiving_leader: None,
+        ..v
     }
 }
 

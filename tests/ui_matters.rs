@@ -17,9 +17,7 @@ use xfdesk::domain::ledger::Stamp;
 use xfdesk::domain::lifecycle::Move;
 use xfdesk::domain::organisation::{DepartmentId, LeaderId, NewDepartment, NewLeader};
 use xfdesk::domain::permission::Role;
-use xfdesk::domain::petitioner::Person;
-use xfdesk::domain::phone::Phone;
-use xfdesk::domain::visit::{CaseLink, Channel, Kind, NewVisit};
+use xfdesk::domain::visit::NewVisit;
 use xfdesk::i18n::Lang;
 use xfdesk::store::Store;
 use xfdesk::store::memory::MemoryStore;
@@ -49,23 +47,10 @@ fn register(
     leader: Option<LeaderId>,
 ) -> CaseId {
     let v = NewVisit {
-        channel: Channel::WalkIn,
-        received_at: opened,
-        received_by: "clerk1".into(),
-        petitioner: Person {
-            name: name.into(),
-            phone: Some(Phone::parse(phone).unwrap()),
-            ..Person::default()
-        },
-        existing_petitioner: None,
-        co_petitioners: vec![],
-        head_count: 1,
-        group: false,
-        kind: Kind::Appeal,
         category: category.into(),
         summary: format!("{name}反映{category}问题"),
-        case: CaseLink::New,
         receiving_leader: leader,
+        ..common::walk_in(name, phone, opened)
     };
     store.register_visit(&v).unwrap().case.id
 }

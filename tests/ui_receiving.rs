@@ -12,9 +12,7 @@ use xfdesk::domain::intake::Field;
 use xfdesk::domain::ledger::Stamp;
 use xfdesk::domain::lifecycle::Move;
 use xfdesk::domain::organisation::{LeaderId, NewDepartment, NewLeader};
-use xfdesk::domain::petitioner::Person;
-use xfdesk::domain::phone::Phone;
-use xfdesk::domain::visit::{CaseLink, Channel, Kind, NewVisit};
+use xfdesk::domain::visit::NewVisit;
 use xfdesk::i18n::Lang;
 use xfdesk::store::Store;
 use xfdesk::store::memory::MemoryStore;
@@ -127,23 +125,13 @@ fn a_petitioner_whose_matter_was_re_reviewed_is_warned_about_before_saving() {
         .id;
     let first = store
         .register_visit(&NewVisit {
-            channel: Channel::WalkIn,
-            received_at: common::now() - chrono::Duration::days(200),
-            received_by: "clerk1".into(),
-            petitioner: Person {
-                name: "张三".into(),
-                phone: Phone::parse("13812345678").ok(),
-                ..Person::default()
-            },
-            existing_petitioner: None,
-            co_petitioners: vec![],
-            head_count: 1,
-            group: false,
-            kind: Kind::Appeal,
             category: "土地征收".into(),
             summary: "征地补偿款未足额发放,要求补发".into(),
-            case: CaseLink::New,
-            receiving_leader: None,
+            ..common::walk_in(
+                "张三",
+                "13812345678",
+                common::now() - chrono::Duration::days(200),
+            )
         })
         .unwrap();
     let stamp = Stamp::new(common::now() - chrono::Duration::days(10), "李文");

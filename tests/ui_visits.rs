@@ -8,9 +8,7 @@ use common::desk;
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use xfdesk::app::Screen;
-use xfdesk::domain::petitioner::Person;
-use xfdesk::domain::phone::Phone;
-use xfdesk::domain::visit::{CaseLink, Channel, CoPetitioner, Kind, NewVisit};
+use xfdesk::domain::visit::{CaseLink, Channel, CoPetitioner, NewVisit};
 use xfdesk::i18n::Lang;
 use xfdesk::store::Store;
 use xfdesk::store::memory::MemoryStore;
@@ -26,25 +24,9 @@ fn visit(
 ) -> NewVisit {
     NewVisit {
         channel,
-        received_at: chrono::NaiveDate::from_ymd_opt(2026, 11, day)
-            .unwrap()
-            .and_hms_opt(hour, 5, 0)
-            .unwrap(),
-        received_by: "clerk1".into(),
-        petitioner: Person {
-            name: name.into(),
-            phone: Some(Phone::parse(phone).unwrap()),
-            ..Person::default()
-        },
-        existing_petitioner: None,
-        co_petitioners: vec![],
-        head_count: 1,
-        group: false,
-        kind: Kind::Appeal,
         category: category.into(),
         summary: summary.into(),
-        case: CaseLink::New,
-        receiving_leader: None,
+        ..common::walk_in(name, phone, common::on(11, day, hour, 5))
     }
 }
 

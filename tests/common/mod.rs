@@ -242,3 +242,37 @@ impl TestDesk {
 pub fn admin() -> xfdesk::domain::ledger::Stamp {
     xfdesk::domain::ledger::Stamp::new(now(), "管理员")
 }
+
+/// A walk-in visit by a new petitioner with a mobile phone, registered by clerk1: what most
+/// tests start from. A test changes what it is about with struct update syntax.
+pub fn walk_in(name: &str, phone: &str, at: NaiveDateTime) -> xfdesk::domain::visit::NewVisit {
+    use xfdesk::domain::petitioner::Person;
+    use xfdesk::domain::phone::Phone;
+    use xfdesk::domain::visit::{CaseLink, Channel, Kind, NewVisit};
+    NewVisit {
+        channel: Channel::WalkIn,
+        received_at: at,
+        received_by: "clerk1".into(),
+        petitioner: Person {
+            name: name.into(),
+            phone: Some(Phone::parse(phone).expect("a valid phone")),
+            ..Person::default()
+        },
+        existing_petitioner: None,
+        co_petitioners: vec![],
+        head_count: 1,
+        group: false,
+        kind: Kind::Appeal,
+        category: "其他".into(),
+        summary: String::new(),
+        case: CaseLink::New,
+        receiving_leader: None,
+    }
+}
+
+/// 2026-`month`-`day` at `hour`:`minute`.
+pub fn on(month: u32, day: u32, hour: u32, minute: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, month, day)
+        .and_then(|d| d.and_hms_opt(hour, minute, 0))
+        .expect("a real date")
+}
