@@ -194,3 +194,15 @@ pub fn panel<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Bl
         theme.border
     })
 }
+
+/// Draws a bordered panel titled ` title ` and returns the area inside it.
+pub fn framed(frame: &mut Frame, area: Rect, title: &str, focused: bool, theme: &Theme) -> Rect {
+    let block = panel(
+        Span::styled(format!(" {title} "), theme.title),
+        focused,
+        theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}

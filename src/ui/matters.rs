@@ -131,13 +131,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let list = &app.matters;
     tabs(app, theme, frame, tabs_area);
 
-    let block = super::chrome::panel(
-        Span::styled(format!(" {} ", app.t(T::MattersSearch)), theme.title),
+    let inner = super::chrome::framed(
+        frame,
+        search_area,
+        app.t(T::MattersSearch),
         list.search_focus,
         theme,
     );
-    let inner = block.inner(search_area);
-    frame.render_widget(block, search_area);
     let focus = list.search_focus && list.filter_dialog.is_none();
     let line = text_line(
         app,
@@ -156,13 +156,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     );
 
     let title = app.lang.f(T::MattersShown, &[&list.shown.len()]);
-    let block = super::chrome::panel(
-        Span::styled(format!(" {title} "), theme.title),
-        !list.search_focus,
-        theme,
-    );
-    let inner = block.inner(table_area);
-    frame.render_widget(block, table_area);
+    let inner = super::chrome::framed(frame, table_area, &title, !list.search_focus, theme);
     if list.shown.is_empty() {
         let text = if app.db_ready() {
             app.t(T::MattersEmpty)

@@ -87,13 +87,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let [search_area, table_area] =
         Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
     let list = &app.visits;
-    let block = super::chrome::panel(
-        Span::styled(format!(" {} ", app.t(T::SearchLabel)), theme.title),
+    let inner = super::chrome::framed(
+        frame,
+        search_area,
+        app.t(T::SearchLabel),
         list.search_focus,
         theme,
     );
-    let inner = block.inner(search_area);
-    frame.render_widget(block, search_area);
     let line = text_line(
         app,
         theme,
@@ -119,13 +119,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             _ => app.t(T::VisitsTitle).to_string(),
         },
     };
-    let block = super::chrome::panel(
-        Span::styled(format!(" {title} "), theme.title),
-        !list.search_focus,
-        theme,
-    );
-    let inner = block.inner(table_area);
-    frame.render_widget(block, table_area);
+    let inner = super::chrome::framed(frame, table_area, &title, !list.search_focus, theme);
     if list.rows.is_empty() {
         let text = if list.query.is_some() {
             String::new()
