@@ -48,6 +48,18 @@ fn main() -> ExitCode {
                 Err(e) => fail(e),
             }
         }
+        Some(Sub::Compact)
+            if let Err(e) = authorize(&cli, &db, Permission::Maintain, "compact") =>
+        {
+            fail(e)
+        }
+        Some(Sub::Compact) => match cli::compact(&db, lang) {
+            Ok(text) => {
+                println!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        },
         Some(Sub::Leaders { .. } | Sub::Departments { .. })
             if let Err(e) = authorize(&cli, &db, Permission::Import, "import") =>
         {

@@ -117,3 +117,33 @@ fn an_import_needs_an_administrator() {
     let store = SledStore::open(&db).unwrap();
     assert!(store.leaders().unwrap().iter().any(|l| l.name == "周平"));
 }
+
+#[test]
+fn compacting_is_the_administrators_and_keeps_every_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk");
+    let out = xfdesk(&db)
+        .args(["demo", "--visits", "200"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("已整理数据库"), "the demo compacts: {said}");
+
+    let as_role = |code: &str| {
+        xfdesk(&db)
+            .arg("compact")
+            .env("XFDESK_OPERATOR", code)
+            .env("XFDESK_PIN", "123456")
+            .output()
+            .unwrap()
+    };
+    let refused = as_role("demo-clerk");
+    assert!(!refused.status.success(), "a clerk may not compact");
+    let done = as_role("demo-admin");
+    let said = String::from_utf8_lossy(&done.stdout);
+    assert!(done.status.success() && said.contains("MB →"), "{said}");
+
+    let store = SledStore::open(&db).unwrap();
+    assert_eq!(store.visit_count().unwrap(), 200);
+    assert!(store.check().unwrap().problems.is_empty());
+}

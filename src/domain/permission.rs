@@ -69,7 +69,7 @@ impl Role {
             ),
             Role::Administrator => matches!(
                 action,
-                P::ManageOrganisation | P::ManageOperators | P::Import | P::LoadDemo
+                P::ManageOrganisation | P::ManageOperators | P::Import | P::LoadDemo | P::Maintain
             ),
         }
     }
@@ -135,10 +135,12 @@ pub enum Permission {
     Reveal,
     /// The evidence log of the whole desk (F11).
     ViewEvidence,
+    /// Rewrite the database files compactly (`xfdesk compact`).
+    Maintain,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 20] = [
+    pub const ALL: [Permission; 21] = [
         Permission::RegisterVisit,
         Permission::ViewVisits,
         Permission::ViewMatters,
@@ -159,6 +161,7 @@ impl Permission {
         Permission::LoadDemo,
         Permission::Reveal,
         Permission::ViewEvidence,
+        Permission::Maintain,
     ];
 
     /// The permission a step of a matter's life needs.
@@ -214,6 +217,7 @@ mod tests {
             P::ManageOperators,
             P::Import,
             P::LoadDemo,
+            P::Maintain,
         ];
         match role {
             Role::Clerk => clerk.contains(&action),

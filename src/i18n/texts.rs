@@ -533,6 +533,8 @@ catalogue! {
     CmdResetPinLong => "为选中的操作员重设密码(操作员页)", "Reset the selected operator's PIN (operators tab)";
     CmdUnlock => "解锁", "Unlock";
     CmdUnlockLong => "解锁选中的操作员(操作员页)", "Unlock the selected operator (operators tab)";
+    Compacted => "已整理数据库:{} 条记录,{} MB → {} MB", "Database compacted: {} records, {} MB → {} MB";
+    CliCompact => "整理数据库文件(批量导入后可缩小文件、加快打开;需管理员)", "Rewrite the database files compactly (smaller and faster to open after a bulk load; administrators)";
     DemoOperators => "演示操作员:demo-admin、demo-clerk、demo-secretary、demo-supervisor,密码均为 123456", "Demo operators: demo-admin, demo-clerk, demo-secretary, demo-supervisor, all with PIN 123456";
     CliOperator => "以此操作员身份执行(也可用环境变量 XFDESK_OPERATOR);密码取自 XFDESK_PIN 或在终端输入", "Act as this operator (or XFDESK_OPERATOR); the PIN comes from XFDESK_PIN or a prompt";
     CliNeedsOperator => "此命令需要操作员:请用 --operator 代码 或环境变量 XFDESK_OPERATOR", "This command needs an operator: --operator CODE or XFDESK_OPERATOR";

@@ -177,6 +177,11 @@ impl TempSled {
         self.store = None;
     }
 
+    /// Takes the open store out, for an operation that consumes it (compaction).
+    pub fn take(&mut self) -> SledStore {
+        self.store.take().expect("the database is open")
+    }
+
     /// Closes the database and opens the same directory again.
     pub fn reopen(&mut self) -> &SledStore {
         self.close();

@@ -31,6 +31,7 @@ pub mod scenario;
 mod agreement;
 mod audit;
 mod batch;
+mod compaction;
 mod evidence;
 mod listing;
 mod lookup;

@@ -10,8 +10,11 @@
 //!
 //! The database is a directory we own: our lock file, then sled's own directory beside it.
 
+pub use compact::Compacted;
+
 mod audit;
 mod check;
+mod compact;
 mod keys;
 mod matters;
 mod operators;
@@ -109,6 +112,8 @@ impl SledStore {
         create_private_dir(dir)
             .map_err(|e| open_error(format!("cannot create the directory: {e}")))?;
         let lock = DbLock::acquire(dir)?;
+        compact::recover(dir)
+            .map_err(|e| open_error(format!("cannot finish an interrupted compaction: {e}")))?;
         let sled_dir = dir.join(SLED_DIR);
         create_private_dir(&sled_dir)
             .map_err(|e| open_error(format!("cannot create {}: {e}", sled_dir.display())))?;

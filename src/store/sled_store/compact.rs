@@ -1,0 +1,170 @@
+//! Rewriting the database compactly. sled is log-structured: after a bulk load (demo data, an
+//! import) the files hold every superseded version of every page, about twice the live data,
+//! and opening the database reads through all of it. Copying the live records into a fresh
+//! sled halves the files and the time and memory it takes to open them.
+//!
+//! The swap is crash-safe. The copy is written beside the database (`sled.compact`), flushed,
+//! fsynced and marked complete; only then is the old one renamed away (`sled.old`) and the copy
+//! renamed into place. `recover` runs before every open and finishes or undoes an interrupted
+//! swap: a copy without its mark is deleted, a complete copy with no database takes its place,
+//! and a leftover old database is deleted once the new one is in place.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use crate::store::{Result, StoreError};
+
+use super::read::describe;
+use super::{CACHE_BYTES, SLED_DIR, SledStore};
+
+const COPY_DIR: &str = "sled.compact";
+const OLD_DIR: &str = "sled.old";
+/// Written into the copy once every record is in it and on disk.
+const COMPLETE: &str = "COMPLETE";
+/// Records per batch while copying: large enough to be fast, small enough not to hold the
+/// whole database in memory.
+const BATCH: usize = 20_000;
+
+/// Sizes before and after, in bytes, for the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Compacted {
+    pub before: u64,
+    pub after: u64,
+    pub records: u64,
+}
+
+impl SledStore {
+    /// Rewrites the database compactly and closes it. The database stays locked by this
+    /// process throughout, so no other xfdesk sees it half swapped.
+    pub fn compact(self) -> Result<Compacted> {
+        let SledStore {
+            db, path, _lock, ..
+        } = self;
+        let failed = |what: &str, e: &dyn std::fmt::Display| StoreError::Open {
+            path: path.clone(),
+            reason: format!("{what}: {e}"),
+        };
+        let live = path.join(SLED_DIR);
+        let copy = path.join(COPY_DIR);
+        let before = dir_size(&live).map_err(|e| failed("cannot measure the database", &e))?;
+        if copy.exists() {
+            fs::remove_dir_all(&copy).map_err(|e| failed("cannot clear an old copy", &e))?;
+        }
+        let records = {
+            let fresh = sled::Config::new()
+                .path(&copy)
+                .cache_capacity(CACHE_BYTES)
+                .open()
+                .map_err(|e| failed("cannot create the copy", &describe(&e)))?;
+            let records = copy_all(&db, &fresh).map_err(|e| failed("copying", &describe(&e)))?;
+            fresh
+                .flush()
+                .map_err(|e| failed("cannot write the copy", &describe(&e)))?;
+            records
+        };
+        drop(db);
+        sync_dir_files(&copy).map_err(|e| failed("cannot write the copy", &e))?;
+        fs::write(copy.join(COMPLETE), b"")
+            .and_then(|()| sync_dir_files(&copy))
+            .map_err(|e| failed("cannot mark the copy complete", &e))?;
+        swap(&path).map_err(|e| failed("cannot put the copy in place", &e))?;
+        let after = dir_size(&live).map_err(|e| failed("cannot measure the database", &e))?;
+        Ok(Compacted {
+            before,
+            after,
+            records,
+        })
+    }
+}
+
+/// Every tree, record by record, in batches.
+fn copy_all(from: &sled::Db, to: &sled::Db) -> sled::Result<u64> {
+    let mut records = 0;
+    for name in from.tree_names() {
+        let source = from.open_tree(&name)?;
+        let target = to.open_tree(&name)?;
+        let mut batch = sled::Batch::default();
+        let mut in_batch = 0;
+        for item in source.iter() {
+            let (key, value) = item?;
+            batch.insert(key, value);
+            in_batch += 1;
+            records += 1;
+            if in_batch == BATCH {
+                target.apply_batch(std::mem::take(&mut batch))?;
+                in_batch = 0;
+            }
+        }
+        target.apply_batch(batch)?;
+    }
+    Ok(records)
+}
+
+/// The two renames; `recover` finishes them if the process stops in between.
+fn swap(dir: &Path) -> io::Result<()> {
+    let (live, copy, old) = (dir.join(SLED_DIR), dir.join(COPY_DIR), dir.join(OLD_DIR));
+    if old.exists() {
+        fs::remove_dir_all(&old)?;
+    }
+    fs::rename(&live, &old)?;
+    fs::rename(&copy, &live)?;
+    sync_dir(dir)?;
+    fs::remove_file(live.join(COMPLETE))?;
+    fs::remove_dir_all(&old)
+}
+
+/// Finishes or undoes a compaction the process did not finish. Runs before sled is opened,
+/// with the database's lock held.
+pub(super) fn recover(dir: &Path) -> io::Result<()> {
+    let (live, copy, old) = (dir.join(SLED_DIR), dir.join(COPY_DIR), dir.join(OLD_DIR));
+    let complete = copy.join(COMPLETE).exists();
+    if copy.exists() && !complete {
+        // Stopped while copying: the database itself was never touched.
+        fs::remove_dir_all(&copy)?;
+    } else if complete && !live.exists() {
+        // Stopped between the renames: the complete copy takes its place.
+        fs::rename(&copy, &live)?;
+        sync_dir(dir)?;
+    } else if complete {
+        // Stopped before the first rename: the database is intact; the copy is not needed.
+        fs::remove_dir_all(&copy)?;
+    }
+    let mark = live.join(COMPLETE);
+    if mark.exists() {
+        fs::remove_file(mark)?;
+    }
+    if old.exists() && live.exists() {
+        fs::remove_dir_all(&old)?;
+    }
+    Ok(())
+}
+
+fn dir_size(dir: &Path) -> io::Result<u64> {
+    let mut total = 0;
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let meta = entry.metadata()?;
+        total += if meta.is_dir() {
+            dir_size(&entry.path())?
+        } else {
+            meta.len()
+        };
+    }
+    Ok(total)
+}
+
+/// fsync every file of sled's directory: sled's own flush does not reach the disk's cache.
+fn sync_dir_files(dir: &Path) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.metadata()?.is_file() {
+            fs::File::open(entry.path())?.sync_all()?;
+        }
+    }
+    sync_dir(dir)
+}
+
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    fs::File::open(dir)?.sync_all()
+}
