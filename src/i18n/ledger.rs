@@ -109,20 +109,80 @@ pub fn describe(what: &EventKind, lang: Lang, names: &dyn Names) -> String {
             response_by,
             text,
         } => {
-            let to = department.map(|d| names.department_name(d));
-            lang.f(
-                T::LedgerUrged,
-                &[
-                    &level.label(lang),
-                    &number.localize(lang),
-                    &to.unwrap_or_default(),
-                    response_by,
-                    text,
-                ],
-            )
+            let (level, number) = (level.label(lang), number.localize(lang));
+            match department {
+                Some(d) => lang.f(
+                    T::LedgerUrged,
+                    &[
+                        &level,
+                        &number,
+                        &names.department_name(*d),
+                        response_by,
+                        text,
+                    ],
+                ),
+                None => lang.f(T::LedgerUrgedLead, &[&level, &number, response_by, text]),
+            }
         }
         EventKind::UrgeAnswered { number } => {
             lang.f(T::LedgerUrgeAnswered, &[&number.localize(lang)])
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::supervision::{Escalation, UrgeNo};
+    use chrono::NaiveDate;
+
+    struct Office;
+    impl Names for Office {
+        fn leader_name(&self, _: LeaderId) -> String {
+            "李明".into()
+        }
+        fn department_name(&self, _: DepartmentId) -> String {
+            "县自然资源局".into()
+        }
+    }
+
+    fn urged(department: Option<DepartmentId>) -> EventKind {
+        EventKind::Urged {
+            level: Escalation::Reminder,
+            number: UrgeNo {
+                year: 2026,
+                seq: 3,
+                level: Escalation::Reminder,
+            },
+            department,
+            response_by: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            text: "请报送进展".into(),
+        }
+    }
+
+    #[test]
+    fn a_reminder_names_its_department_or_the_lead_one() {
+        assert_eq!(
+            describe(&urged(Some(DepartmentId(4))), Lang::Zh, &Office),
+            "催办 催〔2026〕3号 致 县自然资源局,2026-11-25前回复:请报送进展"
+        );
+        assert_eq!(
+            describe(&urged(None), Lang::Zh, &Office),
+            "催办 催〔2026〕3号 致承办单位,2026-11-25前回复:请报送进展"
+        );
+    }
+
+    #[test]
+    fn a_transfer_names_both_leaders_the_reason_and_the_approver() {
+        let what = EventKind::ResponsibilityTransferred {
+            from: LeaderId(1),
+            to: LeaderId(2),
+            reason: "工作调整".into(),
+            approved_by: "张主任".into(),
+        };
+        assert_eq!(
+            describe(&what, Lang::En, &Office),
+            "Responsibility moved from 李明 to 李明; reason: 工作调整; approved by 张主任"
+        );
     }
 }

@@ -383,6 +383,7 @@ catalogue! {
     LedgerTier => "办理期限档次:{}", "Deadline tier: {}";
     LedgerTierCleared => "恢复法定办理期限", "Back on the statutory handling limit";
     LedgerUrged => "{} {} 致 {},{}前回复:{}", "{} {} to {}, answer by {}: {}";
+    LedgerUrgedLead => "{} {} 致承办单位,{}前回复:{}", "{} {} to the lead department, answer by {}: {}";
     LedgerUrgeAnswered => "{} 已回复", "{} answered";
 
     // ---- Deadlines, reminders, supervision, reports ----
