@@ -427,7 +427,12 @@ fn a_reminder_with_a_past_response_date_is_refused_with_the_form_kept() {
     d.ctrl('s');
     let screen = d.screen();
     assert!(screen.contains("Report progress"), "{screen}");
+    assert!(
+        screen.contains("▶*Text"),
+        "the focused field is marked without colour"
+    );
     assert!(d.app().matter.as_ref().unwrap().dialog.is_some());
+    assert_snapshot!(d.backend());
     assert!(
         o.store
             .matter(o.late)

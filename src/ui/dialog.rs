@@ -38,7 +38,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, form: &Fo
     let label_w = form
         .fields
         .iter()
-        .map(|f| width(app.t(f.label)) + 2)
+        .map(|f| width(app.t(f.label)) + 3)
         .max()
         .unwrap_or(8);
     for (i, field) in form.fields.iter().enumerate() {
@@ -47,8 +47,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, form: &Fo
             break;
         }
         let focused = i == form.focus;
+        // The arrow shows the focus without colour (NO_COLOR), as on the intake form.
+        let arrow = if focused { "▶" } else { " " };
         let mark = if field.required { "*" } else { " " };
-        let label = pad(&format!("{mark}{}", app.t(field.label)), label_w);
+        let label = pad(&format!("{arrow}{mark}{}", app.t(field.label)), label_w);
         let label_style = if focused {
             theme.focus_label
         } else {
