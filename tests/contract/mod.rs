@@ -38,6 +38,7 @@ pub mod matters;
 mod operators;
 mod org_admin;
 mod organisation;
+mod own_visits;
 pub mod pending;
 mod registration;
 mod search;
