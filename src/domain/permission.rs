@@ -74,6 +74,12 @@ impl Role {
         }
     }
 
+    /// Whether the visits list shows every visit, or only those the operator registered: a
+    /// clerk's list is their own work. Finding earlier petitioners at intake is not narrowed.
+    pub fn sees_every_visit(self) -> bool {
+        self != Role::Clerk
+    }
+
     /// Where the desk opens for this role after signing in.
     pub fn home(self) -> Home {
         match self {

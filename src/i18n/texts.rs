@@ -495,6 +495,9 @@ catalogue! {
     RefusedScreen => "您的角色({})不能使用此功能", "Your role ({}) may not use this";
     Confidential => "(保密)", "(confidential)";
     ConfidentialMatter => "检举控告类事项,内容仅督办员和包案领导的接访记录员可见", "An accusation: only supervisors and the responsible leader's secretary may read it";
+    RepeatConfidential => "另有 {} 件保密事项", "and {} confidential matter(s)";
+    VisitsOwnTitle => "本人登记的来访", "Visits you registered";
+    ConfidentialRefused => "检举控告类事项仅督办员和包案领导的接访记录员可以办理", "Only supervisors and the responsible leader's secretary may act on an accusation";
     OpErrCodeBlank => "请填写登录代码", "enter the login code";
     OpErrCodeChars => "登录代码只能用字母、数字、- 和 _,最多 {} 个", "a login code is letters, digits, - and _, at most {}";
     OpErrDuplicate => "登录代码 {} 已被使用", "the login code {} is taken";

@@ -8,8 +8,11 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::App;
 use crate::app::co_petitioner::{CoDialog, CoField};
-use crate::app::intake::{IntakeForm, RepeatEntry};
+use crate::app::intake::IntakeForm;
+use crate::app::repeat::RepeatEntry;
+use crate::domain::case::Case;
 use crate::domain::intake::Field;
+use crate::domain::permission::Role;
 use crate::i18n::{Label, Localize, T};
 use crate::theme::Theme;
 
@@ -219,8 +222,7 @@ fn field_value(app: &App, theme: &Theme, frame: &mut Frame, field: Field, focus:
                     .case_options()
                     .get(i - 1)
                     .map_or_else(String::new, |c| {
-                        let s = format!("{} {}", c.number, one_line(&c.summary));
-                        app.lang.f(T::CaseJoin, &[&s])
+                        app.lang.f(T::CaseJoin, &[&case_line(app, c)])
                     }),
             };
             choice(fit(&text, w.saturating_sub(4)))
@@ -423,7 +425,8 @@ fn entry_lines(
     lines.push(Line::styled(fit(&head, w), head_style));
     let reasons: Vec<&str> = e.found.reasons.iter().map(|r| r.label(app.lang)).collect();
     lines.push(Line::styled(fit(&reasons.join("、"), w), theme.warning));
-    if !p.person.address.is_empty() {
+    // A clerk's panel identifies the person and no more (`app::repeat`).
+    if !p.person.address.is_empty() && app.role() != Some(Role::Clerk) {
         lines.push(Line::styled(fit(&p.person.address, w), theme.base));
     }
     let last = p.last_visit_at.date().to_string();
@@ -431,14 +434,33 @@ fn entry_lines(
         fit(&app.lang.f(T::RepeatVisits, &[&p.visit_count, &last]), w),
         theme.base,
     ));
-    if !e.open_cases.is_empty() {
+    if !e.open_cases.is_empty() || e.confidential > 0 {
         lines.push(Line::styled(app.t(T::RepeatOpenCases), theme.label));
         for c in &e.open_cases {
-            lines.push(Line::raw(fit(
-                &format!("  {} {}", c.number, one_line(&c.summary)),
-                w,
-            )));
+            lines.push(Line::raw(fit(&format!("  {}", case_line(app, c)), w)));
         }
+        if e.confidential > 0 {
+            lines.push(Line::styled(
+                fit(
+                    &format!(
+                        "  {}",
+                        app.lang.f(T::RepeatConfidential, &[&e.confidential])
+                    ),
+                    w,
+                ),
+                theme.muted,
+            ));
+        }
+    }
+}
+
+/// An open matter in one line: its summary, or for a clerk (who gets none) its category and
+/// state.
+fn case_line(app: &App, c: &Case) -> String {
+    if c.summary.is_empty() {
+        format!("{} {} {}", c.number, c.category, c.state.label(app.lang))
+    } else {
+        format!("{} {}", c.number, one_line(&c.summary))
     }
 }
 
