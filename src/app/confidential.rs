@@ -135,3 +135,50 @@ pub(super) fn refused(app: &mut App) -> bool {
     app.say(Tone::Error, msg);
     true
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::organisation::LeaderId;
+
+    /// The steps one matter cannot all take in one life, each with its words.
+    #[test]
+    fn every_text_an_entry_carries_is_replaced_and_the_rest_kept() {
+        let mut entries = [
+            EventKind::Moved {
+                from: crate::domain::case::CaseState::Registered,
+                to: crate::domain::case::CaseState::Forwarded,
+                step: Move::Forward {
+                    to: "县纪委监委".into(),
+                },
+            },
+            EventKind::Moved {
+                from: crate::domain::case::CaseState::Registered,
+                to: crate::domain::case::CaseState::NotAccepted,
+                step: Move::NotAccept {
+                    reason: "已由纪委受理".into(),
+                },
+            },
+            EventKind::ResponsibilityTransferred {
+                from: LeaderId(1),
+                to: LeaderId(2),
+                reason: "涉及本人分管单位".into(),
+                approved_by: "sup1".into(),
+            },
+            EventKind::TeamChanged { team: vec![] },
+        ];
+        for e in &mut entries {
+            blank_event(e, "(保密)");
+        }
+        let shown = format!("{entries:?}");
+        for secret in ["县纪委监委", "已由纪委受理", "涉及本人分管单位"] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+        assert!(shown.contains("sup1") && shown.contains("LeaderId(2)"));
+        assert_eq!(
+            entries[3],
+            EventKind::TeamChanged { team: vec![] },
+            "a cleared team stays cleared"
+        );
+    }
+}
