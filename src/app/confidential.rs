@@ -99,14 +99,15 @@ pub(super) fn matter(app: &App, m: &mut Matter) -> bool {
 /// Replaces every text an entry carries; what it is, who and when stay.
 fn blank_event(what: &mut EventKind, hidden: &str) {
     let text = match what {
-        EventKind::Moved { step, .. } => match step {
-            Move::NotAccept { reason: t }
-            | Move::Forward { to: t }
-            | Move::Answer { text: t }
-            | Move::AnswerReview { text: t }
-            | Move::AnswerReReview { text: t } => t,
-            _ => return,
-        },
+        EventKind::Moved {
+            step:
+                Move::NotAccept { reason: t }
+                | Move::Forward { to: t }
+                | Move::Answer { text: t }
+                | Move::AnswerReview { text: t }
+                | Move::AnswerReReview { text: t },
+            ..
+        } => t,
         EventKind::ResponsibilityTransferred { reason, .. } => reason,
         EventKind::PlanChanged { plan } => plan,
         EventKind::Extended { reason, .. } => reason,

@@ -12,6 +12,7 @@ pub mod opening;
 pub(crate) mod operators;
 mod org;
 pub mod sled_store;
+mod visit_search;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -469,11 +470,11 @@ pub trait Store: Send + Sync {
     /// What the search box finds: the matching petitioners' visits, best-matching and most
     /// recent petitioner first, each petitioner's visits newest first; at most `limit` rows.
     fn search_visits(&self, text: &str, limit: usize) -> Result<Vec<Visit>> {
-        matching_visits(self, text, None, limit)
+        visit_search::matching_visits(self, text, None, limit)
     }
 
     /// As `search_visits`, only the visits `received_by` registered: a clerk's search. The
-    /// petitioners considered are the first `OWN_SEARCH_BREADTH × limit` matches, so a clerk
+    /// petitioners considered are the first ``visit_search::OWN_SEARCH_BREADTH` × `limit`` matches, so a clerk
     /// who types a few letters that thousands of names share may miss an old visit of theirs;
     /// a whole name, an ID number or a phone finds it.
     fn search_visits_received_by(
@@ -482,41 +483,6 @@ pub trait Store: Send + Sync {
         received_by: &str,
         limit: usize,
     ) -> Result<Vec<Visit>> {
-        matching_visits(self, text, Some(received_by), limit)
+        visit_search::matching_visits(self, text, Some(received_by), limit)
     }
-}
-
-/// How many more petitioners a clerk's search considers than it shows rows: most matches are
-/// other clerks' visitors.
-pub const OWN_SEARCH_BREADTH: usize = 5;
-
-fn matching_visits<S: Store + ?Sized>(
-    store: &S,
-    text: &str,
-    received_by: Option<&str>,
-    limit: usize,
-) -> Result<Vec<Visit>> {
-    let Some(query) = SearchQuery::parse(text) else {
-        return Ok(Vec::new());
-    };
-    let breadth = match received_by {
-        Some(_) => limit.saturating_mul(OWN_SEARCH_BREADTH),
-        None => limit,
-    };
-    let mut rows = Vec::new();
-    for (_, p) in store.search_petitioners(&query, breadth)? {
-        if rows.len() >= limit {
-            break;
-        }
-        match received_by {
-            None => rows.extend(store.visits_of_petitioner(p.id, limit - rows.len())?),
-            Some(code) => {
-                let mut own = store.visits_of_petitioner(p.id, usize::MAX)?;
-                own.retain(|v| v.received_by == code);
-                own.truncate(limit - rows.len());
-                rows.extend(own);
-            }
-        }
-    }
-    Ok(rows)
 }
