@@ -26,18 +26,11 @@ use crate::ui::text::pad;
 mod check;
 pub use check::check;
 
-/// Who runs a command-line subcommand, until operators sign in: the system user.
-pub fn local_operator() -> String {
-    std::env::var("USER")
-        .ok()
-        .filter(|u| !u.is_empty())
-        .unwrap_or_else(|| "desk".into())
-}
-
-/// The local operator, now: what a subcommand's changes are recorded with.
-pub fn stamp() -> crate::domain::ledger::Stamp {
+/// A change made now by `operator`, the one `auth::authorize` let in: what a subcommand's
+/// changes are stamped with.
+pub fn stamp(operator: &str) -> crate::domain::ledger::Stamp {
     let now = SystemClock { today: None }.now();
-    crate::domain::ledger::Stamp::new(now, local_operator())
+    crate::domain::ledger::Stamp::new(now, operator)
 }
 
 #[derive(Parser, Debug)]
@@ -213,6 +206,7 @@ pub fn import(
     db: &Path,
     what: crate::import::What,
     action: &OrgAction,
+    operator: &str,
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), String> {
@@ -225,7 +219,7 @@ pub fn import(
         dry_run: *dry_run,
         skip_bad: *skip_bad,
     };
-    crate::import::run(db, what, file, options, lang, out)
+    crate::import::run(db, what, file, options, operator, lang, out)
 }
 
 pub fn parse() -> Cli {
@@ -307,13 +301,16 @@ fn compacted_text(done: &crate::store::sled_store::Compacted, lang: Lang) -> Str
 }
 
 /// `xfdesk search`: the same rows the screen's search shows. ID numbers and phones are masked
-/// as on screen; `reveal` prints them in full and records that in the evidence log first.
+/// as on screen; `reveal` prints them in full and records that in the evidence log first, in
+/// the name of `operator`.
+#[allow(clippy::too_many_arguments)]
 pub fn search(
     db: &Path,
     query: &str,
     format: Format,
     limit: usize,
     reveal: bool,
+    operator: &str,
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), String> {
@@ -325,7 +322,7 @@ pub fn search(
         .search_visits(query, limit)
         .map_err(|e| e.localize(lang))?;
     if reveal && !rows.is_empty() {
-        record_reveal(store.as_ref(), query, &rows).map_err(|e| e.localize(lang))?;
+        record_reveal(store.as_ref(), operator, query, &rows).map_err(|e| e.localize(lang))?;
     }
     let written = match format {
         Format::Json => writeln!(out, "{}", json(&rows, reveal, lang)),
@@ -337,12 +334,17 @@ pub fn search(
     written.map_err(|e| e.to_string())
 }
 
-fn record_reveal(store: &dyn Store, query: &str, rows: &[Visit]) -> crate::store::Result<u64> {
+fn record_reveal(
+    store: &dyn Store,
+    operator: &str,
+    query: &str,
+    rows: &[Visit],
+) -> crate::store::Result<u64> {
     use crate::domain::audit::{AuditEvent, AuditKind, subject};
     let mut whom: Vec<u64> = rows.iter().map(|v| v.petitioner_id.0).collect();
     whom.sort_unstable();
     whom.dedup();
-    let now = stamp();
+    let now = stamp(operator);
     store.record_audit(&AuditEvent {
         at: now.at,
         operator: now.by,

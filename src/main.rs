@@ -32,15 +32,17 @@ fn main() -> ExitCode {
             limit,
             reveal,
         }) => {
-            if let Err(e) = authorize(&cli, &db, Permission::Reports, "search") {
-                return fail(e);
-            }
+            let operator = match authorize(&cli, &db, Permission::Reports, "search") {
+                Ok(code) => code,
+                Err(e) => return fail(e),
+            };
             match cli::search(
                 &db,
                 query,
                 format,
                 limit,
                 reveal,
+                &operator,
                 lang,
                 &mut std::io::stdout().lock(),
             ) {
@@ -48,41 +50,48 @@ fn main() -> ExitCode {
                 Err(e) => fail(e),
             }
         }
-        Some(Sub::Compact)
-            if let Err(e) = authorize(&cli, &db, Permission::Maintain, "compact") =>
-        {
-            fail(e)
-        }
-        Some(Sub::Compact) => match cli::compact(&db, lang) {
-            Ok(text) => {
-                println!("{text}");
-                ExitCode::SUCCESS
+        Some(Sub::Compact) => {
+            if let Err(e) = authorize(&cli, &db, Permission::Maintain, "compact") {
+                return fail(e);
             }
-            Err(e) => fail(e),
-        },
-        Some(Sub::Leaders { .. } | Sub::Departments { .. })
-            if let Err(e) = authorize(&cli, &db, Permission::Import, "import") =>
-        {
-            fail(e)
+            match cli::compact(&db, lang) {
+                Ok(text) => {
+                    println!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
+            }
         }
         Some(Sub::Leaders { ref action }) => imported(
-            cli::import(&db, What::Leaders, action, lang, &mut out()),
+            authorize(&cli, &db, Permission::Import, "import").and_then(|operator| {
+                cli::import(&db, What::Leaders, action, &operator, lang, &mut out())
+            }),
             fail,
         ),
         Some(Sub::Departments { ref action }) => imported(
-            cli::import(&db, What::Departments, action, lang, &mut out()),
+            authorize(&cli, &db, Permission::Import, "import").and_then(|operator| {
+                cli::import(&db, What::Departments, action, &operator, lang, &mut out())
+            }),
             fail,
         ),
-        Some(Sub::Check) => match cli::check(&db, lang, &mut out()) {
-            Ok(true) => ExitCode::SUCCESS,
-            Ok(false) => ExitCode::from(2),
-            Err(e) => fail(e),
-        },
+        Some(Sub::Check) => {
+            if let Err(e) = authorize(&cli, &db, Permission::Verify, "check") {
+                return fail(e);
+            }
+            match cli::check(&db, lang, &mut out()) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::from(2),
+                Err(e) => fail(e),
+            }
+        }
         Some(Sub::Report {
             which,
             format,
             limit,
         }) => {
+            if let Err(e) = authorize(&cli, &db, Permission::Reports, "report") {
+                return fail(e);
+            }
             let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
             match cli::report(
                 &db, which, format, limit, lang, cli.today, &mut out, &mut err,
@@ -98,13 +107,13 @@ fn main() -> ExitCode {
     }
 }
 
-/// The operator the subcommand runs as, checked and recorded.
+/// The operator the subcommand runs as, checked and recorded: their code.
 fn authorize(
     cli: &cli::Cli,
     db: &std::path::Path,
     needs: Permission,
     what: &str,
-) -> Result<(), String> {
+) -> Result<String, String> {
     cli::auth::authorize(db, cli.operator.as_deref(), needs, what, cli.lang)
 }
 

@@ -1,11 +1,19 @@
 //! `xfdesk check` as an office runs it: exit 0 on a database nobody damaged, and on a
-//! tampered one a non-zero exit with the broken entry named.
+//! tampered one a non-zero exit with the broken entry named. It runs as a supervisor or an
+//! administrator, signed in like every subcommand that reads the whole database.
 
 use assert_cmd::Command;
 
+/// Run as the demo's supervisor, who may check.
 fn xfdesk(db: &std::path::Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    run_as(db, "demo-supervisor", args)
+}
+
+fn run_as(db: &std::path::Path, operator: &str, args: &[&str]) -> assert_cmd::assert::Assert {
     Command::cargo_bin("xfdesk")
         .unwrap()
+        .env("XFDESK_OPERATOR", operator)
+        .env("XFDESK_PIN", "123456")
         .arg("--db")
         .arg(db)
         .args(args)
@@ -43,4 +51,53 @@ fn check_passes_a_demo_database_and_names_the_entry_edited_behind_its_back() {
         out.contains("from entry #5") && out.contains("changed after it was written"),
         "{out}"
     );
+}
+
+#[test]
+fn check_needs_a_supervisor_or_an_administrator_and_is_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk");
+    xfdesk(&db, &["--today", "2026-11-30", "demo", "--visits", "20"]).success();
+
+    let nobody = Command::cargo_bin("xfdesk")
+        .unwrap()
+        .env_remove("XFDESK_OPERATOR")
+        .env_remove("XFDESK_PIN")
+        .arg("--db")
+        .arg(&db)
+        .arg("check")
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&nobody.get_output().stderr).to_string();
+    assert!(err.contains("--operator"), "{err}");
+    for refused in ["demo-clerk", "demo-secretary"] {
+        let out = run_as(&db, refused, &["check"]).failure();
+        let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(err.contains("不能执行此命令"), "{err}");
+        assert!(out.get_output().stdout.is_empty(), "nothing checked");
+    }
+    for allowed in ["demo-supervisor", "demo-admin"] {
+        run_as(&db, allowed, &["check"]).success();
+    }
+
+    use xfdesk::domain::audit::AuditKind;
+    use xfdesk::store::Store;
+    let store = xfdesk::store::sled_store::SledStore::open(&db).unwrap();
+    let runs: Vec<(String, String)> = store
+        .audit_log(0, usize::MAX)
+        .unwrap()
+        .into_iter()
+        .filter(|(_, e)| e.kind == AuditKind::CommandLine && e.subject == "check")
+        .map(|(_, e)| (e.operator, e.detail))
+        .collect();
+    let expected: Vec<(String, String)> = [
+        ("demo-clerk", "refused: role"),
+        ("demo-secretary", "refused: role"),
+        ("demo-supervisor", ""),
+        ("demo-admin", ""),
+    ]
+    .iter()
+    .map(|(o, d)| (o.to_string(), d.to_string()))
+    .collect();
+    assert_eq!(runs, expected);
 }

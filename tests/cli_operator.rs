@@ -147,3 +147,87 @@ fn compacting_is_the_administrators_and_keeps_every_record() {
     assert_eq!(store.visit_count().unwrap(), 200);
     assert!(store.check().unwrap().problems.is_empty());
 }
+
+/// Every change and record of a run carries the operator who signed in for it, never the
+/// account the shell runs under.
+#[test]
+fn imports_and_reveals_are_stamped_with_the_signed_in_operator() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk");
+    xfdesk(&db)
+        .args(["demo", "--visits", "30"])
+        .assert()
+        .success();
+    let before = SledStore::open(&db)
+        .unwrap()
+        .audit_log(0, usize::MAX)
+        .unwrap()
+        .len();
+    let csv = dir.path().join("departments.csv");
+    std::fs::write(
+        &csv,
+        "单位名称,联系人,联系电话\n县信访局,周科长,0879-3212345\n",
+    )
+    .unwrap();
+    // Typed as a person might: the stamp carries the code as stored.
+    xfdesk(&db)
+        .args(["departments", "import", csv.to_str().unwrap()])
+        .args(["--operator", "Demo-Admin"])
+        .env("XFDESK_PIN", "123456")
+        .env("USER", "shell-account")
+        .assert()
+        .success();
+    xfdesk(&db)
+        .args(["search", "张", "--reveal", "--operator", "demo-supervisor"])
+        .env("XFDESK_PIN", "123456")
+        .env("USER", "shell-account")
+        .assert()
+        .success();
+
+    let store = SledStore::open(&db).unwrap();
+    let log = store.audit_log(0, usize::MAX).unwrap();
+    let run: Vec<(AuditKind, &str)> = log[before..]
+        .iter()
+        .map(|(_, e)| (e.kind, e.operator.as_str()))
+        .collect();
+    assert!(
+        run.contains(&(AuditKind::OrgAdded, "demo-admin")),
+        "the department added: {run:?}"
+    );
+    assert!(
+        run.contains(&(AuditKind::Revealed, "demo-supervisor")),
+        "{run:?}"
+    );
+    for (kind, operator) in &run {
+        assert!(
+            ["demo-admin", "demo-supervisor"].contains(operator),
+            "{kind:?} by {operator}"
+        );
+    }
+}
+
+/// Reports print petitioners' names: a supervisor's, signed in.
+#[test]
+fn a_report_needs_a_supervisor() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk");
+    xfdesk(&db)
+        .args(["demo", "--visits", "30"])
+        .assert()
+        .success();
+    let out = xfdesk(&db).args(["report", "pending"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--operator"));
+    assert!(out.stdout.is_empty());
+    let out = xfdesk(&db)
+        .args(["report", "pending", "--operator", "demo-clerk"])
+        .env("XFDESK_PIN", "123456")
+        .output()
+        .unwrap();
+    assert!(!out.status.success() && out.stdout.is_empty());
+    xfdesk(&db)
+        .args(["report", "pending", "--operator", "demo-supervisor"])
+        .env("XFDESK_PIN", "123456")
+        .assert()
+        .success();
+}

@@ -17,9 +17,14 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
 
+/// As the demo's supervisor: reports print names, so they need a signed-in operator.
 fn xfdesk(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("xfdesk").unwrap();
-    cmd.arg("--db").arg(db).args(["--today", TODAY]);
+    cmd.env("XFDESK_OPERATOR", "demo-supervisor")
+        .env("XFDESK_PIN", "123456")
+        .arg("--db")
+        .arg(db)
+        .args(["--today", TODAY]);
     cmd
 }
 

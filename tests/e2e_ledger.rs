@@ -57,6 +57,8 @@ fn a_change_on_the_leaders_screen_shows_in_the_evidence_log() {
     drop(t);
 
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_xfdesk"))
+        .env("XFDESK_OPERATOR", "duban")
+        .env("XFDESK_PIN", "123456")
         .args(["--db", db.as_str(), "check"])
         .output()
         .unwrap();

@@ -131,7 +131,8 @@ fn the_matter_filter_and_a_bad_date_say_what_they_do() {
 #[test]
 fn a_reveal_shows_the_full_numbers_for_a_few_ticks_and_is_recorded() {
     let store = store();
-    let mut d = desk(Lang::Zh, 120, 30, store.clone(), true);
+    // A secretary sees every visit; a clerk only those they registered.
+    let mut d = desk_as(Role::Secretary, Lang::Zh, 120, 30, store.clone(), true);
     d.key(KeyCode::F(3))
         .type_text("张三")
         .key(KeyCode::Down)
@@ -156,7 +157,7 @@ fn a_reveal_shows_the_full_numbers_for_a_few_ticks_and_is_recorded() {
     assert_eq!(log.len(), before + 1);
     let (_, event) = log.last().unwrap();
     assert_eq!(event.kind, AuditKind::Revealed);
-    assert_eq!(event.operator, "clerk1");
+    assert_eq!(event.operator, "sec1");
     assert!(event.subject.contains("visit:2026-000001"), "{event:?}");
 
     for _ in 0..xfdesk::app::privacy::REVEAL_TICKS - 1 {

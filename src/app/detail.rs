@@ -59,17 +59,22 @@ fn load(app: &App, id: VisitId, store: &dyn Store) -> crate::store::Result<Optio
         store.history(visit.petitioner_id, HISTORY_LIMIT)?
     };
     if let Some(c) = case.as_mut().filter(|_| hidden) {
-        c.summary = app.t(crate::i18n::T::Confidential).to_string();
+        super::confidential::case(app, c, None);
     }
     if let Some(h) = history.as_mut() {
+        // A clerk's history, like their list, is their own work (`app::repeat` says why).
+        if let Some(code) = app.own_visits_only() {
+            h.visits.retain(|v| v.received_by == code);
+            for c in &mut h.open_cases {
+                c.summary.clear();
+            }
+        }
         for v in &mut h.visits {
             super::confidential::visit(app, v, store);
         }
         for c in &mut h.open_cases {
             let responsible = store.matter(c.id)?.and_then(|m| m.package.responsible);
-            if !app.may_read(c.kind, responsible) {
-                c.summary = app.t(crate::i18n::T::Confidential).to_string();
-            }
+            super::confidential::case(app, c, responsible);
         }
     }
     let selected = history

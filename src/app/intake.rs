@@ -11,9 +11,9 @@ use crate::domain::matter::Package;
 use crate::domain::office::OfficeSettings;
 use crate::domain::petitioner::{ADDRESS_MAX_CHARS, NAME_MAX_CHARS, Petitioner, Sex};
 use crate::domain::phone::Phone;
-use crate::domain::repeat::{Probe, RepeatMatch};
+use crate::domain::repeat::Probe;
 use crate::domain::serial::SerialNo;
-use crate::domain::visit::{CaseLink, Channel, CoPetitioner, Kind, Visit};
+use crate::domain::visit::{CaseLink, Channel, CoPetitioner, Kind};
 use crate::i18n::{Localize, T};
 use crate::store::{Store, StoreError};
 
@@ -21,19 +21,11 @@ use super::co_petitioner::CoDialog;
 use super::field::{PasteOutcome, TextField};
 use super::reacceptance;
 use super::receiving::{LeaderPick, responsibility_text};
+use super::repeat::RepeatEntry;
 use super::{App, Tone};
 
-/// How many matches the repeat panel shows, and how many earlier visits each.
+/// How many matches the repeat panel shows.
 const MATCHES_SHOWN: usize = 5;
-const RECENT_VISITS: usize = 3;
-
-/// A possible earlier petitioner, with what the clerk needs to decide.
-#[derive(Clone, Debug)]
-pub struct RepeatEntry {
-    pub found: RepeatMatch,
-    pub open_cases: Vec<Case>,
-    pub recent: Vec<Visit>,
-}
 
 #[derive(Clone, Debug)]
 pub struct IntakeForm {
@@ -504,7 +496,7 @@ pub(super) fn refresh_matches(app: &mut App, store: &dyn Store) {
         let entries = found
             .into_iter()
             .take(MATCHES_SHOWN)
-            .map(|m| entry(store, m))
+            .map(|m| super::repeat::entry(app, store, m))
             .collect::<Result<Vec<_>, _>>()?;
         let same_name = if entries.is_empty() && !probe.name.is_empty() {
             store.petitioners_by_name(&probe.name)?.len()
@@ -527,18 +519,6 @@ pub(super) fn refresh_matches(app: &mut App, store: &dyn Store) {
             app.say(Tone::Error, msg);
         }
     }
-}
-
-fn entry(store: &dyn Store, found: RepeatMatch) -> crate::store::Result<RepeatEntry> {
-    let history = store.history(found.petitioner.id, RECENT_VISITS)?;
-    let (open_cases, recent) = history
-        .map(|h| (h.open_cases, h.visits))
-        .unwrap_or_default();
-    Ok(RepeatEntry {
-        found,
-        open_cases,
-        recent,
-    })
 }
 
 /// Enter on a match: the form takes the petitioner's details and offers their open matter,

@@ -159,6 +159,9 @@ impl ActionDialog {
 // ---- Driving the menu and the dialog (called from `update`). ----
 
 pub(super) fn open_menu(app: &mut App) {
+    if super::confidential::refused(app) {
+        return;
+    }
     let Some(view) = app.matter.as_mut() else {
         return;
     };
@@ -285,7 +288,7 @@ pub(super) fn submit(app: &mut App, store: &dyn Store) {
         return;
     };
     let action = dialog.action;
-    if app.refused(action.permission(), false) {
+    if app.refused(action.permission(), false) || super::confidential::refused(app) {
         return;
     }
     let Some(view) = app.matter.as_ref() else {

@@ -22,6 +22,7 @@ pub mod org_form;
 pub mod privacy;
 pub mod reacceptance;
 pub mod receiving;
+pub mod repeat;
 pub mod session;
 pub mod start;
 mod update;

@@ -142,6 +142,14 @@ impl App {
         true
     }
 
+    /// For a role that sees only its own visits, the code they were registered under.
+    pub fn own_visits_only(&self) -> Option<&str> {
+        self.session
+            .as_ref()
+            .filter(|s| !s.role.sees_every_visit())
+            .map(|s| s.code.as_str())
+    }
+
     /// The code stamps and the evidence log carry: empty before anyone signed in.
     pub fn operator_code(&self) -> &str {
         self.session.as_ref().map_or("", |s| s.code.as_str())

@@ -1,5 +1,7 @@
 //! The visits list: newest first, fetched a page at a time as the clerk scrolls, and
-//! search-as-you-type by name, pinyin initials, identity number or phone.
+//! search-as-you-type by name, pinyin initials, identity number or phone. A clerk's list and
+//! search hold only the visits they registered (`Role::sees_every_visit`); the store does the
+//! narrowing, so paging and the search's limit count only what the clerk may see.
 
 use crate::domain::visit::Visit;
 use crate::i18n::Localize;
@@ -62,15 +64,14 @@ pub(super) fn reload(app: &mut App, store: &dyn Store) {
         return;
     }
     let text = app.visits.search.value().trim().to_string();
-    let result = if text.is_empty() {
-        store
-            .visits_newest_first(None, PAGE)
-            .map(|rows| (rows, None))
-    } else {
-        store
-            .search_visits(&text, SEARCH_LIMIT)
-            .map(|rows| (rows, Some(text)))
+    let own = app.own_visits_only();
+    let rows = match (text.is_empty(), own) {
+        (true, None) => store.visits_newest_first(None, PAGE),
+        (true, Some(code)) => store.visits_received_by(code, None, PAGE),
+        (false, None) => store.search_visits(&text, SEARCH_LIMIT),
+        (false, Some(code)) => store.search_visits_received_by(&text, code, SEARCH_LIMIT),
     };
+    let result = rows.map(|rows| (rows, (!text.is_empty()).then_some(text)));
     match result {
         Ok((mut rows, query)) => {
             // A search by name or number must not tie a person to an accusation: unreadable
@@ -99,7 +100,11 @@ fn fetch_more(app: &mut App, store: &dyn Store) {
         return;
     }
     let after = list.rows.last().map(VisitCursor::from);
-    match store.visits_newest_first(after, PAGE) {
+    let more = match app.own_visits_only() {
+        Some(code) => store.visits_received_by(code, after, PAGE),
+        None => store.visits_newest_first(after, PAGE),
+    };
+    match more {
         Ok(mut more) => {
             for v in &mut more {
                 super::confidential::visit(app, v, store);

@@ -1,6 +1,7 @@
 //! The command line acts as an operator too: subcommands that read personal data or change
 //! anything need `--operator CODE` (or `XFDESK_OPERATOR`) and the PIN (`XFDESK_PIN`, or asked on
-//! the terminal without echo). Refusals and runs are recorded in the evidence log.
+//! the terminal without echo); so does `check`, which reads every record. Refusals and runs are
+//! recorded in the evidence log, and whatever the run writes carries the code `authorize` returns.
 
 use std::path::Path;
 
@@ -31,14 +32,15 @@ fn read_pin(code: &str, lang: Lang) -> Result<String, String> {
 }
 
 /// Checks who runs `subcommand` and whether their role allows `needs`; records the run or the
-/// refusal. The store is closed again before the subcommand opens it.
+/// refusal. The store is closed again before the subcommand opens it. Returns the operator's
+/// code as stored: what every stamp and log entry of the run carries.
 pub fn authorize(
     db: &Path,
     operator: Option<&str>,
     needs: Permission,
     subcommand: &str,
     lang: Lang,
-) -> Result<(), String> {
+) -> Result<String, String> {
     let code = operator_code(operator).ok_or_else(|| lang.t(T::CliNeedsOperator).to_string())?;
     let store = SledStore::open(db).map_err(|e| e.localize(lang))?;
     let (settings, _) = crate::config::office_settings(db, lang);
@@ -59,7 +61,7 @@ fn record(store: &dyn Store, code: &str, kind: AuditKind, subject: &str, detail:
     }
 }
 
-/// The check itself, on an open store, for tests.
+/// The check itself, on an open store, for tests; `Ok` is the operator's code.
 pub fn check(
     store: &dyn Store,
     settings: &OfficeSettings,
@@ -68,7 +70,7 @@ pub fn check(
     needs: Permission,
     subcommand: &str,
     lang: Lang,
-) -> Result<(), String> {
+) -> Result<String, String> {
     let now = SystemClock { today: None }.now();
     let wrong = lang.t(T::SignInWrong).to_string();
     let found = store.operator_by_code(code).map_err(|e| e.localize(lang))?;
@@ -141,5 +143,5 @@ pub fn check(
         return Err(lang.f(T::CliRefused, &[&op.code, &op.role.label(lang)]));
     }
     record(store, &op.code, AuditKind::CommandLine, subcommand, "");
-    Ok(())
+    Ok(op.code)
 }

@@ -66,12 +66,24 @@ impl Role {
                     | P::Reports
                     | P::Reveal
                     | P::ViewEvidence
+                    | P::Verify
             ),
             Role::Administrator => matches!(
                 action,
-                P::ManageOrganisation | P::ManageOperators | P::Import | P::LoadDemo | P::Maintain
+                P::ManageOrganisation
+                    | P::ManageOperators
+                    | P::Import
+                    | P::LoadDemo
+                    | P::Verify
+                    | P::Maintain
             ),
         }
+    }
+
+    /// Whether the visits list shows every visit, or only those the operator registered: a
+    /// clerk's list is their own work. Finding earlier petitioners at intake is not narrowed.
+    pub fn sees_every_visit(self) -> bool {
+        self != Role::Clerk
     }
 
     /// Where the desk opens for this role after signing in.
@@ -135,12 +147,17 @@ pub enum Permission {
     Reveal,
     /// The evidence log of the whole desk (F11).
     ViewEvidence,
+    /// Verify the evidence log's chain and every index (`xfdesk check`): the supervisor, who
+    /// answers for the evidence, and the administrator, who keeps the database. It prints
+    /// record numbers and counts, no personal data, but it reads every record, and who
+    /// verified when is itself worth recording.
+    Verify,
     /// Rewrite the database files compactly (`xfdesk compact`).
     Maintain,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 21] = [
+    pub const ALL: [Permission; 22] = [
         Permission::RegisterVisit,
         Permission::ViewVisits,
         Permission::ViewMatters,
@@ -161,6 +178,7 @@ impl Permission {
         Permission::LoadDemo,
         Permission::Reveal,
         Permission::ViewEvidence,
+        Permission::Verify,
         Permission::Maintain,
     ];
 
@@ -223,7 +241,8 @@ mod tests {
             Role::Clerk => clerk.contains(&action),
             Role::Secretary => secretary.contains(&action),
             Role::Supervisor => !admin.contains(&action) && action != P::RegisterVisit,
-            Role::Administrator => admin.contains(&action),
+            // Both keep the database honest: the one who answers for it, the one who keeps it.
+            Role::Administrator => admin.contains(&action) || action == P::Verify,
         }
     }
 

@@ -9,7 +9,6 @@ catalogue! {
     ScreenIntake => "来访登记", "Intake";
     ScreenVisits => "来访记录", "Visits";
     ScreenDetail => "来访详情", "Visit detail";
-    HeaderOperator => "登记员", "Operator";
     HeaderDemo => "演示数据", "demo data";
     DbOpening => "正在打开数据库…", "Opening the database…";
     DbVisits => "共 {} 条来访", "{} visits";
@@ -77,7 +76,6 @@ catalogue! {
     CaseJoin => "并入 {}", "Join {}";
     GroupVisit => "集体访", "group visit";
     Representative => "代表", "rep.";
-    RepresentativesCount => "代表 {} 人(含登记人)", "{} representatives (incl. petitioner)";
     IntakeTitle => "来访登记", "Intake";
     IntakeLinked => "已关联信访人 #{}", "Linked to petitioner #{}";
 
@@ -91,7 +89,6 @@ catalogue! {
     RepeatSameNameAddress => "同名且住址相近", "same name, similar address";
     RepeatVisits => "来访 {} 次,最近 {}", "{} visits, last {}";
     RepeatOpenCases => "未结事项", "Open matters";
-    RepeatRecent => "最近来访", "Recent visits";
     RepeatChooseHint => "F6 进入,↑↓ 选择,Enter 带入", "F6 to enter, ↑↓ choose, Enter take";
     RepeatChosen => "已带入信访人 {}", "Took petitioner {}";
     RepeatChosenCases => "已带入 {},有 {} 件未结事项,已选并入最近一件;可在“关联事项”改为新建", "Took {}; {} open matters, the latest is chosen; change it under “Matter”";
@@ -121,7 +118,6 @@ catalogue! {
     SaveFailed => "保存失败:{}。已填内容保留,可重试。", "Save failed: {}. What you typed is kept; try again.";
     NotSavedYet => "数据库尚未就绪,登记未保存;内容保留,稍后按 Ctrl-S 重试", "The database is not ready; not saved. Input is kept; press Ctrl-S again shortly";
     Discarded => "已放弃未保存的登记", "Unsaved intake discarded";
-    Pasted => "已粘贴 {} 个字符", "Pasted {} characters";
     PasteTrimmed => "粘贴内容过长,只保留前 {} 个字符", "Paste too long; kept the first {} characters";
     NothingToSave => "登记表是空的", "The intake form is empty";
     QuitHint => "按 F10 退出", "Press F10 to quit";
@@ -141,10 +137,7 @@ catalogue! {
     ColCategory => "类别", "Category";
     ColPeople => "人数", "Ppl";
     ColSummary => "诉求", "Request";
-    ColCase => "事项", "Matter";
     ColState => "状态", "State";
-    ColOpened => "登记日期", "Opened";
-    ColVisits => "来访次数", "Visits";
 
     // Visit detail.
     DetailVisit => "来访 {}", "Visit {}";
@@ -226,7 +219,6 @@ catalogue! {
     OrgDeleted => "已删除 {}", "Deleted {}";
     OrgFailed => "未完成:{}", "Not done: {}";
     OrgFixErrors => "有 {} 处需要更正,已填内容都在", "{} fields need correcting; everything typed is kept";
-    OrgNothingChanged => "没有修改", "Nothing was changed";
     ConfirmDeleteTitle => "删除?", "Delete?";
     ConfirmDelete => "删除“{}”?删除后无法恢复。", "Delete “{}”? This cannot be undone.";
     ButtonDelete => "删除", "Delete";
@@ -496,6 +488,9 @@ catalogue! {
     RefusedScreen => "您的角色({})不能使用此功能", "Your role ({}) may not use this";
     Confidential => "(保密)", "(confidential)";
     ConfidentialMatter => "检举控告类事项,内容仅督办员和包案领导的接访记录员可见", "An accusation: only supervisors and the responsible leader's secretary may read it";
+    RepeatConfidential => "另有 {} 件保密事项", "and {} confidential matter(s)";
+    VisitsOwnTitle => "本人登记的来访", "Visits you registered";
+    ConfidentialRefused => "检举控告类事项仅督办员和包案领导的接访记录员可以办理", "Only supervisors and the responsible leader's secretary may act on an accusation";
     OpErrCodeBlank => "请填写登录代码", "enter the login code";
     OpErrCodeChars => "登录代码只能用字母、数字、- 和 _,最多 {} 个", "a login code is letters, digits, - and _, at most {}";
     OpErrDuplicate => "登录代码 {} 已被使用", "the login code {} is taken";

@@ -86,13 +86,14 @@ pub struct Options {
     pub skip_bad: bool,
 }
 
-/// Runs an import on the database at `db`, writing the report to `out`. The error is the
-/// sentence to print when nothing was imported.
+/// Runs an import on the database at `db` as `operator` (who signed in for it), writing the
+/// report to `out`. The error is the sentence to print when nothing was imported.
 pub fn run(
     db: &Path,
     what: What,
     file: &Path,
     options: Options,
+    operator: &str,
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), String> {
@@ -106,7 +107,7 @@ pub fn run(
     })?;
     let text = decode(&bytes, &path).map_err(|e| e.localize(lang))?;
     let store = SledStore::open(db).map_err(|e| e.localize(lang))?;
-    let stamp = crate::cli::stamp();
+    let stamp = crate::cli::stamp(operator);
     let io = |e: std::io::Error| e.to_string();
     match what {
         What::Leaders => {

@@ -160,7 +160,15 @@ fn the_import_is_all_or_nothing_unless_bad_rows_are_skipped() {
     std::fs::write(&file, "姓名,职务\n王红,副县长\n,县长\n李明,县长\n").unwrap();
     let run_with = |options: Options| {
         let mut out = Vec::new();
-        let result = run(&db, What::Leaders, &file, options, Lang::Zh, &mut out);
+        let result = run(
+            &db,
+            What::Leaders,
+            &file,
+            options,
+            "admin1",
+            Lang::Zh,
+            &mut out,
+        );
         (result, String::from_utf8(out).unwrap())
     };
     let count = || SledStore::open(&db).unwrap().leaders().unwrap().len();

@@ -203,6 +203,25 @@ impl Store for MemoryStore {
         Ok(all)
     }
 
+    fn visits_received_by(
+        &self,
+        received_by: &str,
+        after: Option<VisitCursor>,
+        limit: usize,
+    ) -> Result<Vec<Visit>> {
+        let mut own: Vec<Visit> = self
+            .lock()
+            .visits
+            .values()
+            .filter(|v| v.received_by == received_by)
+            .filter(|v| after.is_none_or(|c| (v.received_at, v.id) < (c.received_at, c.id)))
+            .cloned()
+            .collect();
+        newest_first(&mut own);
+        own.truncate(limit);
+        Ok(own)
+    }
+
     fn visit_count(&self) -> Result<u64> {
         Ok(self.lock().visits.len() as u64)
     }

@@ -12,6 +12,7 @@ pub mod opening;
 pub(crate) mod operators;
 mod org;
 pub mod sled_store;
+mod visit_search;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -216,6 +217,14 @@ pub trait Store: Send + Sync {
     fn visit_by_number(&self, number: SerialNo) -> Result<Option<Visit>>;
     /// Visits by `received_at`, newest first, starting after `after`.
     fn visits_newest_first(&self, after: Option<VisitCursor>, limit: usize) -> Result<Vec<Visit>>;
+    /// As `visits_newest_first`, only the visits `received_by` registered: what a clerk's
+    /// visits list shows.
+    fn visits_received_by(
+        &self,
+        received_by: &str,
+        after: Option<VisitCursor>,
+        limit: usize,
+    ) -> Result<Vec<Visit>>;
     fn visit_count(&self) -> Result<u64>;
 
     fn petitioner(&self, id: PetitionerId) -> Result<Option<Petitioner>>;
@@ -461,16 +470,19 @@ pub trait Store: Send + Sync {
     /// What the search box finds: the matching petitioners' visits, best-matching and most
     /// recent petitioner first, each petitioner's visits newest first; at most `limit` rows.
     fn search_visits(&self, text: &str, limit: usize) -> Result<Vec<Visit>> {
-        let Some(query) = SearchQuery::parse(text) else {
-            return Ok(Vec::new());
-        };
-        let mut rows = Vec::new();
-        for (_, p) in self.search_petitioners(&query, limit)? {
-            if rows.len() >= limit {
-                break;
-            }
-            rows.extend(self.visits_of_petitioner(p.id, limit - rows.len())?);
-        }
-        Ok(rows)
+        visit_search::matching_visits(self, text, None, limit)
+    }
+
+    /// As `search_visits`, only the visits `received_by` registered: a clerk's search. The
+    /// petitioners considered are the first ``visit_search::OWN_SEARCH_BREADTH` × `limit`` matches, so a clerk
+    /// who types a few letters that thousands of names share may miss an old visit of theirs;
+    /// a whole name, an ID number or a phone finds it.
+    fn search_visits_received_by(
+        &self,
+        text: &str,
+        received_by: &str,
+        limit: usize,
+    ) -> Result<Vec<Visit>> {
+        visit_search::matching_visits(self, text, Some(received_by), limit)
     }
 }

@@ -34,6 +34,9 @@ impl Store for OpeningStore {
     fn visits_newest_first(&self, _: Option<VisitCursor>, _: usize) -> Result<Vec<Visit>> {
         Err(StoreError::Opening)
     }
+    fn visits_received_by(&self, _: &str, _: Option<VisitCursor>, _: usize) -> Result<Vec<Visit>> {
+        Err(StoreError::Opening)
+    }
     fn visit_count(&self) -> Result<u64> {
         Err(StoreError::Opening)
     }

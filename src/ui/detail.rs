@@ -204,10 +204,13 @@ fn history(app: &App, d: &VisitDetail, theme: &Theme, frame: &mut Frame, area: R
                     ));
                 }
                 let used: usize = spans.iter().map(|s| super::text::width(&s.content)).sum();
-                spans.push(Span::raw(fit(
-                    &one_line(&c.summary),
-                    w.saturating_sub(used),
-                )));
+                // A clerk gets no summaries (`app::repeat`): the category says what it is.
+                let what = if c.summary.is_empty() {
+                    c.category.clone()
+                } else {
+                    one_line(&c.summary)
+                };
+                spans.push(Span::raw(fit(&what, w.saturating_sub(used))));
                 Line::from(spans)
             })
             .collect()

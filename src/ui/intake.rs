@@ -4,18 +4,18 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::app::App;
 use crate::app::co_petitioner::{CoDialog, CoField};
-use crate::app::intake::{IntakeForm, RepeatEntry};
+use crate::app::intake::IntakeForm;
 use crate::domain::intake::Field;
 use crate::i18n::{Label, Localize, T};
 use crate::theme::Theme;
 
 use super::centered;
 use super::field::text_line;
-use super::text::{fit, one_line, pad, width};
+use super::text::{fit, pad, width};
 
 /// Lines the request (诉求) box takes.
 const SUMMARY_LINES: u16 = 4;
@@ -29,7 +29,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         (f, p)
     };
     form(app, theme, frame, form_area);
-    matches_panel(app, theme, frame, panel_area);
+    super::repeat::matches_panel(app, theme, frame, panel_area);
     if let Some(dialog) = &app.intake.co_dialog {
         co_dialog(app, dialog, theme, frame, area);
     }
@@ -219,8 +219,8 @@ fn field_value(app: &App, theme: &Theme, frame: &mut Frame, field: Field, focus:
                     .case_options()
                     .get(i - 1)
                     .map_or_else(String::new, |c| {
-                        let s = format!("{} {}", c.number, one_line(&c.summary));
-                        app.lang.f(T::CaseJoin, &[&s])
+                        app.lang
+                            .f(T::CaseJoin, &[&super::repeat::case_line(app, c)])
                     }),
             };
             choice(fit(&text, w.saturating_sub(4)))
@@ -346,99 +346,6 @@ fn summary(app: &App, theme: &Theme, frame: &mut Frame, focus: bool, area: Rect)
             x: area.x + col.min(area.width.saturating_sub(1)),
             y: area.y + row.min(area.height.saturating_sub(1)),
         });
-    }
-}
-
-fn matches_panel(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let form = &app.intake;
-    let focused = form.match_cursor.is_some();
-    let title = format!(" {} (F6) ", app.t(T::RepeatTitle));
-    let block = super::chrome::panel(Span::styled(title, theme.title), focused, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let w = usize::from(inner.width);
-    let mut lines: Vec<Line> = Vec::new();
-    if let Some(warning) = crate::app::reacceptance::warning(app) {
-        lines.push(Line::styled(warning, theme.warning));
-    }
-    if !app.db_ready() {
-        lines.push(Line::styled(app.t(T::DbOpening), theme.muted));
-    } else if let Some(linked) = &form.linked {
-        let name = &linked.found.petitioner.person.name;
-        lines.push(Line::styled(
-            fit(&app.lang.f(T::RepeatChosen, &[name]), w),
-            theme.ok,
-        ));
-        entry_lines(app, theme, linked, false, w, &mut lines);
-    } else if form.matches.is_empty() {
-        let blank = form.name.is_empty() && form.id_number.is_empty() && form.phone.is_empty();
-        let text = if blank {
-            app.t(T::RepeatWaiting).to_string()
-        } else if form.same_name > 0 {
-            app.lang.f(T::RepeatSameNameOnly, &[&form.same_name])
-        } else {
-            app.t(T::RepeatNone).to_string()
-        };
-        lines.push(Line::styled(text, theme.muted));
-    } else {
-        for (i, e) in form.matches.iter().enumerate() {
-            entry_lines(app, theme, e, form.match_cursor == Some(i), w, &mut lines);
-            lines.push(Line::raw(""));
-        }
-        if !focused {
-            lines.push(Line::styled(
-                fit(app.t(T::RepeatChooseHint), w),
-                theme.muted,
-            ));
-        }
-    }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-}
-
-fn entry_lines(
-    app: &App,
-    theme: &Theme,
-    e: &RepeatEntry,
-    selected: bool,
-    w: usize,
-    lines: &mut Vec<Line<'static>>,
-) {
-    let p = &e.found.petitioner;
-    let id = p
-        .person
-        .id_number
-        .as_ref()
-        .map_or_else(String::new, |i| app.id_text(p.id, i));
-    let phone = p
-        .person
-        .phone
-        .as_ref()
-        .map_or_else(String::new, |ph| app.phone_text(p.id, ph));
-    let head = format!("{} {} {}", p.person.name, id, phone);
-    let head_style = if selected {
-        theme.selected
-    } else {
-        theme.highlight
-    };
-    lines.push(Line::styled(fit(&head, w), head_style));
-    let reasons: Vec<&str> = e.found.reasons.iter().map(|r| r.label(app.lang)).collect();
-    lines.push(Line::styled(fit(&reasons.join("、"), w), theme.warning));
-    if !p.person.address.is_empty() {
-        lines.push(Line::styled(fit(&p.person.address, w), theme.base));
-    }
-    let last = p.last_visit_at.date().to_string();
-    lines.push(Line::styled(
-        fit(&app.lang.f(T::RepeatVisits, &[&p.visit_count, &last]), w),
-        theme.base,
-    ));
-    if !e.open_cases.is_empty() {
-        lines.push(Line::styled(app.t(T::RepeatOpenCases), theme.label));
-        for c in &e.open_cases {
-            lines.push(Line::raw(fit(
-                &format!("  {} {}", c.number, one_line(&c.summary)),
-                w,
-            )));
-        }
     }
 }
 

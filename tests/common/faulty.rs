@@ -47,6 +47,14 @@ impl Store for UnconfirmingDisk {
     fn visits_newest_first(&self, after: Option<VisitCursor>, limit: usize) -> Result<Vec<Visit>> {
         self.inner.visits_newest_first(after, limit)
     }
+    fn visits_received_by(
+        &self,
+        received_by: &str,
+        after: Option<VisitCursor>,
+        limit: usize,
+    ) -> Result<Vec<Visit>> {
+        self.inner.visits_received_by(received_by, after, limit)
+    }
     fn visit_count(&self) -> Result<u64> {
         self.inner.visit_count()
     }

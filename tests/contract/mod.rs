@@ -39,6 +39,7 @@ pub mod matters;
 mod operators;
 mod org_admin;
 mod organisation;
+mod own_visits;
 pub mod pending;
 mod registration;
 mod search;

@@ -38,6 +38,8 @@ pub mod tag {
     pub const VISIT_BY_PETITIONER: u8 = 0x12;
     /// case + received_at + visit
     pub const VISIT_BY_CASE: u8 = 0x13;
+    /// received_by + 0x00 + received_at + visit: a clerk's own visits, newest last
+    pub const VISIT_BY_OPERATOR: u8 = 0x14;
     /// petitioner + opened_at + case
     pub const CASE_BY_PETITIONER: u8 = 0x20;
     /// state + opened_at + case
@@ -94,6 +96,9 @@ pub mod meta {
     /// Set once the leader and department indexes (names, references) have been built for
     /// what a database held before they existed.
     pub const ORG_INDEX: &[u8] = b"org_index";
+
+    /// Set once the visits registered before `tag::VISIT_BY_OPERATOR` existed are indexed.
+    pub const OPERATOR_INDEX: &[u8] = b"operator_index";
 
     /// How many matters name a leader or department, read by a delete in its transaction
     /// (which cannot scan the index). `kind` is the index tag of the references.
@@ -260,7 +265,7 @@ pub fn ledger_key(case: u64, position: u64) -> [u8; 16] {
 }
 
 /// A visit never changes once registered, so its keys are only ever added.
-pub fn visit_index(v: &Visit) -> [Vec<u8>; 4] {
+pub fn visit_index(v: &Visit) -> [Vec<u8>; 5] {
     let at = time_key(v.received_at);
     let id = id_key(v.id.0);
     [
@@ -273,7 +278,26 @@ pub fn visit_index(v: &Visit) -> [Vec<u8>; 4] {
             &id,
         ]),
         concat(&[&[tag::VISIT_BY_CASE], &id_key(v.case_id.0), &at, &id]),
+        operator_visit_key(v),
     ]
+}
+
+/// A visit's entry in the index of visits by the operator who registered them.
+pub fn operator_visit_key(v: &Visit) -> Vec<u8> {
+    concat(&[
+        &operator_prefix(&v.received_by),
+        &time_key(v.received_at),
+        &id_key(v.id.0),
+    ])
+}
+
+/// The visits one operator registered: `tag + received_by + END_OF_TEXT`.
+pub fn operator_prefix(received_by: &str) -> Vec<u8> {
+    concat(&[
+        &[tag::VISIT_BY_OPERATOR],
+        received_by.as_bytes(),
+        &[END_OF_TEXT],
+    ])
 }
 
 pub fn number_prefix(number: SerialNo) -> Vec<u8> {

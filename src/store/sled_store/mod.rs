@@ -19,6 +19,7 @@ mod keys;
 mod matters;
 mod operators;
 mod org;
+mod own_visits;
 mod pending;
 mod read;
 mod search;
@@ -147,6 +148,7 @@ impl SledStore {
         tighten(dir).map_err(|e| open_error(format!("cannot protect the files: {e}")))?;
         store.build_pending_if_missing()?;
         store.build_org_index()?;
+        store.build_operator_index()?;
         Ok(store)
     }
 
@@ -208,6 +210,15 @@ impl Store for SledStore {
         };
         let page = ids(self.index.range(start..end).rev(), limit)?;
         self.indexed_visits(page)
+    }
+
+    fn visits_received_by(
+        &self,
+        received_by: &str,
+        after: Option<VisitCursor>,
+        limit: usize,
+    ) -> Result<Vec<Visit>> {
+        self.visits_of_operator(received_by, after, limit)
     }
 
     fn visit_count(&self) -> Result<u64> {

@@ -241,3 +241,34 @@ fn an_older_database_gets_its_leader_indexes_on_opening() {
     ));
     store.delete_leader(li.id, &admin()).unwrap();
 }
+
+/// A database written before visits were indexed by who registered them: the first open
+/// indexes them, so a clerk's list holds their earlier visits and `check` finds nothing amiss.
+#[test]
+fn an_older_database_gets_its_visits_by_operator_on_opening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("xfdesk");
+    let store = SledStore::open(&path).unwrap();
+    let mut other = walk_in("李四", "13912345678", at(3, 9));
+    other.received_by = "clerk-b".into();
+    store
+        .register_visits(&[walk_in("张三", "13812345678", at(2, 9)), other])
+        .unwrap();
+    for key in store.index.scan_prefix([tag::VISIT_BY_OPERATOR]).keys() {
+        store.index.remove(key.unwrap()).unwrap();
+    }
+    store.meta.remove(meta::OPERATOR_INDEX).unwrap();
+    assert!(
+        store
+            .visits_received_by("登记员甲", None, 10)
+            .unwrap()
+            .is_empty()
+    );
+    drop(store);
+
+    let store = SledStore::open(&path).unwrap();
+    let own = store.visits_received_by("登记员甲", None, 10).unwrap();
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0].petitioner.name, "张三");
+    assert!(store.check().unwrap().is_clean());
+}

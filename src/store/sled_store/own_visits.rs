@@ -1,0 +1,75 @@
+//! A clerk's own visits: the index of visits by the operator who registered them
+//! (`tag::VISIT_BY_OPERATOR`), read newest first a page at a time, and built once for the
+//! visits a database held before the index existed.
+
+use sled::{Batch, IVec};
+
+use crate::domain::visit::Visit;
+use crate::store::{RecordRef, Result, StoreError, VisitCursor, codec};
+
+use super::SledStore;
+use super::keys::{self, END_OF_TEXT, id_key, meta, time_key, trailing_id};
+use super::read::{engine, ids};
+
+/// Index entries written per batch while building: bounded memory on a large database.
+const BUILD_BATCH: usize = 10_000;
+
+impl SledStore {
+    pub(super) fn visits_of_operator(
+        &self,
+        received_by: &str,
+        after: Option<VisitCursor>,
+        limit: usize,
+    ) -> Result<Vec<Visit>> {
+        let start = keys::operator_prefix(received_by);
+        let end = match after {
+            Some(c) => [start.as_slice(), &time_key(c.received_at), &id_key(c.id.0)].concat(),
+            None => {
+                // The prefix ends with END_OF_TEXT: one more is past every key under it.
+                let mut end = start.clone();
+                end.pop();
+                end.push(END_OF_TEXT + 1);
+                end
+            }
+        };
+        let page = ids(self.index.range(start..end).rev(), limit)?;
+        let mut visits = self.indexed_visits(page)?;
+        // A code holding END_OF_TEXT could reach into another code's keys; the record decides.
+        visits.retain(|v| v.received_by == received_by);
+        Ok(visits)
+    }
+
+    /// Indexes by operator the visits written before that index existed; once.
+    pub(super) fn build_operator_index(&self) -> Result<()> {
+        if self
+            .meta
+            .get(meta::OPERATOR_INDEX)
+            .map_err(engine)?
+            .is_some()
+        {
+            return Ok(());
+        }
+        let mut batch = Batch::default();
+        let mut pending = 0;
+        for item in self.visits.iter() {
+            let (key, bytes) = item.map_err(engine)?;
+            let id = trailing_id(&key)
+                .ok_or_else(|| StoreError::Engine(format!("a visit key is damaged: {key:02x?}")))?;
+            let visit: Visit = codec::decode(&bytes, RecordRef::Visit(id))?;
+            batch.insert(keys::operator_visit_key(&visit), IVec::default());
+            pending += 1;
+            if pending == BUILD_BATCH {
+                self.index
+                    .apply_batch(std::mem::take(&mut batch))
+                    .map_err(engine)?;
+                pending = 0;
+            }
+        }
+        self.index.apply_batch(batch).map_err(engine)?;
+        let done = codec::encode(&1u8, RecordRef::Settings)?;
+        self.meta
+            .insert(meta::OPERATOR_INDEX, done.as_slice())
+            .map_err(engine)?;
+        self.persist()
+    }
+}
