@@ -5,7 +5,7 @@
 //! `XFDESK_BENCH_VISITS=10000,100000 cargo bench --bench desk`
 //!
 //! Each database is generated once by the real binary (`xfdesk demo`) and kept under
-//! `<target>/bench-db/v2/<visits>/`. Every measurement runs in a fresh child process (this binary
+//! `<target>/bench-db/v3/<visits>/`. Every measurement runs in a fresh child process (this binary
 //! again, told its role by environment variables), so memory and opening are per size and not
 //! helped by an earlier run in the same process. The results are printed, not asserted: they
 //! depend on the machine.
