@@ -11,8 +11,7 @@ const XFDESK: &str = env!("CARGO_BIN_EXE_xfdesk");
 
 /// Which generation of demo data the cache holds. Bump it when `xfdesk demo` writes different
 /// data (2: matters live their life; 3: the evidence log, operators, compaction), so a
-/// database cached by an older build is not measured
-/// as if it were current.
+/// database cached by an older build is not measured as if it were current.
 const DEMO_DATA: &str = "v3";
 
 /// `<target>/bench-db/<demo data>`, next to the profile directory that holds the binary.
