@@ -9,6 +9,7 @@ use crate::domain::visit::Visit;
 use crate::i18n::Localize;
 use crate::store::Store;
 
+use super::action::Command;
 use super::matter_action::{ActionDialog, ActionMenu};
 use super::{App, Screen, Tone};
 
@@ -91,5 +92,51 @@ pub(super) fn scroll(app: &mut App, delta: isize) {
             v.ledger_offset =
                 (v.ledger_offset as isize + delta).clamp(0, len as isize - 1) as usize;
         }
+    }
+}
+
+/// The matter screen's commands: the action dialog or menu, when open, takes them first.
+pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
+    let Some(view) = app.matter.as_ref() else {
+        app.screen = Screen::Matters;
+        return;
+    };
+    if view.dialog.is_some() {
+        match c {
+            Command::Back => super::matter_action::back(app),
+            Command::NextField | Command::Down => super::matter_action::focus(app, true),
+            Command::PrevField | Command::Up => super::matter_action::focus(app, false),
+            Command::Open => super::matter_action::enter(app, store),
+            Command::Save => super::matter_action::submit(app, store),
+            _ => {}
+        }
+        return;
+    }
+    if view.menu.is_some() {
+        match c {
+            Command::Back | Command::Menu => super::matter_action::back(app),
+            Command::Up | Command::PrevField => super::matter_action::menu_move(app, -1),
+            Command::Down | Command::NextField => super::matter_action::menu_move(app, 1),
+            Command::Open => super::matter_action::choose(app),
+            _ => {}
+        }
+        return;
+    }
+    match c {
+        Command::Back => {
+            app.screen = app.matter_back;
+            if app.screen == Screen::Matters && app.matters.stale {
+                super::matters::reload(app, store);
+            }
+            if app.screen == Screen::Detail && app.details.is_empty() {
+                app.screen = Screen::Matters;
+            }
+        }
+        Command::Up => scroll(app, -1),
+        Command::Down => scroll(app, 1),
+        Command::PageUp => scroll(app, -10),
+        Command::PageDown => scroll(app, 10),
+        Command::Menu | Command::Open => super::matter_action::open_menu(app),
+        _ => {}
     }
 }

@@ -10,12 +10,19 @@ use crate::domain::deadline::Urgency;
 use crate::domain::organisation::{DepartmentId, LeaderId};
 use crate::domain::pending::MatterRow;
 use crate::domain::signals::{Signal, signals};
-use crate::i18n::{Label, Localize, T};
+use crate::i18n::{Localize, T};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
 use crate::store::Store;
 
-use super::dialog::{Choice, DialogField, Input};
+use super::action::Command;
 use super::field::TextField;
+use super::{Screen, matter};
+
+mod filter;
 use super::{App, Tone};
+pub use filter::FilterDialog;
+pub(super) use filter::{apply_filter, filter_focus, filter_key, open_filter};
 
 /// Finished matters are not in the covering index; this many of each finished state are read.
 const FINISHED_LIMIT: usize = 200;
@@ -345,118 +352,61 @@ pub(super) fn scroll_into_view(app: &mut App) {
     }
 }
 
-// ---- The filter dialog (F8 on the list). ----
-
-#[derive(Clone, Debug)]
-pub struct FilterDialog {
-    pub fields: Vec<DialogField>,
-    pub focus: usize,
-}
-
-fn with_any(app: &App, options: impl Iterator<Item = Choice>) -> Vec<Choice> {
-    let any = Choice {
-        label: app.t(T::FilterAny).to_string(),
-        value: u64::MAX,
-    };
-    std::iter::once(any).chain(options).collect()
-}
-
-fn pick_at(options: &[Choice], value: Option<u64>) -> usize {
-    value
-        .and_then(|v| options.iter().position(|c| c.value == v))
-        .unwrap_or(0)
-}
-
-fn pick(label: T, options: Vec<Choice>, value: Option<u64>) -> DialogField {
-    let at = pick_at(&options, value);
-    DialogField {
-        label,
-        required: false,
-        input: Input::Pick { options, at },
-    }
-}
-
-pub(super) fn open_filter(app: &mut App) {
-    let lang = app.lang;
-    let f = &app.matters.filter;
-    let states = CaseState::ALL.iter().enumerate().map(|(i, s)| Choice {
-        label: s.label(lang).to_string(),
-        value: i as u64,
-    });
-    let state_at = f
-        .state
-        .and_then(|s| CaseState::ALL.iter().position(|x| *x == s))
-        .map(|i| i as u64);
-    let leaders = app.directory().leaders.iter().map(|l| Choice {
-        label: l.name.clone(),
-        value: l.id.0,
-    });
-    let departments = app.directory().departments.iter().map(|d| Choice {
-        label: d.name.clone(),
-        value: d.id.0,
-    });
-    let categories = app
-        .settings
-        .categories
-        .iter()
-        .enumerate()
-        .map(|(i, c)| Choice {
-            label: c.clone(),
-            value: i as u64,
-        });
-    let category_at = f
-        .category
-        .as_ref()
-        .and_then(|c| app.settings.categories.iter().position(|x| x == c))
-        .map(|i| i as u64);
-    let fields = vec![
-        pick(T::FilterState, with_any(app, states), state_at),
-        pick(
-            T::FilterLeader,
-            with_any(app, leaders),
-            f.leader.map(|l| l.0),
-        ),
-        pick(
-            T::FilterDepartment,
-            with_any(app, departments),
-            f.department.map(|d| d.0),
-        ),
-        pick(T::FilterCategory, with_any(app, categories), category_at),
-    ];
-    app.matters.filter_dialog = Some(FilterDialog { fields, focus: 0 });
-}
-
-pub(super) fn filter_focus(app: &mut App, delta: isize) {
-    if let Some(d) = app.matters.filter_dialog.as_mut() {
-        let len = d.fields.len() as isize;
-        d.focus = (d.focus as isize + delta).rem_euclid(len) as usize;
-    }
-}
-
-pub(super) fn filter_key(app: &mut App, key: ratatui::crossterm::event::KeyEvent) {
-    if let Some(d) = app.matters.filter_dialog.as_mut()
-        && let Some(field) = d.fields.get_mut(d.focus)
-    {
-        field.key(key);
-    }
-}
-
-/// Enter in the filter dialog: the chosen filter applies.
-pub(super) fn apply_filter(app: &mut App) {
-    let Some(d) = app.matters.filter_dialog.take() else {
-        return;
-    };
-    let chosen = |i: usize| match d.fields.get(i).map(|f| &f.input) {
-        Some(Input::Pick { options, at }) => {
-            options.get(*at).map(|c| c.value).filter(|v| *v != u64::MAX)
+/// Keys no command is bound to: typing in the search box or the filter, tabs, Home and End.
+pub(super) fn key(app: &mut App, key: KeyEvent, store: &dyn Store) {
+    if app.matters.filter_dialog.is_some() {
+        filter_key(app, key);
+    } else if app.matters.search_focus {
+        if app.matters.search.handle_key(key) {
+            refilter(app);
         }
-        _ => None,
-    };
-    app.matters.filter = Filter {
-        state: chosen(0).and_then(|i| CaseState::ALL.get(i as usize).copied()),
-        leader: chosen(1).map(LeaderId),
-        department: chosen(2).map(DepartmentId),
-        category: chosen(3).and_then(|i| app.settings.categories.get(i as usize).cloned()),
-    };
-    refilter(app);
+    } else {
+        match key.code {
+            KeyCode::Left => switch_tab(app, -1, store),
+            KeyCode::Right => switch_tab(app, 1, store),
+            KeyCode::Home => move_selection(app, isize::MIN / 2),
+            KeyCode::End => move_selection(app, isize::MAX / 2),
+            _ => {}
+        }
+    }
+}
+
+/// The list's commands; the filter dialog, when open, takes them first.
+pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
+    let page = page_rows(app) as isize;
+    let list = &app.matters;
+    if list.filter_dialog.is_some() {
+        match c {
+            Command::Back | Command::Menu => app.matters.filter_dialog = None,
+            Command::NextField | Command::Down => filter_focus(app, 1),
+            Command::PrevField | Command::Up => filter_focus(app, -1),
+            Command::Open | Command::Save => apply_filter(app),
+            _ => {}
+        }
+        return;
+    }
+    match c {
+        Command::Back if list.search_focus && !list.search.is_empty() => {
+            app.matters.search.clear();
+            refilter(app);
+        }
+        Command::Back if list.search_focus => app.matters.search_focus = false,
+        Command::Back => app.screen = Screen::Intake,
+        Command::NextField | Command::PrevField => {
+            app.matters.search_focus = !app.matters.search_focus
+        }
+        Command::Down if list.search_focus => app.matters.search_focus = false,
+        Command::Up => move_selection(app, -1),
+        Command::Down => move_selection(app, 1),
+        Command::PageUp => move_selection(app, -page),
+        Command::PageDown => move_selection(app, page),
+        Command::Menu => open_filter(app),
+        Command::Sort => toggle_sort(app),
+        Command::Open => {
+            if let Some(id) = app.matters.selected_row().map(|l| l.row.id) {
+                matter::open(app, id, store);
+            }
+        }
+        _ => {}
+    }
 }

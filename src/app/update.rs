@@ -176,7 +176,7 @@ fn typed(app: &mut App, key: KeyEvent, store: &dyn Store) {
                 }
             }
         }
-        Screen::Matters => matters_key(app, key, store),
+        Screen::Matters => matters::key(app, key, store),
         Screen::Matter => {
             if app.matter.as_ref().is_some_and(|m| m.dialog.is_some()) {
                 matter_action::key(app, key);
@@ -186,24 +186,6 @@ fn typed(app: &mut App, key: KeyEvent, store: &dyn Store) {
         Screen::Ledger => ledger::key(app, key, store),
         Screen::Operators => operators::key(app, key),
         Screen::Start | Screen::Detail => {}
-    }
-}
-
-fn matters_key(app: &mut App, key: KeyEvent, store: &dyn Store) {
-    if app.matters.filter_dialog.is_some() {
-        matters::filter_key(app, key);
-    } else if app.matters.search_focus {
-        if app.matters.search.handle_key(key) {
-            matters::refilter(app);
-        }
-    } else {
-        match key.code {
-            KeyCode::Left => matters::switch_tab(app, -1, store),
-            KeyCode::Right => matters::switch_tab(app, 1, store),
-            KeyCode::Home => matters::move_selection(app, isize::MIN / 2),
-            KeyCode::End => matters::move_selection(app, isize::MAX / 2),
-            _ => {}
-        }
     }
 }
 
@@ -353,94 +335,10 @@ fn screen_command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
             }
             _ => {}
         },
-        Screen::Matters => matters_command(app, c, store),
-        Screen::Matter => matter_command(app, c, store),
+        Screen::Matters => matters::command(app, c, store),
+        Screen::Matter => matter::command(app, c, store),
     }
     Vec::new()
-}
-
-fn matters_command(app: &mut App, c: Command, store: &dyn Store) {
-    let page = matters::page_rows(app) as isize;
-    let list = &app.matters;
-    if list.filter_dialog.is_some() {
-        match c {
-            Command::Back | Command::Menu => app.matters.filter_dialog = None,
-            Command::NextField | Command::Down => matters::filter_focus(app, 1),
-            Command::PrevField | Command::Up => matters::filter_focus(app, -1),
-            Command::Open | Command::Save => matters::apply_filter(app),
-            _ => {}
-        }
-        return;
-    }
-    match c {
-        Command::Back if list.search_focus && !list.search.is_empty() => {
-            app.matters.search.clear();
-            matters::refilter(app);
-        }
-        Command::Back if list.search_focus => app.matters.search_focus = false,
-        Command::Back => app.screen = Screen::Intake,
-        Command::NextField | Command::PrevField => {
-            app.matters.search_focus = !app.matters.search_focus
-        }
-        Command::Down if list.search_focus => app.matters.search_focus = false,
-        Command::Up => matters::move_selection(app, -1),
-        Command::Down => matters::move_selection(app, 1),
-        Command::PageUp => matters::move_selection(app, -page),
-        Command::PageDown => matters::move_selection(app, page),
-        Command::Menu => matters::open_filter(app),
-        Command::Sort => matters::toggle_sort(app),
-        Command::Open => {
-            if let Some(id) = app.matters.selected_row().map(|l| l.row.id) {
-                matter::open(app, id, store);
-            }
-        }
-        _ => {}
-    }
-}
-
-fn matter_command(app: &mut App, c: Command, store: &dyn Store) {
-    let Some(view) = app.matter.as_ref() else {
-        app.screen = Screen::Matters;
-        return;
-    };
-    if view.dialog.is_some() {
-        match c {
-            Command::Back => matter_action::back(app),
-            Command::NextField | Command::Down => matter_action::focus(app, true),
-            Command::PrevField | Command::Up => matter_action::focus(app, false),
-            Command::Open => matter_action::enter(app, store),
-            Command::Save => matter_action::submit(app, store),
-            _ => {}
-        }
-        return;
-    }
-    if view.menu.is_some() {
-        match c {
-            Command::Back | Command::Menu => matter_action::back(app),
-            Command::Up | Command::PrevField => matter_action::menu_move(app, -1),
-            Command::Down | Command::NextField => matter_action::menu_move(app, 1),
-            Command::Open => matter_action::choose(app),
-            _ => {}
-        }
-        return;
-    }
-    match c {
-        Command::Back => {
-            app.screen = app.matter_back;
-            if app.screen == Screen::Matters && app.matters.stale {
-                matters::reload(app, store);
-            }
-            if app.screen == Screen::Detail && app.details.is_empty() {
-                app.screen = Screen::Matters;
-            }
-        }
-        Command::Up => matter::scroll(app, -1),
-        Command::Down => matter::scroll(app, 1),
-        Command::PageUp => matter::scroll(app, -10),
-        Command::PageDown => matter::scroll(app, 10),
-        Command::Menu | Command::Open => matter_action::open_menu(app),
-        _ => {}
-    }
 }
 
 fn start_command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
