@@ -164,7 +164,7 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     let mut used = 0;
     let max = usize::from(area.width);
-    for c in footer_commands(app) {
+    for c in footer_commands(app).iter().filter(|c| offered(app, **c)) {
         let Some(key) = app.keymap.first_key(*c) else {
             continue;
         };
@@ -193,6 +193,21 @@ pub fn panel<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Bl
     } else {
         theme.border
     })
+}
+
+/// Whether the footer offers a command: not a screen the signed-in role may not open. The key
+/// still answers, with the refusal, for whoever presses it anyway.
+fn offered(app: &App, c: Command) -> bool {
+    use crate::domain::permission::Permission as P;
+    let needs = match c {
+        Command::NewIntake => P::RegisterVisit,
+        Command::Search => P::ViewVisits,
+        Command::Matters => P::ViewMatters,
+        Command::Ledger => P::ViewEvidence,
+        Command::Reveal => P::Reveal,
+        _ => return true,
+    };
+    app.session.is_none() || app.may(needs)
 }
 
 /// Draws a bordered panel titled ` title ` and returns the area inside it.
