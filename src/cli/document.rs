@@ -52,12 +52,7 @@ pub fn document(
         .today
         .unwrap_or_else(|| SystemClock { today: None }.today());
     let values = values(&store, db, number, request, today, lang)?;
-    let readable = may_read(
-        who.role,
-        who.leader,
-        values.kind,
-        values.responsible,
-    );
+    let readable = may_read(who.role, who.leader, values.kind, values.responsible);
     if !readable {
         return Err(lang.f(T::DocumentConfidential, &[&number, &operator]));
     }
@@ -154,7 +149,10 @@ pub fn values(
         ("department", department.unwrap_or_else(blank)),
         ("due", line.due.map(chinese_date).unwrap_or_else(blank)),
         ("late", late),
-        ("urge", request.urge.map(str::to_string).unwrap_or_else(blank)),
+        (
+            "urge",
+            request.urge.map(str::to_string).unwrap_or_else(blank),
+        ),
         ("today", chinese_date(today)),
     ];
     Ok(MatterValues {

@@ -99,20 +99,14 @@ pub fn ledger(
             _ => String::new(),
         };
         let shown = |s: String| if readable { s } else { String::new() };
-        let id_number = person.id_number.as_ref().map(|i| {
-            if full {
-                i.to_string()
-            } else {
-                i.masked()
-            }
-        });
-        let phone = person.phone.as_ref().map(|p| {
-            if full {
-                p.to_string()
-            } else {
-                p.masked()
-            }
-        });
+        let id_number = person
+            .id_number
+            .as_ref()
+            .map(|i| if full { i.to_string() } else { i.masked() });
+        let phone = person
+            .phone
+            .as_ref()
+            .map(|p| if full { p.to_string() } else { p.masked() });
         rows.push(vec![
             case.number.to_string(),
             shown(person.name.clone()),
@@ -156,7 +150,11 @@ struct Names {
 impl Names {
     fn of(store: &dyn Store) -> Result<Names> {
         Ok(Names {
-            leaders: store.leaders()?.into_iter().map(|l| (l.id, l.name)).collect(),
+            leaders: store
+                .leaders()?
+                .into_iter()
+                .map(|l| (l.id, l.name))
+                .collect(),
             departments: store
                 .departments()?
                 .into_iter()

@@ -37,13 +37,17 @@ pub fn write_xlsx(path: &Path, header: &[String], rows: &[Vec<String>]) -> Resul
     let bold = Format::new().set_bold();
     let text = Format::new().set_num_format("@");
     for (c, title) in header.iter().enumerate() {
-        sheet.write_string_with_format(0, col(c)?, title, &bold).map_err(e)?;
+        sheet
+            .write_string_with_format(0, col(c)?, title, &bold)
+            .map_err(e)?;
     }
     for (r, row) in rows.iter().enumerate() {
         let r = u32::try_from(r + 1).map_err(|x| x.to_string())?;
         for (c, cell) in row.iter().enumerate() {
             if TEXT_COLUMNS.contains(&c) {
-                sheet.write_string_with_format(r, col(c)?, cell, &text).map_err(e)?;
+                sheet
+                    .write_string_with_format(r, col(c)?, cell, &text)
+                    .map_err(e)?;
             } else {
                 sheet.write_string(r, col(c)?, cell).map_err(e)?;
             }

@@ -52,16 +52,66 @@ const ORDER: [LedgerColumn; 10] = [
 /// Header spellings recognised without a mapping file: the export's own headers in both
 /// languages and what offices commonly write. The first is the one an error names.
 const COLUMNS: [Column; 10] = [
-    Column { names: &["姓名", "信访人", "信访人姓名", "name"], required: true },
-    Column { names: &["身份证号", "身份证号码", "公民身份号码", "id number", "id_number"], required: false },
-    Column { names: &["联系电话", "电话", "手机", "手机号码", "phone"], required: false },
-    Column { names: &["住址", "地址", "家庭住址", "address"], required: false },
-    Column { names: &["登记日期", "来访日期", "来访时间", "信访日期", "opened", "date"], required: true },
-    Column { names: &["来访方式", "渠道", "信访方式", "channel"], required: false },
-    Column { names: &["事项类别", "类别", "问题类别", "category"], required: true },
-    Column { names: &["事项性质", "信访类型", "kind"], required: false },
-    Column { names: &["主要诉求", "诉求", "反映问题", "信访事项", "request", "summary"], required: true },
-    Column { names: &["人数", "来访人数", "people"], required: false },
+    Column {
+        names: &["姓名", "信访人", "信访人姓名", "name"],
+        required: true,
+    },
+    Column {
+        names: &[
+            "身份证号",
+            "身份证号码",
+            "公民身份号码",
+            "id number",
+            "id_number",
+        ],
+        required: false,
+    },
+    Column {
+        names: &["联系电话", "电话", "手机", "手机号码", "phone"],
+        required: false,
+    },
+    Column {
+        names: &["住址", "地址", "家庭住址", "address"],
+        required: false,
+    },
+    Column {
+        names: &[
+            "登记日期",
+            "来访日期",
+            "来访时间",
+            "信访日期",
+            "opened",
+            "date",
+        ],
+        required: true,
+    },
+    Column {
+        names: &["来访方式", "渠道", "信访方式", "channel"],
+        required: false,
+    },
+    Column {
+        names: &["事项类别", "类别", "问题类别", "category"],
+        required: true,
+    },
+    Column {
+        names: &["事项性质", "信访类型", "kind"],
+        required: false,
+    },
+    Column {
+        names: &[
+            "主要诉求",
+            "诉求",
+            "反映问题",
+            "信访事项",
+            "request",
+            "summary",
+        ],
+        required: true,
+    },
+    Column {
+        names: &["人数", "来访人数", "people"],
+        required: false,
+    },
 ];
 
 impl LedgerColumn {
@@ -163,7 +213,10 @@ impl BadLedgerRow {
             LedgerProblem::File(p) => p.localize(lang),
         };
         match self.column {
-            Some(c) => lang.f(T::LedgerImportBadRow, &[&self.row, &c.header(lang), &reason]),
+            Some(c) => lang.f(
+                T::LedgerImportBadRow,
+                &[&self.row, &c.header(lang), &reason],
+            ),
             None => lang.f(T::ImportRow, &[&self.row, &reason]),
         }
     }
@@ -237,7 +290,10 @@ pub fn check(
     for row in rows {
         let cell = |c: LedgerColumn| {
             let i = ORDER.iter().position(|o| *o == c).unwrap_or_default();
-            row.cells.get(i).map(|s| s.trim().to_string()).unwrap_or_default()
+            row.cells
+                .get(i)
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default()
         };
         let visit = match input(&cell).and_then(|i| {
             i.validate(ctx).map_err(|errors| {
@@ -249,11 +305,13 @@ pub fn check(
         }) {
             Ok(v) => v,
             Err(problems) => {
-                checked.bad.extend(problems.into_iter().map(|(column, problem)| BadLedgerRow {
-                    row: row.number,
-                    column,
-                    problem,
-                }));
+                checked
+                    .bad
+                    .extend(problems.into_iter().map(|(column, problem)| BadLedgerRow {
+                        row: row.number,
+                        column,
+                        problem,
+                    }));
                 continue;
             }
         };
@@ -268,7 +326,13 @@ pub fn check(
             checked.already.push((row.number, None));
             continue;
         }
-        checked.good.push((row.number, NewVisit { existing_petitioner: existing, ..visit }));
+        checked.good.push((
+            row.number,
+            NewVisit {
+                existing_petitioner: existing,
+                ..visit
+            },
+        ));
     }
     checked.bad.sort_by_key(|b| b.row);
     Ok(checked)
@@ -279,8 +343,12 @@ type Problems = Vec<(Option<LedgerColumn>, LedgerProblem)>;
 /// The row as the intake form would have received it; a channel or kind no one recognises
 /// is the row's problem, reported with whatever else is wrong.
 fn input(cell: &dyn Fn(LedgerColumn) -> String) -> Result<IntakeInput, Problems> {
-    let channel = label_of(&cell(C::Channel), &Channel::ALL, Channel::WalkIn)
-        .ok_or_else(|| vec![(Some(C::Channel), LedgerProblem::UnknownChannel(cell(C::Channel)))]);
+    let channel = label_of(&cell(C::Channel), &Channel::ALL, Channel::WalkIn).ok_or_else(|| {
+        vec![(
+            Some(C::Channel),
+            LedgerProblem::UnknownChannel(cell(C::Channel)),
+        )]
+    });
     let kind = label_of(&cell(C::Kind), &Kind::ALL, Kind::Appeal)
         .ok_or_else(|| vec![(Some(C::Kind), LedgerProblem::UnknownKind(cell(C::Kind)))]);
     let (channel, kind) = match (channel, kind) {
@@ -411,7 +479,12 @@ pub fn run(
         }
     }
     if !checked.already.is_empty() {
-        writeln!(out, "{}", lang.f(T::LedgerImportAlready, &[&checked.already.len()])).map_err(io)?;
+        writeln!(
+            out,
+            "{}",
+            lang.f(T::LedgerImportAlready, &[&checked.already.len()])
+        )
+        .map_err(io)?;
     }
     if !checked.bad.is_empty() {
         let rows: std::collections::BTreeSet<usize> = checked.bad.iter().map(|b| b.row).collect();
@@ -422,11 +495,23 @@ pub fn run(
         return writeln!(out, "{}", lang.f(T::LedgerImportDry, &[&visits.len()])).map_err(io);
     }
     if !visits.is_empty() {
-        store.register_visits(&visits).map_err(|e| e.localize(lang))?;
+        store
+            .register_visits(&visits)
+            .map_err(|e| e.localize(lang))?;
     }
-    let detail = format!("{path} rows:{} already:{}", visits.len(), checked.already.len());
-    crate::cli::ledger::record(&store, operator, crate::domain::audit::AuditKind::Imported, "ledger", &detail)
-        .map_err(|e| e.localize(lang))?;
+    let detail = format!(
+        "{path} rows:{} already:{}",
+        visits.len(),
+        checked.already.len()
+    );
+    crate::cli::ledger::record(
+        &store,
+        operator,
+        crate::domain::audit::AuditKind::Imported,
+        "ledger",
+        &detail,
+    )
+    .map_err(|e| e.localize(lang))?;
     writeln!(out, "{}", lang.f(T::LedgerImportDone, &[&visits.len()])).map_err(io)
 }
 
@@ -439,11 +524,16 @@ fn read(file: &Path, lang: Lang) -> Result<String, String> {
         .map(str::to_lowercase)
         .unwrap_or_default();
     match ext.as_str() {
-        "xlsx" | "xlsm" | "xls" => super::xlsx::to_csv(file)
-            .map_err(|e| lang.f(T::LedgerImportXlsx, &[&path, &e])),
+        "xlsx" | "xlsm" | "xls" => {
+            super::xlsx::to_csv(file).map_err(|e| lang.f(T::LedgerImportXlsx, &[&path, &e]))
+        }
         "csv" | "txt" => {
             let bytes = std::fs::read(file).map_err(|e| {
-                ImportError::Read { path: path.clone(), reason: e.to_string() }.localize(lang)
+                ImportError::Read {
+                    path: path.clone(),
+                    reason: e.to_string(),
+                }
+                .localize(lang)
             })?;
             super::decode(&bytes, &path)
                 .map(str::to_string)
