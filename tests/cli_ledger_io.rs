@@ -258,3 +258,104 @@ fn the_xlsx_keeps_id_numbers_and_phones_as_text_under_the_headers() {
     assert!(ok, "{said}{err}");
     assert_eq!(as_the_desk_sees_it(&db), as_the_desk_sees_it(&other));
 }
+
+/// Digits as a Chinese input method types them.
+fn full_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '0'..='9' | 'X' | '-' => char::from_u32(c as u32 - 0x21 + 0xFF01).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
+
+#[test]
+fn every_bad_row_is_reported_with_its_excel_row_and_column_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = empty_desk(dir.path(), "desk");
+    let id = common::id_number("530821", "19800101", "002");
+    let good = [
+        format!("张三,,{},{},其他,要求补发工资", full_width("13800138000"), full_width("2026-03-02")),
+        format!("赵六,{},,2026-03-05,劳动社保,要求调查", full_width(&id)),
+    ];
+    let bad = [
+        "李四,110101199001011234,,2026-03-03,其他,要求退还押金".to_string(),
+        "王五,,13900139000,2026-13-45,其他,反映噪音扰民".to_string(),
+        ",,13700137000,2026-03-04,其他,反映道路积水".to_string(),
+    ];
+    let file = dir.path().join("mixed.csv");
+    let lines = [
+        "姓名,身份证号码,电话,来访日期,类别,反映问题".to_string(),
+        good[0].clone(),
+        bad[0].clone(),
+        bad[1].clone(),
+        bad[2].clone(),
+        good[1].clone(),
+    ];
+    std::fs::write(&file, format!("\u{feff}{}\r\n", lines.join("\r\n"))).unwrap();
+
+    let (ok, said, err) = run(xfdesk(&db, Role::Administrator).args(["--lang", "en", "import"]).arg(&file));
+    assert!(!ok, "a bad row makes the exit status non-zero");
+    assert_eq!(
+        said.lines().collect::<Vec<_>>(),
+        [
+            "row 3, column “ID number”: check digit should be 7, not 4",
+            "row 4, column “Opened”: “2026-13-45” is not a date (use 2026-11-20)",
+            "row 5, column “Name”: enter the name",
+        ]
+    );
+    assert!(err.contains("3 bad row(s); nothing imported"), "{err}");
+    assert_eq!(SledStore::open(&db).unwrap().visit_count().unwrap(), 0);
+
+    // Without the bad rows: a dry run writes nothing, the import writes both, normalised.
+    std::fs::write(&file, [lines[0].clone(), good[0].clone(), good[1].clone()].join("\n")).unwrap();
+    let (ok, said, _) = run(xfdesk(&db, Role::Administrator).args(["import", "--dry-run"]).arg(&file));
+    assert!(ok && said.contains("可导入 2 条来访"), "{said}");
+    assert_eq!(SledStore::open(&db).unwrap().visit_count().unwrap(), 0);
+    let (ok, said, err) = run(xfdesk(&db, Role::Administrator).arg("import").arg(&file));
+    assert!(ok, "{said}{err}");
+    let store = SledStore::open(&db).unwrap();
+    let mut visits = store.visits_newest_first(None, usize::MAX).unwrap();
+    visits.sort_by_key(|v| v.number);
+    let seen: Vec<(String, String, String, String)> = visits
+        .iter()
+        .map(|v| {
+            let p = &v.petitioner;
+            (
+                p.name.clone(),
+                p.id_number.as_ref().map(|i| i.to_string()).unwrap_or_default(),
+                p.phone.as_ref().map(|i| i.to_string()).unwrap_or_default(),
+                v.received_at.date().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("张三".into(), String::new(), "13800138000".into(), "2026-03-02".into()),
+            ("赵六".into(), id, String::new(), "2026-03-05".into()),
+        ]
+    );
+}
+
+#[test]
+fn a_mapping_file_names_the_columns_the_import_does_not_know() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = empty_desk(dir.path(), "desk");
+    let file = dir.path().join("old.csv");
+    std::fs::write(&file, "当事人,手机,日期,类别,信访内容\n张三,13800138000,2026-03-02,其他,要求补发工资\n").unwrap();
+    let (ok, _, err) = run(xfdesk(&db, Role::Administrator).args(["--lang", "en", "import"]).arg(&file));
+    assert!(!ok);
+    assert!(err.contains("no “姓名” column"), "{err}");
+
+    let map = dir.path().join("map.toml");
+    std::fs::write(&map, "[columns]\nname = \"当事人\"\nrequest = [\"信访内容\", \"内容\"]\ndate = \"日期\"\n").unwrap();
+    let (ok, said, err) = run(xfdesk(&db, Role::Administrator).arg("import").arg(&file).arg("--map").arg(&map));
+    assert!(ok, "{said}{err}");
+    assert_eq!(SledStore::open(&db).unwrap().visit_count().unwrap(), 1);
+
+    std::fs::write(&map, "[columns]\nsurname = \"当事人\"\n").unwrap();
+    let (ok, _, err) = run(xfdesk(&db, Role::Administrator).args(["--lang", "en", "import"]).arg(&file).arg("--map").arg(&map));
+    assert!(!ok);
+    assert!(err.contains("“surname” in the column mapping is not a column"), "{err}");
+}
