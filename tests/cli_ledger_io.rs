@@ -275,7 +275,11 @@ fn every_bad_row_is_reported_with_its_excel_row_and_column_and_nothing_is_writte
     let db = empty_desk(dir.path(), "desk");
     let id = common::id_number("530821", "19800101", "002");
     let good = [
-        format!("张三,,{},{},其他,要求补发工资", full_width("13800138000"), full_width("2026-03-02")),
+        format!(
+            "张三,,{},{},其他,要求补发工资",
+            full_width("13800138000"),
+            full_width("2026-03-02")
+        ),
         format!("赵六,{},,2026-03-05,劳动社保,要求调查", full_width(&id)),
     ];
     let bad = [
@@ -294,7 +298,9 @@ fn every_bad_row_is_reported_with_its_excel_row_and_column_and_nothing_is_writte
     ];
     std::fs::write(&file, format!("\u{feff}{}\r\n", lines.join("\r\n"))).unwrap();
 
-    let (ok, said, err) = run(xfdesk(&db, Role::Administrator).args(["--lang", "en", "import"]).arg(&file));
+    let (ok, said, err) = run(xfdesk(&db, Role::Administrator)
+        .args(["--lang", "en", "import"])
+        .arg(&file));
     assert!(!ok, "a bad row makes the exit status non-zero");
     assert_eq!(
         said.lines().collect::<Vec<_>>(),
@@ -308,8 +314,14 @@ fn every_bad_row_is_reported_with_its_excel_row_and_column_and_nothing_is_writte
     assert_eq!(SledStore::open(&db).unwrap().visit_count().unwrap(), 0);
 
     // Without the bad rows: a dry run writes nothing, the import writes both, normalised.
-    std::fs::write(&file, [lines[0].clone(), good[0].clone(), good[1].clone()].join("\n")).unwrap();
-    let (ok, said, _) = run(xfdesk(&db, Role::Administrator).args(["import", "--dry-run"]).arg(&file));
+    std::fs::write(
+        &file,
+        [lines[0].clone(), good[0].clone(), good[1].clone()].join("\n"),
+    )
+    .unwrap();
+    let (ok, said, _) = run(xfdesk(&db, Role::Administrator)
+        .args(["import", "--dry-run"])
+        .arg(&file));
     assert!(ok && said.contains("可导入 2 条来访"), "{said}");
     assert_eq!(SledStore::open(&db).unwrap().visit_count().unwrap(), 0);
     let (ok, said, err) = run(xfdesk(&db, Role::Administrator).arg("import").arg(&file));
@@ -323,7 +335,10 @@ fn every_bad_row_is_reported_with_its_excel_row_and_column_and_nothing_is_writte
             let p = &v.petitioner;
             (
                 p.name.clone(),
-                p.id_number.as_ref().map(|i| i.to_string()).unwrap_or_default(),
+                p.id_number
+                    .as_ref()
+                    .map(|i| i.to_string())
+                    .unwrap_or_default(),
                 p.phone.as_ref().map(|i| i.to_string()).unwrap_or_default(),
                 v.received_at.date().to_string(),
             )
@@ -332,7 +347,12 @@ fn every_bad_row_is_reported_with_its_excel_row_and_column_and_nothing_is_writte
     assert_eq!(
         seen,
         [
-            ("张三".into(), String::new(), "13800138000".into(), "2026-03-02".into()),
+            (
+                "张三".into(),
+                String::new(),
+                "13800138000".into(),
+                "2026-03-02".into()
+            ),
             ("赵六".into(), id, String::new(), "2026-03-05".into()),
         ]
     );
@@ -343,19 +363,40 @@ fn a_mapping_file_names_the_columns_the_import_does_not_know() {
     let dir = tempfile::tempdir().unwrap();
     let db = empty_desk(dir.path(), "desk");
     let file = dir.path().join("old.csv");
-    std::fs::write(&file, "当事人,手机,日期,类别,信访内容\n张三,13800138000,2026-03-02,其他,要求补发工资\n").unwrap();
-    let (ok, _, err) = run(xfdesk(&db, Role::Administrator).args(["--lang", "en", "import"]).arg(&file));
+    std::fs::write(
+        &file,
+        "当事人,手机,日期,类别,信访内容\n张三,13800138000,2026-03-02,其他,要求补发工资\n",
+    )
+    .unwrap();
+    let (ok, _, err) = run(xfdesk(&db, Role::Administrator)
+        .args(["--lang", "en", "import"])
+        .arg(&file));
     assert!(!ok);
     assert!(err.contains("no “姓名” column"), "{err}");
 
     let map = dir.path().join("map.toml");
-    std::fs::write(&map, "[columns]\nname = \"当事人\"\nrequest = [\"信访内容\", \"内容\"]\ndate = \"日期\"\n").unwrap();
-    let (ok, said, err) = run(xfdesk(&db, Role::Administrator).arg("import").arg(&file).arg("--map").arg(&map));
+    std::fs::write(
+        &map,
+        "[columns]\nname = \"当事人\"\nrequest = [\"信访内容\", \"内容\"]\ndate = \"日期\"\n",
+    )
+    .unwrap();
+    let (ok, said, err) = run(xfdesk(&db, Role::Administrator)
+        .arg("import")
+        .arg(&file)
+        .arg("--map")
+        .arg(&map));
     assert!(ok, "{said}{err}");
     assert_eq!(SledStore::open(&db).unwrap().visit_count().unwrap(), 1);
 
     std::fs::write(&map, "[columns]\nsurname = \"当事人\"\n").unwrap();
-    let (ok, _, err) = run(xfdesk(&db, Role::Administrator).args(["--lang", "en", "import"]).arg(&file).arg("--map").arg(&map));
+    let (ok, _, err) = run(xfdesk(&db, Role::Administrator)
+        .args(["--lang", "en", "import"])
+        .arg(&file)
+        .arg("--map")
+        .arg(&map));
     assert!(!ok);
-    assert!(err.contains("“surname” in the column mapping is not a column"), "{err}");
+    assert!(
+        err.contains("“surname” in the column mapping is not a column"),
+        "{err}"
+    );
 }
