@@ -595,7 +595,7 @@ catalogue! {
     CliDocument => "由事项生成文书:受理告知书、交办单、催办单、督办单(文本或 HTML)", "Write a document of a matter: acceptance, assignment, reminder, supervision (text or HTML)";
     CliDocumentKind => "文书种类", "Which document";
     CliDocumentMatter => "事项编号,如 2026-000123", "Matter number, e.g. 2026-000123";
-    CliDocumentUrge => "催办或督办文号,如 催〔2026〕3号", "Reminder or supervision number, e.g. 催〔2026〕3号";
+    CliDocumentUrge => "催办或督办文号,如 催〔2026〕3号", "The reminder's or supervision notice's number, as printed on it";
     CliDocumentOut => "输出文件;.html 或 .htm 为网页,其他为纯文本", "Output file; .html or .htm writes HTML, anything else plain text";
 
     // Command-line help.
