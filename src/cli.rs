@@ -26,6 +26,9 @@ use crate::ui::text::pad;
 mod check;
 pub use check::check;
 
+pub mod document;
+pub mod ledger;
+
 /// A change made now by `operator`, the one `auth::authorize` let in: what a subcommand's
 /// changes are stamped with.
 pub fn stamp(operator: &str) -> crate::domain::ledger::Stamp {
@@ -84,6 +87,33 @@ pub enum Sub {
         format: ReportFormat,
         #[arg(long)]
         limit: Option<usize>,
+    },
+    Export {
+        #[arg(long, value_enum)]
+        format: ledger::ExportFormat,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+        from: Option<NaiveDate>,
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+        to: Option<NaiveDate>,
+    },
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long, value_name = "FILE")]
+        map: Option<PathBuf>,
+    },
+    Document {
+        #[arg(value_enum)]
+        which: crate::document::DocumentKind,
+        #[arg(long, value_name = "NUMBER")]
+        matter: String,
+        #[arg(long, value_name = "NUMBER")]
+        urge: Option<String>,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
     },
 }
 
@@ -186,6 +216,26 @@ pub fn command(lang: Lang) -> clap::Command {
                 .mut_arg("which", |a| a.help(t(T::CliReportKind)))
                 .mut_arg("format", |a| a.help(t(T::CliReportFormat)))
                 .mut_arg("limit", |a| a.help(t(T::CliReportLimit)))
+        })
+        .mut_subcommand("export", |s| {
+            s.about(t(T::CliExport))
+                .mut_arg("format", |a| a.help(t(T::CliExportFormat)))
+                .mut_arg("out", |a| a.help(t(T::CliExportOut)))
+                .mut_arg("from", |a| a.help(t(T::CliExportFrom)))
+                .mut_arg("to", |a| a.help(t(T::CliExportTo)))
+        })
+        .mut_subcommand("import", |s| {
+            s.about(t(T::CliImport))
+                .mut_arg("file", |a| a.help(t(T::CliImportLedgerFile)))
+                .mut_arg("dry_run", |a| a.help(t(T::CliImportDryRun)))
+                .mut_arg("map", |a| a.help(t(T::CliImportMap)))
+        })
+        .mut_subcommand("document", |s| {
+            s.about(t(T::CliDocument))
+                .mut_arg("which", |a| a.help(t(T::CliDocumentKind)))
+                .mut_arg("matter", |a| a.help(t(T::CliDocumentMatter)))
+                .mut_arg("urge", |a| a.help(t(T::CliDocumentUrge)))
+                .mut_arg("out", |a| a.help(t(T::CliDocumentOut)))
         })
 }
 

@@ -100,6 +100,69 @@ fn main() -> ExitCode {
                 Err(e) => fail(e),
             }
         }
+        Some(Sub::Export {
+            format,
+            ref out,
+            from,
+            to,
+        }) => {
+            let request = cli::ledger::ExportRequest {
+                format,
+                out,
+                from,
+                to,
+                today: cli.today,
+            };
+            match authorize(&cli, &db, Permission::ViewMatters, "export")
+                .and_then(|operator| cli::ledger::export(&db, &request, &operator, lang))
+            {
+                Ok(done) => {
+                    println!("{done}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
+            }
+        }
+        Some(Sub::Import {
+            ref file,
+            dry_run,
+            ref map,
+        }) => {
+            let options = xfdesk::import::ledger::LedgerOptions {
+                dry_run,
+                map: map.clone(),
+            };
+            imported(
+                authorize(&cli, &db, Permission::Import, "import").and_then(|operator| {
+                    cli::ledger::import(&db, file, options, &operator, lang, &mut out())
+                }),
+                fail,
+            )
+        }
+        Some(Sub::Document {
+            which,
+            ref matter,
+            ref urge,
+            ref out,
+        }) => {
+            let request = cli::document::DocumentRequest {
+                kind: which,
+                matter,
+                urge: urge.as_deref(),
+                out,
+                today: cli.today,
+            };
+            let needs = cli::document::needs(which);
+            match authorize(&cli, &db, needs, "document")
+                .and_then(|operator| cli::document::document(&db, &request, &operator, lang))
+            {
+                Ok(done) => {
+                    println!("{done}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
+            }
+        }
         None => match run_desk(&cli, db) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(e.to_string()),

@@ -67,6 +67,7 @@ impl Role {
                     | P::Reveal
                     | P::ViewEvidence
                     | P::Verify
+                    | P::ExportFull
             ),
             Role::Administrator => matches!(
                 action,
@@ -154,10 +155,14 @@ pub enum Permission {
     Verify,
     /// Rewrite the database files compactly (`xfdesk compact`).
     Maintain,
+    /// Full ID numbers and phones in an exported ledger (`xfdesk export`): a file leaves the
+    /// desk and its log, so only the supervisor, who answers for the ledger, takes them out
+    /// unmasked; everyone else's export masks them.
+    ExportFull,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 22] = [
+    pub const ALL: [Permission; 23] = [
         Permission::RegisterVisit,
         Permission::ViewVisits,
         Permission::ViewMatters,
@@ -180,6 +185,7 @@ impl Permission {
         Permission::ViewEvidence,
         Permission::Verify,
         Permission::Maintain,
+        Permission::ExportFull,
     ];
 
     /// The permission a step of a matter's life needs.
@@ -240,10 +246,21 @@ mod tests {
         match role {
             Role::Clerk => clerk.contains(&action),
             Role::Secretary => secretary.contains(&action),
+            // Full ID numbers and phones leave the desk in an export only in the supervisor's
+            // hands: ExportFull falls in here, nobody else's list has it.
             Role::Supervisor => !admin.contains(&action) && action != P::RegisterVisit,
             // Both keep the database honest: the one who answers for it, the one who keeps it.
             Role::Administrator => admin.contains(&action) || action == P::Verify,
         }
+    }
+
+    #[test]
+    fn only_the_supervisor_exports_identity_numbers_in_full() {
+        let full: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|r| r.may(P::ExportFull))
+            .collect();
+        assert_eq!(full, [Role::Supervisor]);
     }
 
     #[test]

@@ -33,7 +33,8 @@ pub struct ReportLine<'a> {
     pub unknown_tier: Option<String>,
 }
 
-fn line<'a>(
+/// One open matter's due date and where it stands on `today`.
+pub fn line<'a>(
     row: &'a MatterRow,
     today: NaiveDate,
     policy: &DeadlinePolicy,

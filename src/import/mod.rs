@@ -3,8 +3,10 @@
 //! is reported with the row number Excel shows (the header is row 1), and the good rows go to
 //! the store in one batch, all or nothing.
 
+pub mod ledger;
 mod org;
 mod table;
+mod xlsx;
 
 #[cfg(test)]
 mod tests;

@@ -36,6 +36,16 @@ pub struct Row {
 /// Reads the rows under the header. Rows whose cells are all empty are skipped, as Excel
 /// leaves them; a row the CSV reader cannot read is a bad row, the others go on.
 pub fn rows(text: &str, columns: &[Column]) -> Result<(Vec<Row>, Vec<BadRow>), ImportError> {
+    rows_with(text, columns, &[])
+}
+
+/// As `rows`, with more header spellings for some columns: `extra[i]` for `columns[i]`, from
+/// an office's mapping file.
+pub fn rows_with(
+    text: &str,
+    columns: &[Column],
+    extra: &[Vec<String>],
+) -> Result<(Vec<Row>, Vec<BadRow>), ImportError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -47,10 +57,14 @@ pub fn rows(text: &str, columns: &[Column]) -> Result<(Vec<Row>, Vec<BadRow>), I
     };
     let positions = columns
         .iter()
-        .map(|c| {
-            let found = header
-                .iter()
-                .position(|h| c.names.iter().any(|n| normalised(n) == normalised(h)));
+        .enumerate()
+        .map(|(i, c)| {
+            let more = extra.get(i).map(Vec::as_slice).unwrap_or_default();
+            let found = header.iter().position(|h| {
+                let h = normalised(h);
+                c.names.iter().any(|n| normalised(n) == h)
+                    || more.iter().any(|n| normalised(n) == h)
+            });
             match found {
                 None if c.required => Err(ImportError::MissingColumn {
                     column: c.names[0],

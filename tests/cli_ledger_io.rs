@@ -1,0 +1,402 @@
+//! The ledger out to Excel and back in, as an office moving from Excel would use it:
+//! `xfdesk export`, `xfdesk import` and `xfdesk document`, run as the binary on a real
+//! database, each as an operator whose role allows it.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use calamine::{Data, Reader};
+use xfdesk::domain::audit::AuditKind;
+use xfdesk::domain::id_number::IdNumber;
+use xfdesk::domain::permission::Role;
+use xfdesk::domain::petitioner::Person;
+use xfdesk::domain::visit::Channel;
+use xfdesk::store::Store;
+use xfdesk::store::sled_store::SledStore;
+
+fn xfdesk(db: &Path, role: Role) -> Command {
+    let mut c = Command::cargo_bin("xfdesk").unwrap();
+    c.env("XFDESK_OPERATOR", common::code_of(role))
+        .env("XFDESK_PIN", common::PIN)
+        .args(["--db", db.to_str().unwrap(), "--today", "2026-11-18"]);
+    c
+}
+
+/// A database with the operators of every role and no visits.
+fn empty_desk(dir: &Path, name: &str) -> PathBuf {
+    let db = dir.join(name);
+    let store = SledStore::open(&db).unwrap();
+    for role in Role::ALL {
+        common::add_operator(&store, role, None);
+    }
+    db
+}
+
+/// Three petitioners, one matter each: a man with an ID number and an address, a woman known
+/// by her phone who wrote a letter, and a man with both.
+fn three_matters(db: &Path) {
+    let store = SledStore::open(db).unwrap();
+    let id = |seq| {
+        IdNumber::parse(
+            &common::id_number("530821", "19800101", seq),
+            common::now().date(),
+        )
+        .unwrap()
+    };
+    let mut first = common::walk_in("李丽燕", "13800138000", common::on(3, 2, 9, 30));
+    first.petitioner = Person {
+        name: "李丽燕".into(),
+        id_number: Some(id("002")),
+        address: "云南省普洱市宁洱县民主村八组".into(),
+        ..first.petitioner
+    };
+    first.category = "土地征收".into();
+    first.summary = "反映集体林地被占用，未签订征地协议，要求依法补偿。".into();
+    let mut second = common::walk_in("罗静颖", "19171874554", common::on(4, 15, 14, 5));
+    second.channel = Channel::Letter;
+    second.category = "劳动社保".into();
+    second.summary = "要求补缴2019年至2021年的养老保险。".into();
+    let mut third = common::walk_in("王建国", "13912345678", common::on(5, 20, 10, 0));
+    third.petitioner.id_number = Some(id("013"));
+    third.head_count = 3;
+    third.summary = "邻居违章搭建，\"影响\"采光，请求处理。".into();
+    // Sex as the ID number says: what intake (and the import) would have recorded.
+    for mut v in [first, second, third] {
+        if let Some(id) = &v.petitioner.id_number {
+            v.petitioner.sex = id.sex();
+        }
+        store.register_visit(&v).unwrap();
+    }
+}
+
+fn run(c: &mut Command) -> (bool, String, String) {
+    let out = c.output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Every petitioner's details and every matter as the desk keeps them, in number order.
+fn as_the_desk_sees_it(db: &Path) -> (Vec<Person>, Vec<String>) {
+    let store = SledStore::open(db).unwrap();
+    let mut visits = store.visits_newest_first(None, usize::MAX).unwrap();
+    visits.sort_by_key(|v| v.number);
+    let people = visits
+        .iter()
+        .map(|v| store.petitioner(v.petitioner_id).unwrap().unwrap().person)
+        .collect();
+    let matters = visits
+        .iter()
+        .map(|v| {
+            let c = store.case(v.case_id).unwrap().unwrap();
+            format!(
+                "{} {} {:?} {} {} {:?} {} {:?} {}",
+                c.number,
+                c.opened_at,
+                c.kind,
+                c.category,
+                c.summary,
+                c.state,
+                c.visit_count,
+                v.channel,
+                v.head_count
+            )
+        })
+        .collect();
+    (people, matters)
+}
+
+#[test]
+fn an_exported_ledger_imports_into_an_empty_desk_as_the_same_ledger() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = empty_desk(dir.path(), "a");
+    three_matters(&a);
+    let csv = dir.path().join("台账.csv");
+    let (ok, said, err) = run(xfdesk(&a, Role::Supervisor)
+        .args(["export", "--format", "csv", "--out"])
+        .arg(&csv));
+    assert!(ok, "{err}");
+    assert!(said.contains("已导出 3 件事项"), "{said}");
+    let exported = std::fs::read(&csv).unwrap();
+    assert!(
+        exported.starts_with(b"\xEF\xBB\xBF"),
+        "Excel on Chinese Windows needs the BOM"
+    );
+
+    let b = empty_desk(dir.path(), "b");
+    let (ok, said, err) = run(xfdesk(&b, Role::Administrator).arg("import").arg(&csv));
+    assert!(ok, "{said}{err}");
+    assert!(said.contains("导入 3 条来访"), "{said}");
+    assert_eq!(as_the_desk_sees_it(&a), as_the_desk_sees_it(&b));
+
+    // Exported again, the new desk's ledger is the same file.
+    let again = dir.path().join("again.csv");
+    let (ok, _, err) = run(xfdesk(&b, Role::Supervisor)
+        .args(["export", "--format", "csv", "--out"])
+        .arg(&again));
+    assert!(ok, "{err}");
+    assert_eq!(
+        String::from_utf8(std::fs::read(&again).unwrap()).unwrap(),
+        String::from_utf8(exported).unwrap()
+    );
+
+    // The same file a second time adds nothing, and says so.
+    let (ok, said, err) = run(xfdesk(&b, Role::Administrator).arg("import").arg(&csv));
+    assert!(ok, "{said}{err}");
+    assert!(
+        said.contains("3 行此前已导入") && said.contains("导入 0 条来访"),
+        "{said}"
+    );
+    assert_eq!(as_the_desk_sees_it(&a), as_the_desk_sees_it(&b));
+
+    let store = SledStore::open(&b).unwrap();
+    let log = store.audit_log(0, usize::MAX).unwrap();
+    let imports: Vec<&str> = log
+        .iter()
+        .filter(|(_, e)| e.kind == AuditKind::Imported && e.operator == "admin1")
+        .map(|(_, e)| e.detail.as_str())
+        .collect();
+    assert_eq!(imports.len(), 2, "{log:?}");
+    assert!(
+        imports[0].ends_with("rows:3 already:0") && imports[1].ends_with("rows:0 already:3"),
+        "{imports:?}"
+    );
+    let exports: Vec<&str> = log
+        .iter()
+        .filter(|(_, e)| e.kind == AuditKind::Exported && e.operator == "sup1")
+        .map(|(_, e)| e.detail.as_str())
+        .collect();
+    assert_eq!(exports.len(), 1);
+    assert!(exports[0].contains("again.csv rows:3 full"), "{exports:?}");
+}
+
+#[test]
+fn a_clerks_export_masks_id_numbers_and_phones() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = empty_desk(dir.path(), "desk");
+    three_matters(&db);
+    let csv = dir.path().join("clerk.csv");
+    let (ok, said, err) = run(xfdesk(&db, Role::Clerk)
+        .args(["export", "--format", "csv", "--out"])
+        .arg(&csv));
+    assert!(ok, "{err}");
+    assert!(said.contains("部分隐藏"), "{said}");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let full = common::id_number("530821", "19800101", "002");
+    assert!(
+        !text.contains(&full) && !text.contains("13800138000"),
+        "{text}"
+    );
+    assert!(text.contains("李丽燕"), "{text}");
+
+    // An administrator keeps the database but does not read the ledger.
+    let (ok, _, err) = run(xfdesk(&db, Role::Administrator)
+        .args(["export", "--format", "csv", "--out"])
+        .arg(&csv));
+    assert!(!ok);
+    assert!(err.contains("不能执行"), "{err}");
+}
+
+#[test]
+fn the_xlsx_keeps_id_numbers_and_phones_as_text_under_the_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = empty_desk(dir.path(), "desk");
+    three_matters(&db);
+    let xlsx = dir.path().join("ledger.xlsx");
+    let (ok, _, err) = run(xfdesk(&db, Role::Supervisor)
+        .args(["--lang", "en", "export", "--format", "xlsx", "--out"])
+        .arg(&xlsx));
+    assert!(ok, "{err}");
+
+    let mut book = calamine::open_workbook_auto(&xlsx).unwrap();
+    let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    let header: Vec<String> = rows[0].iter().map(|d| d.to_string()).collect();
+    assert_eq!(
+        header,
+        [
+            "Number",
+            "Name",
+            "ID number",
+            "Phone",
+            "Address",
+            "Channel",
+            "Category",
+            "Kind",
+            "Opened",
+            "Request",
+            "People",
+            "Visits",
+            "Leader",
+            "Department",
+            "State",
+            "Stage",
+            "Due",
+            "Days late"
+        ]
+    );
+    assert_eq!(rows.len(), 4);
+    let full = common::id_number("530821", "19800101", "002");
+    assert_eq!(
+        rows[1][2],
+        Data::String(full),
+        "an 18-digit number would lose its last digits"
+    );
+    assert_eq!(rows[1][3], Data::String("13800138000".into()));
+    assert_eq!(rows[2][1], Data::String("罗静颖".into()));
+    assert_eq!(rows[2][5], Data::String("Letter".into()));
+
+    // And it comes back in: the import reads XLSX as it reads CSV.
+    let other = empty_desk(dir.path(), "other");
+    let (ok, said, err) = run(xfdesk(&other, Role::Administrator)
+        .args(["--lang", "en", "import"])
+        .arg(&xlsx));
+    assert!(ok, "{said}{err}");
+    assert_eq!(as_the_desk_sees_it(&db), as_the_desk_sees_it(&other));
+}
+
+/// Digits as a Chinese input method types them.
+fn full_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '0'..='9' | 'X' | '-' => char::from_u32(c as u32 - 0x21 + 0xFF01).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
+
+#[test]
+fn every_bad_row_is_reported_with_its_excel_row_and_column_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = empty_desk(dir.path(), "desk");
+    let id = common::id_number("530821", "19800101", "002");
+    let good = [
+        format!(
+            "张三,,{},{},其他,要求补发工资",
+            full_width("13800138000"),
+            full_width("2026-03-02")
+        ),
+        format!("赵六,{},,2026-03-05,劳动社保,要求调查", full_width(&id)),
+    ];
+    let bad = [
+        "李四,110101199001011234,,2026-03-03,其他,要求退还押金".to_string(),
+        "王五,,13900139000,2026-13-45,其他,反映噪音扰民".to_string(),
+        ",,13700137000,2026-03-04,其他,反映道路积水".to_string(),
+    ];
+    let file = dir.path().join("mixed.csv");
+    let lines = [
+        "姓名,身份证号码,电话,来访日期,类别,反映问题".to_string(),
+        good[0].clone(),
+        bad[0].clone(),
+        bad[1].clone(),
+        bad[2].clone(),
+        good[1].clone(),
+    ];
+    std::fs::write(&file, format!("\u{feff}{}\r\n", lines.join("\r\n"))).unwrap();
+
+    let (ok, said, err) = run(xfdesk(&db, Role::Administrator)
+        .args(["--lang", "en", "import"])
+        .arg(&file));
+    assert!(!ok, "a bad row makes the exit status non-zero");
+    assert_eq!(
+        said.lines().collect::<Vec<_>>(),
+        [
+            "row 3, column “ID number”: check digit should be 7, not 4",
+            "row 4, column “Opened”: “2026-13-45” is not a date (use 2026-11-20)",
+            "row 5, column “Name”: enter the name",
+        ]
+    );
+    assert!(err.contains("3 bad row(s); nothing imported"), "{err}");
+    assert_eq!(SledStore::open(&db).unwrap().visit_count().unwrap(), 0);
+
+    // Without the bad rows: a dry run writes nothing, the import writes both, normalised.
+    std::fs::write(
+        &file,
+        [lines[0].clone(), good[0].clone(), good[1].clone()].join("\n"),
+    )
+    .unwrap();
+    let (ok, said, _) = run(xfdesk(&db, Role::Administrator)
+        .args(["import", "--dry-run"])
+        .arg(&file));
+    assert!(ok && said.contains("可导入 2 条来访"), "{said}");
+    assert_eq!(SledStore::open(&db).unwrap().visit_count().unwrap(), 0);
+    let (ok, said, err) = run(xfdesk(&db, Role::Administrator).arg("import").arg(&file));
+    assert!(ok, "{said}{err}");
+    let store = SledStore::open(&db).unwrap();
+    let mut visits = store.visits_newest_first(None, usize::MAX).unwrap();
+    visits.sort_by_key(|v| v.number);
+    let seen: Vec<(String, String, String, String)> = visits
+        .iter()
+        .map(|v| {
+            let p = &v.petitioner;
+            (
+                p.name.clone(),
+                p.id_number
+                    .as_ref()
+                    .map(|i| i.to_string())
+                    .unwrap_or_default(),
+                p.phone.as_ref().map(|i| i.to_string()).unwrap_or_default(),
+                v.received_at.date().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (
+                "张三".into(),
+                String::new(),
+                "13800138000".into(),
+                "2026-03-02".into()
+            ),
+            ("赵六".into(), id, String::new(), "2026-03-05".into()),
+        ]
+    );
+}
+
+#[test]
+fn a_mapping_file_names_the_columns_the_import_does_not_know() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = empty_desk(dir.path(), "desk");
+    let file = dir.path().join("old.csv");
+    std::fs::write(
+        &file,
+        "当事人,手机,日期,类别,信访内容\n张三,13800138000,2026-03-02,其他,要求补发工资\n",
+    )
+    .unwrap();
+    let (ok, _, err) = run(xfdesk(&db, Role::Administrator)
+        .args(["--lang", "en", "import"])
+        .arg(&file));
+    assert!(!ok);
+    assert!(err.contains("no “姓名” column"), "{err}");
+
+    let map = dir.path().join("map.toml");
+    std::fs::write(
+        &map,
+        "[columns]\nname = \"当事人\"\nrequest = [\"信访内容\", \"内容\"]\ndate = \"日期\"\n",
+    )
+    .unwrap();
+    let (ok, said, err) = run(xfdesk(&db, Role::Administrator)
+        .arg("import")
+        .arg(&file)
+        .arg("--map")
+        .arg(&map));
+    assert!(ok, "{said}{err}");
+    assert_eq!(SledStore::open(&db).unwrap().visit_count().unwrap(), 1);
+
+    std::fs::write(&map, "[columns]\nsurname = \"当事人\"\n").unwrap();
+    let (ok, _, err) = run(xfdesk(&db, Role::Administrator)
+        .args(["--lang", "en", "import"])
+        .arg(&file)
+        .arg("--map")
+        .arg(&map));
+    assert!(!ok);
+    assert!(
+        err.contains("“surname” in the column mapping is not a column"),
+        "{err}"
+    );
+}
