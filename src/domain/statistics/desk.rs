@@ -262,7 +262,7 @@ pub fn desk(input: &DeskInput) -> Desk {
             category: v.category.clone(),
         })
         .collect();
-    groups.sort_by(|a, b| (b.received_at, b.number).cmp(&(a.received_at, a.number)));
+    groups.sort_by_key(|g| std::cmp::Reverse((g.received_at, g.number)));
 
     let mut weekly = vec![0u64; WEEKS];
     for v in visits {
