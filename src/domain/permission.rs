@@ -67,6 +67,7 @@ impl Role {
                     | P::Reveal
                     | P::ViewEvidence
                     | P::Verify
+                    | P::SupervisorView
             ),
             Role::Administrator => matches!(
                 action,
@@ -154,10 +155,13 @@ pub enum Permission {
     Verify,
     /// Rewrite the database files compactly (`xfdesk compact`).
     Maintain,
+    /// The supervisor view (督办总览): every open matter, every leader's and department's
+    /// record, the quarter's figures.
+    SupervisorView,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 22] = [
+    pub const ALL: [Permission; 23] = [
         Permission::RegisterVisit,
         Permission::ViewVisits,
         Permission::ViewMatters,
@@ -180,6 +184,7 @@ impl Permission {
         Permission::ViewEvidence,
         Permission::Verify,
         Permission::Maintain,
+        Permission::SupervisorView,
     ];
 
     /// The permission a step of a matter's life needs.
@@ -267,6 +272,13 @@ mod tests {
         assert!(!Role::Secretary.may(Permission::Urge));
         assert!(!Role::Clerk.may(Permission::for_step(MoveKind::Accept)));
         assert!(Role::Supervisor.may(Permission::for_step(MoveKind::Archive)));
+        // The desk at a glance is the supervisor's alone.
+        for role in Role::ALL {
+            assert_eq!(
+                role.may(Permission::SupervisorView),
+                role == Role::Supervisor
+            );
+        }
     }
 
     #[test]

@@ -539,6 +539,34 @@ catalogue! {
     CliRefused => "操作员 {} 的角色({})不能执行此命令", "Operator {}'s role ({}) may not run this command";
 
     // ---- Supervisor view and statistics ----
+    CmdSupervisor => "督办总览", "Supervisor";
+    CmdSupervisorLong => "督办总览:在办、超期、各领导和承办单位情况、季度统计", "Supervisor view: pending, overdue, per leader and department, the quarter's figures";
+    ScreenSupervisor => "督办总览", "Supervisor view";
+    SupTabDesk => "总览", "Overview";
+    SupTabQuarter => "本季度统计({})", "This quarter ({})";
+    SupStates => "在办 {} 件:", "{} open:";
+    SupAging => "办理时长", "Age";
+    SupDays => "{}天", "{} d";
+    SupWeekly => "近12周来访(每周)", "Visits, last 12 weeks";
+    SupWeeklyTotal => "合计 {},单周最多 {}", "{} in all, at most {} a week";
+    SupDeptBars => "各承办单位在办件数", "Open matters per department";
+    SupOverdue => "超期事项({})", "Overdue ({})";
+    SupDueSoon => "即将到期({})", "Due soon ({})";
+    SupNeedsSupervision => "需督办({})", "Needs supervision ({})";
+    SupLongTerm => "上访老户:在办两年以上({})", "Long-term petitioners: open two years or more ({})";
+    SupGroups => "近12个月集体访({})", "Group visits, last 12 months ({})";
+    SupPeople => "{}人", "{} people";
+    SupYears => "{}年", "{} yrs";
+    SupLeaders => "各包案领导", "Per leader";
+    SupDepartments => "各承办单位", "Per department";
+    SupNobody => "(未定)", "(none yet)";
+    SupColPending => "在办", "Open";
+    SupColOverdue => "超期", "Late";
+    SupColOnTime => "按期率", "On time";
+    SupColSettled => "息诉率", "Settled";
+    SupRatesNote => "按期率、息诉率按近12个月新立事项计", "Rates over matters opened in the last 12 months";
+    SupEmpty => "无", "None";
+    SupHint => "↑↓ 选择事项,回车打开;←→ 切换总览和季度统计", "↑↓ choose a matter, Enter opens it; ←→ overview or quarter";
     StatQuarterTitle => "{}年第{}季度信访接待汇总({} 至 {})", "Quarterly summary of receptions, {} Q{} ({} to {})";
     StatAnnualTitle => "{}年度信访工作情况(《信访工作条例》第41条)({} 至 {})", "Annual petition work report {} (article 41) ({} to {})";
     StatAsOf => "截至 {} 的数据;事项按首次登记日期计入期间", "Data as of {}; a matter counts in the period of its first registration";
