@@ -13,6 +13,7 @@ mod matters;
 mod operators;
 mod org;
 mod overlay;
+mod quarter;
 mod repeat;
 mod signin;
 mod start;

@@ -28,7 +28,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     match app.supervisor.tab {
         Tab::Desk => render_desk(app, desk, theme, frame, body),
-        Tab::Quarter => render_quarter(app, theme, frame, body),
+        Tab::Quarter => super::quarter::render(app, theme, frame, body),
     }
 }
 
@@ -373,55 +373,4 @@ fn render_tallies(
 /// `text` right-aligned in `cells` terminal cells.
 fn right(text: &str, cells: usize) -> String {
     format!("{}{text}", " ".repeat(cells.saturating_sub(width(text))))
-}
-
-fn render_quarter(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some((quarter, now, before)) = &app.supervisor.quarter else {
-        return;
-    };
-    let inner = framed(frame, area, &quarter.to_string(), false, theme);
-    let dir = app.directory();
-    let name = |d| dir.department_name(d);
-    let lines = crate::i18n::statistics::lines(now, before.as_ref(), &name, app.lang);
-    let heads = [
-        app.t(T::StatColItem),
-        app.t(T::StatColValue),
-        app.t(T::StatColPrevious),
-        app.t(T::StatColChange),
-    ];
-    let widths = [28, 8, 8, 8];
-    let row = |cells: [&str; 4]| {
-        cells
-            .iter()
-            .zip(widths)
-            .map(|(c, w)| pad(c, w))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    // Two columns of items when the screen is wide enough, so a quarter fits on one page.
-    let column_width = widths.iter().sum::<usize>() + 4;
-    let columns = (usize::from(inner.width) / (column_width + 2)).clamp(1, 2);
-    let mut out: Vec<Vec<Line>> = vec![Vec::new(); columns];
-    let per_column = lines.len().div_ceil(columns) + 1;
-    let mut section = String::new();
-    let mut col = 0;
-    for l in &lines {
-        if out[col].len() >= usize::from(inner.height).min(per_column + 8) && col + 1 < columns {
-            col += 1;
-        }
-        if l.section != section {
-            out[col].push(Line::styled(l.section.clone(), theme.title));
-            if out[col].len() == 1 {
-                out[col].push(Line::styled(row(heads), theme.label));
-            }
-            section = l.section.clone();
-        }
-        let previous = l.previous.clone().unwrap_or_default();
-        let change = l.change.clone().unwrap_or_default();
-        out[col].push(Line::raw(row([&l.item, &l.value, &previous, &change])));
-    }
-    let areas = Layout::horizontal(vec![Constraint::Fill(1); columns]).split(inner);
-    for (lines, area) in out.into_iter().zip(areas.iter()) {
-        frame.render_widget(Paragraph::new(lines), *area);
-    }
 }
