@@ -8,7 +8,7 @@ use crate::domain::statistics::desk::Desk;
 use crate::domain::statistics::period::{Figures, Quarter};
 use crate::i18n::Localize;
 use crate::store::Store;
-use crate::store::figures::{Rules, desk_figures, period_figures};
+use crate::store::figures::{Rules, overview};
 
 use super::{App, Screen, Tone};
 
@@ -101,23 +101,13 @@ pub(super) fn reload(app: &mut App, store: &dyn Store) {
         calendar: &app.calendar,
     };
     let quarter = Quarter::of(today);
-    let figures = (|| {
-        let desk = desk_figures(store, &rules)?;
-        let now = match quarter.range() {
-            Some(p) => Some(period_figures(store, p, &rules)?),
-            None => None,
-        };
-        let before = match quarter.previous().range() {
-            Some(p) => Some(period_figures(store, p, &rules)?),
-            None => None,
-        };
-        Ok::<_, crate::store::StoreError>((desk, now, before))
-    })();
-    match figures {
-        Ok((desk, now, before)) => {
+    match overview(store, &rules, quarter) {
+        Ok(figures) => {
             let s = &mut app.supervisor;
-            s.desk = Some(desk);
-            s.quarter = now.map(|n| (quarter, n, before));
+            (s.desk, s.quarter) = match figures {
+                Some(f) => (Some(f.desk), Some((quarter, f.quarter, Some(f.previous)))),
+                None => (None, None),
+            };
             s.stale = false;
             let count = s.rows().len();
             s.selected = s.selected.min(count.saturating_sub(1));

@@ -10,7 +10,7 @@ use crate::domain::calendar::HolidayCalendar;
 use crate::domain::deadline::DeadlinePolicy;
 use crate::domain::statistics::Outcome;
 use crate::domain::statistics::desk::{self, Desk, DeskInput};
-use crate::domain::statistics::period::{self, Figures, Period};
+use crate::domain::statistics::period::{self, Figures, Period, Quarter};
 use crate::domain::visit::Visit;
 
 /// How far back the desk's rates (closed on time, settled) and group visits look.
@@ -54,9 +54,20 @@ pub fn period_figures(store: &dyn Store, period: Period, rules: &Rules) -> Resul
     Ok(period::figures(period, &visits, &outcomes))
 }
 
-/// The supervisor's desk: every open matter, and the matters and visits of the last
-/// `DESK_MONTHS` months for the rates and the group visits.
-pub fn desk_figures(store: &dyn Store, rules: &Rules) -> Result<Desk> {
+/// What the supervisor view shows: the desk and this quarter beside the one before.
+pub struct Overview {
+    pub desk: Desk,
+    pub quarter: Figures,
+    pub previous: Figures,
+}
+
+/// The supervisor view's figures: every open matter, the matters and visits of the last
+/// `DESK_MONTHS` months for the desk's rates and group visits, and the two quarters. The
+/// visits and matters of the whole span are read once and shared by all three.
+pub fn overview(store: &dyn Store, rules: &Rules, quarter: Quarter) -> Result<Option<Overview>> {
+    let (Some(now), Some(before)) = (quarter.range(), quarter.previous().range()) else {
+        return Ok(None);
+    };
     let rows = store.pending_matters()?;
     let from = rules
         .today
@@ -64,16 +75,35 @@ pub fn desk_figures(store: &dyn Store, rules: &Rules) -> Result<Desk> {
         .unwrap_or(rules.today);
     let until = rules.today.succ_opt().unwrap_or(rules.today);
     let recent = Period { from, until };
-    let visits = visits_in(store, recent)?;
-    let mut outcomes = outcomes(store, &visits, rules)?;
-    // Rates over the matters opened in the window, not older ones that merely had a visit.
-    outcomes.retain(|o| recent.contains(o.opened));
-    Ok(desk::desk(&DeskInput {
+    let span = Period {
+        from: from.min(before.from),
+        until: until.max(now.until),
+    };
+    let visits = visits_in(store, span)?;
+    let outcomes = outcomes(store, &visits, rules)?;
+    let quarter = period::figures(now, &visits, &outcomes);
+    let previous = period::figures(before, &visits, &outcomes);
+    // The desk's rates are over the matters opened in its window, not older ones that merely
+    // had a visit in it.
+    let recent_visits: Vec<Visit> = visits
+        .into_iter()
+        .filter(|v| recent.contains(v.received_at.date()))
+        .collect();
+    let recent_outcomes: Vec<Outcome> = outcomes
+        .into_iter()
+        .filter(|o| recent.contains(o.opened))
+        .collect();
+    let desk = desk::desk(&DeskInput {
         rows: &rows,
-        outcomes: &outcomes,
-        visits: &visits,
+        outcomes: &recent_outcomes,
+        visits: &recent_visits,
         today: rules.today,
         policy: rules.policy,
         calendar: rules.calendar,
+    });
+    Ok(Some(Overview {
+        desk,
+        quarter,
+        previous,
     }))
 }
