@@ -158,6 +158,21 @@ fn figures_are_those_of_opening_until_the_view_is_opened_again() {
 }
 
 #[test]
+fn a_change_made_from_the_view_shows_on_coming_back() {
+    let office = office();
+    let mut d = supervisor(office.store.clone());
+    assert!(d.screen().contains("已登记 3"));
+    // 赵四 and 张三 are late; 欧阳娜娜, due tomorrow, is third. Accept her matter.
+    d.key(KeyCode::Down).key(KeyCode::Down).key(KeyCode::Enter);
+    assert_eq!(d.app().screen, Screen::Matter);
+    d.key(KeyCode::F(8)).key(KeyCode::Enter).ctrl('s');
+    d.key(KeyCode::Esc);
+    assert_eq!(d.app().screen, Screen::Supervisor);
+    let screen = d.screen();
+    assert!(screen.contains("已登记 2  已受理 1"), "{screen}");
+}
+
+#[test]
 fn the_quarter_tab_counts_the_quarters_visits() {
     let office = office();
     let mut d = supervisor(office.store.clone());

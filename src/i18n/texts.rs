@@ -545,6 +545,7 @@ catalogue! {
     SupTabDesk => "总览", "Overview";
     SupTabQuarter => "本季度统计({})", "This quarter ({})";
     SupStates => "在办 {} 件:", "{} open:";
+    SupLeft => "近12个月新立、已结或已离开本机关的:", "Opened in the last 12 months and no longer open:";
     SupAging => "办理时长", "Age";
     SupDays => "{}天", "{} d";
     SupWeekly => "近12周来访(每周)", "Visits, last 12 weeks";

@@ -133,6 +133,15 @@ fn render_counts(app: &App, desk: &Desk, theme: &Theme, frame: &mut Frame, area:
         .map(|(s, n)| format!("{} {n}", s.label(app.lang)))
         .collect();
     let mut lines = vec![Line::raw(states.join("  "))];
+    let left: Vec<String> = desk
+        .left
+        .iter()
+        .map(|(s, n)| format!("{} {n}", s.label(app.lang)))
+        .collect();
+    if !left.is_empty() {
+        lines.push(Line::styled(app.t(T::SupLeft), theme.label));
+        lines.push(Line::raw(left.join("  ")));
+    }
     lines.push(Line::styled(app.t(T::SupAging), theme.label));
     let mut low = 0;
     let mut buckets = Vec::new();

@@ -121,6 +121,9 @@ pub struct Desk {
     /// Open matters per state, in the order of a matter's life, states with none left out.
     pub by_state: Vec<(CaseState, u64)>,
     pub open: u64,
+    /// The matters of the recent period that have left the desk, per state, in life order:
+    /// the finished side of the counts by state, which the pending rows do not hold.
+    pub left: Vec<(CaseState, u64)>,
     /// The longest late first.
     pub overdue: Vec<DeskLine>,
     /// The soonest due first.
@@ -163,6 +166,14 @@ fn ranked<K: Ord + Copy>(map: BTreeMap<K, Tally>) -> Vec<(K, Tally)> {
     v
 }
 
+/// Counts keyed by a state's place in `CaseState::ALL`, back to states.
+fn in_life_order(counts: BTreeMap<usize, u64>) -> Vec<(CaseState, u64)> {
+    counts
+        .into_iter()
+        .filter_map(|(i, n)| CaseState::ALL.get(i).map(|s| (*s, n)))
+        .collect()
+}
+
 pub fn desk(input: &DeskInput) -> Desk {
     let DeskInput {
         rows,
@@ -191,6 +202,11 @@ pub fn desk(input: &DeskInput) -> Desk {
     for l in &late {
         leaders.entry(l.row.responsible).or_default().overdue += 1;
         departments.entry(l.row.department).or_default().overdue += 1;
+    }
+    let mut left: BTreeMap<usize, u64> = BTreeMap::new();
+    for o in outcomes.iter().filter(|o| !o.state.is_open()) {
+        let order = CaseState::ALL.iter().position(|s| *s == o.state);
+        *left.entry(order.unwrap_or(usize::MAX)).or_default() += 1;
     }
     for o in outcomes {
         leaders.entry(o.responsible).or_default().add_outcome(o);
@@ -273,11 +289,9 @@ pub fn desk(input: &DeskInput) -> Desk {
     }
 
     Desk {
-        by_state: by_state
-            .into_iter()
-            .filter_map(|(i, n)| CaseState::ALL.get(i).map(|s| (*s, n)))
-            .collect(),
+        by_state: in_life_order(by_state),
         open: rows.len() as u64,
+        left: in_life_order(left),
         overdue: late.iter().map(DeskLine::of).collect(),
         due_soon: soon.iter().map(DeskLine::of).collect(),
         leaders: ranked(leaders),

@@ -142,6 +142,8 @@ fn open_matters_are_counted_by_state_and_by_age() {
         desk.by_state,
         [(CaseState::Registered, 3), (CaseState::InHandling, 1)]
     );
+    // Of the period's matters, #5 settled and #6 closed.
+    assert_eq!(desk.left, [(CaseState::Closed, 1), (CaseState::Settled, 1)]);
     // Ages 65, 22, 12 and 761 days.
     assert_eq!(desk.aging, [1, 1, 0, 1, 1]);
 }
