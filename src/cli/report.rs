@@ -45,6 +45,8 @@ impl ReportWhich {
         }
     }
 
+    /// The title of a list. A period's statistics have their own (`cli::statistics`) and
+    /// never reach the lists' printing, so they share the pending list's here.
     fn title(self) -> T {
         match self {
             ReportWhich::Overdue => T::ReportOverdue,
