@@ -173,6 +173,21 @@ fn a_change_made_from_the_view_shows_on_coming_back() {
 }
 
 #[test]
+fn locking_clears_the_view_and_the_supervisor_comes_back_to_fresh_figures() {
+    let office = office();
+    let mut d = supervisor(office.store.clone());
+    d.key(KeyCode::F(12));
+    assert!(d.app().supervisor.desk.is_none(), "no names stay behind");
+    office
+        .store
+        .register_visit(&common::walk_in("钱五", "13500004444", at(2026, 11, 17)))
+        .unwrap();
+    d.sign_in(common::code_of(Role::Supervisor), common::PIN);
+    assert_eq!(d.app().screen, Screen::Supervisor);
+    assert!(d.screen().contains("在办 5 件"));
+}
+
+#[test]
 fn the_quarter_tab_counts_the_quarters_visits() {
     let office = office();
     let mut d = supervisor(office.store.clone());
