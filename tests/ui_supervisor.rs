@@ -214,3 +214,30 @@ fn only_a_supervisor_gets_the_view_and_its_key() {
     let mut d = common::desk_as(Role::Supervisor, Lang::Zh, 120, 40, office().store, true);
     assert!(d.screen().contains("督办总览"));
 }
+
+#[test]
+fn the_view_speaks_english_and_fits_a_small_terminal() {
+    for (w, h) in [(80, 24), (60, 16), (40, 10)] {
+        let office = office();
+        let mut d = common::desk_as(Role::Supervisor, Lang::En, w, h, office.store.clone(), true);
+        d.ctrl('g');
+        let screen = d.screen();
+        assert!(screen.contains("Supervisor"), "{w}x{h}\n{screen}");
+        d.key(KeyCode::Right);
+        d.screen();
+    }
+    let office = office();
+    let mut d = common::desk_as(
+        Role::Supervisor,
+        Lang::En,
+        120,
+        40,
+        office.store.clone(),
+        true,
+    );
+    d.ctrl('g');
+    let screen = d.screen();
+    assert!(screen.contains("Overdue (2)"), "{screen}");
+    assert!(screen.contains("16 days late"), "{screen}");
+    assert!(screen.contains("Long-term petitioners"), "{screen}");
+}

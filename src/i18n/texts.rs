@@ -547,7 +547,7 @@ catalogue! {
     SupStates => "在办 {} 件:", "{} open:";
     SupLeft => "近12个月新立、已结或已离开本机关的:", "Opened in the last 12 months and no longer open:";
     SupAging => "办理时长", "Age";
-    SupDays => "{}天", "{} d";
+    SupDays => "{}天", "{}d";
     SupWeekly => "近12周来访(每周)", "Visits, last 12 weeks";
     SupWeeklyTotal => "合计 {},单周最多 {}", "{} in all, at most {} a week";
     SupDeptBars => "各承办单位在办件数", "Open matters per department";

@@ -229,7 +229,7 @@ fn list_lines<'a>(app: &App, desk: &Desk, theme: &Theme, width: usize) -> (Vec<L
                             "{} {} {} {}",
                             l.number,
                             pad(&l.petitioner, 8),
-                            pad(&days(l), 10),
+                            pad(&days(l), 14),
                             who(l)
                         );
                         (text, theme.overdue)
@@ -245,7 +245,7 @@ fn list_lines<'a>(app: &App, desk: &Desk, theme: &Theme, width: usize) -> (Vec<L
                             "{} {} {} {}",
                             l.number,
                             pad(&l.petitioner, 8),
-                            pad(&days(l), 10),
+                            pad(&days(l), 14),
                             who(l)
                         );
                         (text, theme.due_soon)
@@ -294,7 +294,7 @@ fn list_lines<'a>(app: &App, desk: &Desk, theme: &Theme, width: usize) -> (Vec<L
                             g.received_at.format("%Y-%m-%d"),
                             g.number,
                             pad(&g.petitioner, 8),
-                            pad(&people, 6),
+                            pad(&people, 10),
                             g.category
                         );
                         (text, theme.base)
@@ -344,14 +344,14 @@ fn render_tallies(
 ) {
     let inner = framed(frame, area, title, false, theme);
     let pct = |p: Option<u32>| p.map_or_else(|| "—".to_string(), |p| format!("{p}%"));
-    let name_width = usize::from(inner.width).saturating_sub(4 * 7).clamp(6, 24);
+    let name_width = usize::from(inner.width).saturating_sub(4 * 8).clamp(6, 24);
     let head = format!(
         "{}{}{}{}{}",
         pad("", name_width),
-        right(app.t(T::SupColPending), 7),
-        right(app.t(T::SupColOverdue), 7),
-        right(app.t(T::SupColOnTime), 7),
-        right(app.t(T::SupColSettled), 7),
+        right(app.t(T::SupColPending), 8),
+        right(app.t(T::SupColOverdue), 8),
+        right(app.t(T::SupColOnTime), 8),
+        right(app.t(T::SupColSettled), 8),
     );
     let mut lines = vec![Line::styled(head, theme.label)];
     for (name, t) in rows
@@ -367,10 +367,10 @@ fn render_tallies(
             format!(
                 "{}{}{}{}{}",
                 pad(name, name_width),
-                right(&t.pending.to_string(), 7),
-                right(&t.overdue.to_string(), 7),
-                right(&pct(t.on_time_pct()), 7),
-                right(&pct(t.settled_pct()), 7),
+                right(&t.pending.to_string(), 8),
+                right(&t.overdue.to_string(), 8),
+                right(&pct(t.on_time_pct()), 8),
+                right(&pct(t.settled_pct()), 8),
             ),
             style,
         ));
