@@ -4,8 +4,9 @@
 //! in the language `--lang` asks for.
 
 mod report;
+mod statistics;
 
-pub use report::{ReportFormat, ReportWhich, report};
+pub use report::{ReportFormat, ReportWhich, Request, report};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -87,6 +88,10 @@ pub enum Sub {
         format: ReportFormat,
         #[arg(long)]
         limit: Option<usize>,
+        #[arg(long, value_name = "2026Q3", value_parser = parse_quarter)]
+        quarter: Option<crate::domain::statistics::period::Quarter>,
+        #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i32).range(1000..=9999))]
+        year: Option<i32>,
     },
     Export {
         #[arg(long, value_enum)]
@@ -139,6 +144,13 @@ fn parse_today(s: &str) -> Result<NaiveDate, String> {
     crate::domain::date::parse_date(s).map_err(|_| {
         let lang = requested_lang(std::env::args());
         lang.f(T::CliBadToday, &[&s])
+    })
+}
+
+fn parse_quarter(s: &str) -> Result<crate::domain::statistics::period::Quarter, String> {
+    crate::domain::statistics::period::Quarter::parse(s).ok_or_else(|| {
+        let lang = requested_lang(std::env::args());
+        lang.f(T::CliBadQuarter, &[&s])
     })
 }
 
@@ -216,6 +228,8 @@ pub fn command(lang: Lang) -> clap::Command {
                 .mut_arg("which", |a| a.help(t(T::CliReportKind)))
                 .mut_arg("format", |a| a.help(t(T::CliReportFormat)))
                 .mut_arg("limit", |a| a.help(t(T::CliReportLimit)))
+                .mut_arg("quarter", |a| a.help(t(T::CliReportQuarter)))
+                .mut_arg("year", |a| a.help(t(T::CliReportYear)))
         })
         .mut_subcommand("export", |s| {
             s.about(t(T::CliExport))

@@ -88,14 +88,21 @@ fn main() -> ExitCode {
             which,
             format,
             limit,
+            quarter,
+            year,
         }) => {
             if let Err(e) = authorize(&cli, &db, Permission::Reports, "report") {
                 return fail(e);
             }
             let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
-            match cli::report(
-                &db, which, format, limit, lang, cli.today, &mut out, &mut err,
-            ) {
+            let request = cli::Request {
+                which,
+                format,
+                limit,
+                quarter,
+                year,
+            };
+            match cli::report(&db, request, lang, cli.today, &mut out, &mut err) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(e),
             }

@@ -188,6 +188,8 @@ impl Default for KeyMap {
                 always(K::F(2), none, NewIntake),
                 always(K::F(3), none, Search),
                 always(K::F(4), none, Matters),
+                // Every F-key is taken; Ctrl-G still arrives while an input method composes.
+                always(K::Char('g'), ctrl, Supervisor),
                 outside('/', Search),
                 outside('／', Search),
                 always(K::F(10), none, Quit),

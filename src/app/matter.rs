@@ -128,6 +128,9 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
             if app.screen == Screen::Matters && app.matters.stale {
                 super::matters::reload(app, store);
             }
+            if app.screen == Screen::Supervisor && app.supervisor.stale {
+                super::supervisor::reload(app, store);
+            }
             if app.screen == Screen::Detail && app.details.is_empty() {
                 app.screen = Screen::Matters;
             }

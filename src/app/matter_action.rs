@@ -312,6 +312,7 @@ pub(super) fn submit(app: &mut App, store: &dyn Store) {
                 view.replace(matter);
             }
             app.matters.stale = true;
+            app.supervisor.stale = true;
             let msg = app.lang.f(T::ActDone, &[&title]);
             app.say(Tone::Ok, msg);
         }

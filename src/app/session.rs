@@ -200,6 +200,8 @@ pub(super) fn lock(app: &mut App, store: &dyn Store, idle: bool) {
     intake::leaders_changed(app);
     app.visits = VisitsList::default();
     app.matters = MattersList::default();
+    // The supervisor view names petitioners too: it goes with the lists.
+    app.supervisor = super::supervisor::SupervisorScreen::default();
     app.overlay = None;
     app.screen = Screen::SignIn;
     let demo_list = app.signin.demo_list;
@@ -244,6 +246,10 @@ pub(super) fn start(app: &mut App, store: &dyn Store, op: &Operator) {
         app.org.form = draft.org_form;
         app.screen = draft.screen;
         intake::leaders_changed(app);
+        if app.screen == Screen::Supervisor {
+            // Computed afresh: others may have worked on the matters meanwhile.
+            super::supervisor::reload(app, store);
+        }
         app.lang.f(T::SignInDraftBack, &[&op.name, &role])
     } else {
         go_home(app, store);

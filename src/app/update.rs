@@ -11,7 +11,7 @@ use crate::domain::permission::Permission;
 
 use super::{
     App, ConfirmKind, DbStatus, Overlay, Screen, Tone, detail, first_admin, intake, ledger, matter,
-    matter_action, matters, operators, org, privacy, session, visits,
+    matter_action, matters, operators, org, privacy, session, supervisor, visits,
 };
 
 /// Work the shell must start outside `update` (threads, long jobs).
@@ -177,6 +177,10 @@ fn typed(app: &mut App, key: KeyEvent, store: &dyn Store) {
             }
         }
         Screen::Matters => matters::key(app, key, store),
+        Screen::Supervisor if matches!(key.code, KeyCode::Left | KeyCode::Right) => {
+            supervisor::switch_tab(app)
+        }
+        Screen::Supervisor => {}
         Screen::Matter => {
             if app.matter.as_ref().is_some_and(|m| m.dialog.is_some()) {
                 matter_action::key(app, key);
@@ -269,6 +273,7 @@ fn command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
         Command::Organisation => org::open(app, store),
         Command::Reveal if !app.refused(Permission::Reveal, true) => privacy::reveal(app, store),
         Command::Ledger if !app.refused(Permission::ViewEvidence, true) => ledger::open(app, store),
+        Command::Supervisor => supervisor::open(app, store),
         Command::NewIntake
         | Command::Matters
         | Command::Search
@@ -337,6 +342,7 @@ fn screen_command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
         },
         Screen::Matters => matters::command(app, c, store),
         Screen::Matter => matter::command(app, c, store),
+        Screen::Supervisor => supervisor::command(app, c, store),
     }
     Vec::new()
 }

@@ -1,13 +1,18 @@
 //! `xfdesk report overdue|due-soon|pending`: the supervisor's lists from the pending index,
 //! computed with the office's deadline policy and holiday calendar as the desk computes them,
-//! as an aligned table, CSV for Excel, or JSON for scripts.
+//! as an aligned table, CSV for Excel, or JSON for scripts. `quarterly` and `annual` are the
+//! statistics of a period (`cli::statistics`).
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use clap::ValueEnum;
+
+use super::statistics::Span;
+use crate::domain::statistics::period::Quarter;
+use crate::store::figures::Rules;
 
 use crate::app::{Clock, SystemClock};
 use crate::domain::calendar::HolidayCalendar;
@@ -25,24 +30,42 @@ pub enum ReportWhich {
     Overdue,
     DueSoon,
     Pending,
+    Quarterly,
+    Annual,
 }
 
 impl ReportWhich {
-    fn kind(self) -> ReportKind {
+    /// The list this report is; `None` for the statistics of a period.
+    fn kind(self) -> Option<ReportKind> {
         match self {
-            ReportWhich::Overdue => ReportKind::Overdue,
-            ReportWhich::DueSoon => ReportKind::DueSoon,
-            ReportWhich::Pending => ReportKind::Pending,
+            ReportWhich::Overdue => Some(ReportKind::Overdue),
+            ReportWhich::DueSoon => Some(ReportKind::DueSoon),
+            ReportWhich::Pending => Some(ReportKind::Pending),
+            ReportWhich::Quarterly | ReportWhich::Annual => None,
         }
     }
 
+    /// The title of a list. A period's statistics have their own (`cli::statistics`) and
+    /// never reach the lists' printing, so they share the pending list's here.
     fn title(self) -> T {
         match self {
             ReportWhich::Overdue => T::ReportOverdue,
             ReportWhich::DueSoon => T::ReportDueSoon,
-            ReportWhich::Pending => T::ReportPending,
+            ReportWhich::Pending | ReportWhich::Quarterly | ReportWhich::Annual => T::ReportPending,
         }
     }
+}
+
+/// What `xfdesk report` was asked for.
+#[derive(Clone, Copy, Debug)]
+pub struct Request {
+    pub which: ReportWhich,
+    pub format: ReportFormat,
+    pub limit: Option<usize>,
+    /// For `quarterly`; the quarter of today when not given.
+    pub quarter: Option<Quarter>,
+    /// For `annual`; the year of today when not given.
+    pub year: Option<i32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -142,12 +165,9 @@ const COLUMNS: [(T, usize); 9] = [
 
 /// Prints the report to `out`; what the user should know about the files it was computed
 /// with (a broken policy, missing holiday years, a tier the policy lost) goes to `warn`.
-#[allow(clippy::too_many_arguments)]
 pub fn report(
     db: &Path,
-    which: ReportWhich,
-    format: ReportFormat,
-    limit: Option<usize>,
+    request: Request,
     lang: Lang,
     today: Option<NaiveDate>,
     out: &mut dyn Write,
@@ -165,9 +185,27 @@ pub fn report(
         let years: Vec<String> = missing.iter().map(|y| y.to_string()).collect();
         writeln!(warn, "{}", lang.f(T::HolidaysMissing, &[&years.join(", ")])).map_err(io)?;
     }
+    let Request {
+        which,
+        format,
+        limit,
+        ..
+    } = request;
+    let Some(kind) = which.kind() else {
+        let span = match which {
+            ReportWhich::Annual => Span::Year(request.year.unwrap_or(today.year())),
+            _ => Span::Quarter(request.quarter.unwrap_or(Quarter::of(today))),
+        };
+        let rules = Rules {
+            today,
+            policy: &policy,
+            calendar: &calendar,
+        };
+        return super::statistics::run(&store, span, format, &rules, lang, out);
+    };
 
     let rows = store.pending_matters().map_err(|e| e.localize(lang))?;
-    let lines = crate::domain::report::report(which.kind(), &rows, today, &policy, &calendar);
+    let lines = crate::domain::report::report(kind, &rows, today, &policy, &calendar);
     let mut lost_tiers: BTreeMap<&str, usize> = BTreeMap::new();
     for tier in lines.iter().filter_map(|l| l.unknown_tier.as_deref()) {
         *lost_tiers.entry(tier).or_default() += 1;
@@ -257,6 +295,10 @@ fn table(
 }
 
 /// One CSV field: quoted when it holds a separator, a quote or a line break.
+pub(super) fn csv_field(s: &str) -> String {
+    field(s)
+}
+
 fn field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
@@ -286,7 +328,7 @@ fn json(
     let report = match which {
         ReportWhich::Overdue => "overdue",
         ReportWhich::DueSoon => "due-soon",
-        ReportWhich::Pending => "pending",
+        ReportWhich::Pending | ReportWhich::Quarterly | ReportWhich::Annual => "pending",
     };
     let matters: Vec<serde_json::Value> = rows
         .iter()

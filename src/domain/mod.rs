@@ -28,6 +28,7 @@ pub mod responsibility;
 pub mod search;
 pub mod serial;
 pub mod signals;
+pub mod statistics;
 pub mod supervision;
 #[cfg(test)]
 pub(crate) mod test_matters;

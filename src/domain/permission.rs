@@ -68,6 +68,7 @@ impl Role {
                     | P::ViewEvidence
                     | P::Verify
                     | P::ExportFull
+                    | P::SupervisorView
             ),
             Role::Administrator => matches!(
                 action,
@@ -159,10 +160,13 @@ pub enum Permission {
     /// desk and its log, so only the supervisor, who answers for the ledger, takes them out
     /// unmasked; everyone else's export masks them.
     ExportFull,
+    /// The supervisor view (督办总览): every open matter, every leader's and department's
+    /// record, the quarter's figures.
+    SupervisorView,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 23] = [
+    pub const ALL: [Permission; 24] = [
         Permission::RegisterVisit,
         Permission::ViewVisits,
         Permission::ViewMatters,
@@ -186,6 +190,7 @@ impl Permission {
         Permission::Verify,
         Permission::Maintain,
         Permission::ExportFull,
+        Permission::SupervisorView,
     ];
 
     /// The permission a step of a matter's life needs.
@@ -284,6 +289,13 @@ mod tests {
         assert!(!Role::Secretary.may(Permission::Urge));
         assert!(!Role::Clerk.may(Permission::for_step(MoveKind::Accept)));
         assert!(Role::Supervisor.may(Permission::for_step(MoveKind::Archive)));
+        // The desk at a glance is the supervisor's alone.
+        for role in Role::ALL {
+            assert_eq!(
+                role.may(Permission::SupervisorView),
+                role == Role::Supervisor
+            );
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod errors;
 mod labels;
 pub mod ledger;
 mod matter_errors;
+pub mod statistics;
 mod texts;
 
 use std::fmt::Display;

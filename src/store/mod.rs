@@ -6,6 +6,7 @@
 pub mod chain;
 pub mod check;
 pub mod codec;
+pub mod figures;
 pub mod lock;
 pub mod memory;
 pub mod opening;
@@ -448,6 +449,30 @@ pub trait Store: Send + Sync {
             candidates.extend(self.petitioners_by_name(&name)?);
         }
         Ok(match_repeats(probe, candidates))
+    }
+
+    /// Visits received from `from` up to, not including, `until`, oldest first. Reads the
+    /// time index backwards from `until` page by page, so a report over a quarter reads that
+    /// quarter and not the years before it.
+    fn visits_between(&self, from: NaiveDateTime, until: NaiveDateTime) -> Result<Vec<Visit>> {
+        const PAGE: usize = 500;
+        // Every visit at or after `until` sorts after this cursor: ids start at 1.
+        let mut cursor = Some(VisitCursor {
+            received_at: until,
+            id: VisitId(0),
+        });
+        let mut found = Vec::new();
+        loop {
+            let page = self.visits_newest_first(cursor, PAGE)?;
+            let done = page.len() < PAGE || page.last().is_none_or(|v| v.received_at < from);
+            cursor = page.last().map(VisitCursor::from);
+            found.extend(page.into_iter().filter(|v| v.received_at >= from));
+            if done {
+                break;
+            }
+        }
+        found.reverse();
+        Ok(found)
     }
 
     fn history(&self, id: PetitionerId, visit_limit: usize) -> Result<Option<History>> {

@@ -24,6 +24,7 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Screen::Matter => T::ScreenMatter,
         Screen::Organisation => T::ScreenOrg,
         Screen::Ledger => T::ScreenLedger,
+        Screen::Supervisor => T::ScreenSupervisor,
     };
     let left = format!(" {} │ {}", app.t(T::AppTitle), app.t(screen));
     let db = match &app.db {
@@ -141,8 +142,9 @@ pub(super) fn footer_commands(app: &App) -> &'static [Command] {
         Screen::Visits => &[Help, NewIntake, Search, Matters, Open, Back, Quit],
         Screen::Detail => &[Help, NewIntake, Search, Matters, Reveal, Open, Back, Quit],
         Screen::Matters => &[
-            Help, NewIntake, Search, Matters, Menu, Sort, Open, Back, Quit,
+            Help, NewIntake, Search, Matters, Supervisor, Menu, Sort, Open, Back, Quit,
         ],
+        Screen::Supervisor => &[Help, Matters, Open, PageDown, PageUp, Back, Quit],
         Screen::Matter => &[Help, NewIntake, Search, Matters, Menu, Reveal, Back, Quit],
         Screen::Ledger => &[Help, NewIntake, NextField, PageDown, PageUp, Back, Quit],
         Screen::Organisation if app.org.form.is_some() => &[Help, Save, NextField, Back, Quit],
@@ -168,6 +170,12 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let Some(key) = app.keymap.first_key(*c) else {
             continue;
         };
+        // Only supervisors have the supervisor view; nobody else is shown its key.
+        if *c == Command::Supervisor
+            && !app.may(crate::domain::permission::Permission::SupervisorView)
+        {
+            continue;
+        }
         let key = key.to_string();
         // Enter on a leader or department edits it.
         let label = if app.screen == Screen::Organisation && *c == Command::Open {

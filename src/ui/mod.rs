@@ -13,9 +13,11 @@ mod matters;
 mod operators;
 mod org;
 mod overlay;
+mod quarter;
 mod repeat;
 mod signin;
 mod start;
+mod supervisor;
 pub mod text;
 mod visits;
 
@@ -63,6 +65,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
             Screen::Organisation => org::render(app, theme, frame, body),
             Screen::Ledger => ledger::render(app, theme, frame, body),
             Screen::Operators => operators::render(app, theme, frame, body),
+            Screen::Supervisor => supervisor::render(app, theme, frame, body),
             Screen::SignIn => signin::render_sign_in(app, theme, frame, body),
             Screen::FirstAdmin => signin::render_first_admin(app, theme, frame, body),
         }

@@ -182,6 +182,22 @@ impl TempSled {
         self.store.take().expect("the database is open")
     }
 
+    /// Closes the database and opens its sled directly, as someone with a hex editor would
+    /// reach it. The closed store's flusher may hold sled's file lock a moment longer.
+    pub fn raw(&mut self) -> sled::Db {
+        self.close();
+        let started = std::time::Instant::now();
+        loop {
+            match sled::open(self.path.join("sled")) {
+                Ok(raw) => return raw,
+                Err(_) if started.elapsed().as_secs() < 3 => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(e) => panic!("cannot open the closed database: {e}"),
+            }
+        }
+    }
+
     /// Closes the database and opens the same directory again.
     pub fn reopen(&mut self) -> &SledStore {
         self.close();

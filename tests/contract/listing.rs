@@ -77,7 +77,34 @@ fn paging_through_the_visits_list_never_skips_or_repeats_a_visit(store: &dyn Sto
     assert_eq!(rest, all[cut + 1..]);
 }
 
+/// A report over a time range gets exactly the visits received in it, oldest first, however
+/// many pages of the index it spans: the first minute counts, the end is left out.
+fn visits_between_gives_exactly_the_range_oldest_first(store: &dyn Store) {
+    // 1,300 visits, one every hour from 1 November: more than two pages of the time index.
+    let start = nov(1, 0);
+    let batch: Vec<_> = (0..1300i64)
+        .map(|h| walk_in("张三", start + chrono::Duration::hours(h)))
+        .collect();
+    store.register_visits(&batch).unwrap();
+    let from = start + chrono::Duration::hours(100);
+    let until = start + chrono::Duration::hours(1250);
+    let got = store.visits_between(from, until).unwrap();
+    assert_eq!(got.len(), 1150);
+    assert_eq!(got.first().map(|v| v.received_at), Some(from));
+    assert_eq!(
+        got.last().map(|v| v.received_at),
+        Some(until - chrono::Duration::hours(1))
+    );
+    assert!(got.windows(2).all(|w| w[0].received_at < w[1].received_at));
+    assert!(store.visits_between(until, from).unwrap().is_empty());
+    let everything = store
+        .visits_between(start, start + chrono::Duration::days(365))
+        .unwrap();
+    assert_eq!(everything.len(), 1300);
+}
+
 for_both_backends!(
     the_visits_list_is_newest_first_whatever_the_order_of_registration,
     paging_through_the_visits_list_never_skips_or_repeats_a_visit,
+    visits_between_gives_exactly_the_range_oldest_first,
 );

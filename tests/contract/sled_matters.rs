@@ -80,11 +80,10 @@ fn a_matter_from_before_packages_and_ledgers_reads_and_takes_steps() {
         .store()
         .register_visit(&walk_in("张三", nov(2, 9)).at_reception_of(wang))
         .unwrap();
-    db.close();
     {
         // Knowledge of the layout stands in for a database an older xfdesk wrote: no package,
         // no ledger entries, no ledger counter, no reception.
-        let raw = sled::open(db.path().join("sled")).unwrap();
+        let raw = db.raw();
         for name in ["packages", "ledger", "receptions"] {
             raw.drop_tree(name).unwrap();
         }
@@ -162,10 +161,9 @@ fn a_database_from_before_the_pending_index_builds_it_on_opening() {
     step(db.store(), closed.case.id, forward, stamp_on(2026, 11, 3));
     let before = rows(db.store());
     assert_eq!(before.keys().collect::<Vec<_>>(), [&open.case.id]);
-    db.close();
     {
         // An older xfdesk wrote no `pending` tree and no mark of it.
-        let raw = sled::open(db.path().join("sled")).unwrap();
+        let raw = db.raw();
         raw.drop_tree("pending").unwrap();
         let meta = raw.open_tree("meta").unwrap();
         assert!(meta.remove("pending_rows").unwrap().is_some());

@@ -9,22 +9,6 @@ use xfdesk::store::check::Problem;
 
 use super::fixtures::*;
 
-/// The closed database's sled, as someone with a hex editor would reach it. The closed
-/// store's flusher may hold sled's file lock a moment longer.
-fn raw(db: &mut TempSled) -> sled::Db {
-    db.close();
-    let started = std::time::Instant::now();
-    loop {
-        match sled::open(db.path().join("sled")) {
-            Ok(raw) => return raw,
-            Err(_) if started.elapsed().as_secs() < 3 => {
-                std::thread::sleep(std::time::Duration::from_millis(20));
-            }
-            Err(e) => panic!("cannot open the closed database: {e}"),
-        }
-    }
-}
-
 fn three_visits(db: &TempSled) {
     for (name, day) in [("张三", 2), ("李四", 3), ("王芳", 4)] {
         let visit = walk_in(name, nov(day, 9)).id(&id_text("530802", "19800101", "123"));
@@ -38,7 +22,7 @@ fn one_word_changed_in_a_stored_event_is_named_by_its_number() {
     let mut db = TempSled::new();
     three_visits(&db);
     {
-        let raw = raw(&mut db);
+        let raw = db.raw();
         let audit = raw.open_tree("audit").unwrap();
         let key = 2u64.to_be_bytes();
         let mut bytes = audit.get(key).unwrap().unwrap().to_vec();
@@ -72,7 +56,7 @@ fn a_removed_last_event_and_a_removed_middle_event_are_both_found() {
     let mut db = TempSled::new();
     three_visits(&db);
     {
-        let raw = raw(&mut db);
+        let raw = db.raw();
         raw.open_tree("audit")
             .unwrap()
             .remove(3u64.to_be_bytes())
@@ -82,7 +66,7 @@ fn a_removed_last_event_and_a_removed_middle_event_are_both_found() {
     let found = db.reopen().check().unwrap();
     assert_eq!(found.chain, Some((3, ChainFault::Truncated { last: 2 })));
     {
-        let raw = raw(&mut db);
+        let raw = db.raw();
         raw.open_tree("audit")
             .unwrap()
             .remove(1u64.to_be_bytes())
@@ -99,7 +83,7 @@ fn an_index_entry_removed_or_added_behind_the_desks_back_is_reported() {
     three_visits(&db);
     let zhang = db.store().search_visits("张三", 1).unwrap()[0].petitioner_id;
     {
-        let raw = raw(&mut db);
+        let raw = db.raw();
         let index = raw.open_tree("index").unwrap();
         // Tag 0x01: identity number + 0x00 + petitioner.
         let gone = index

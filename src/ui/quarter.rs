@@ -1,0 +1,65 @@
+//! The supervisor view's quarter tab: this quarter's summary beside the quarter before, in
+//! one or two columns as the width allows, from figures computed when the view opened.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use crate::app::App;
+use crate::i18n::T;
+use crate::theme::Theme;
+
+use super::chrome::framed;
+use super::text::pad;
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let Some((quarter, now, before)) = &app.supervisor.quarter else {
+        return;
+    };
+    let inner = framed(frame, area, &quarter.to_string(), false, theme);
+    let dir = app.directory();
+    let name = |d| dir.department_name(d);
+    let lines = crate::i18n::statistics::lines(now, before.as_ref(), &name, app.lang);
+    let heads = [
+        app.t(T::StatColItem),
+        app.t(T::StatColValue),
+        app.t(T::StatColPrevious),
+        app.t(T::StatColChange),
+    ];
+    let widths = [28, 8, 8, 8];
+    let row = |cells: [&str; 4]| {
+        cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| pad(c, w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // Two columns of items when the screen is wide enough, so a quarter fits on one page.
+    let column_width = widths.iter().sum::<usize>() + 4;
+    let columns = (usize::from(inner.width) / (column_width + 2)).clamp(1, 2);
+    let mut out: Vec<Vec<Line>> = vec![Vec::new(); columns];
+    let per_column = lines.len().div_ceil(columns) + 1;
+    let mut section = String::new();
+    let mut col = 0;
+    for l in &lines {
+        if out[col].len() >= usize::from(inner.height).min(per_column + 8) && col + 1 < columns {
+            col += 1;
+        }
+        if l.section != section {
+            out[col].push(Line::styled(l.section.clone(), theme.title));
+            if out[col].len() == 1 {
+                out[col].push(Line::styled(row(heads), theme.label));
+            }
+            section = l.section.clone();
+        }
+        let previous = l.previous.clone().unwrap_or_default();
+        let change = l.change.clone().unwrap_or_default();
+        out[col].push(Line::raw(row([&l.item, &l.value, &previous, &change])));
+    }
+    let areas = Layout::horizontal(vec![Constraint::Fill(1); columns]).split(inner);
+    for (lines, area) in out.into_iter().zip(areas.iter()) {
+        frame.render_widget(Paragraph::new(lines), *area);
+    }
+}
