@@ -5,6 +5,7 @@
 //! A session is stored as one record with its appointments and queue, so every change to a
 //! reception day touches one record and one evidence-log event.
 
+pub mod evidence;
 pub mod queue;
 pub mod rota;
 pub mod setting;
