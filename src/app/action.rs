@@ -67,10 +67,12 @@ pub enum Command {
     ResetPin,
     /// Unlock the selected operator's login code (operators screen).
     Unlock,
+    /// Go to the week of reception sessions (领导接访日).
+    Week,
 }
 
 impl Command {
-    pub const ALL: [Command; 27] = [
+    pub const ALL: [Command; 28] = [
         Command::Help,
         Command::NewIntake,
         Command::Search,
@@ -98,6 +100,7 @@ impl Command {
         Command::Switch,
         Command::ResetPin,
         Command::Unlock,
+        Command::Week,
     ];
 }
 
@@ -177,6 +180,7 @@ impl Command {
             Command::Switch => (T::CmdSwitch, T::CmdSwitchLong),
             Command::ResetPin => (T::CmdResetPin, T::CmdResetPinLong),
             Command::Unlock => (T::CmdUnlock, T::CmdUnlockLong),
+            Command::Week => (T::CmdWeek, T::CmdWeekLong),
         }
     }
 }

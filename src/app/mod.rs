@@ -27,6 +27,7 @@ pub mod session;
 pub mod start;
 mod update;
 pub mod visits;
+pub mod week;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -75,6 +76,8 @@ pub enum Screen {
     Ledger,
     /// Operators, for administrators: the third tab of F7.
     Operators,
+    /// The week of reception sessions and one session's detail (Ctrl-W).
+    Week,
 }
 
 /// Where the database stands. The first frame is drawn while it is still opening.
@@ -170,6 +173,7 @@ pub struct App {
     /// The one petitioner whose full ID number and phone show, for a few more ticks.
     pub reveal: Option<privacy::Reveal>,
     pub ops: OperatorsScreen,
+    pub week: week::WeekScreen,
     pub overlay: Option<Overlay>,
     /// Rows of the key list scrolled past, when it is longer than the window.
     pub help_scroll: usize,
@@ -210,6 +214,7 @@ impl App {
             ledger: ledger::LedgerScreen::default(),
             reveal: None,
             ops: OperatorsScreen::default(),
+            week: week::WeekScreen::default(),
             overlay: None,
             help_scroll: 0,
             status: None,
@@ -272,7 +277,7 @@ impl App {
                 .form
                 .as_ref()
                 .is_some_and(|f| f.text(f.focused_field()).is_some()),
-            Screen::Start | Screen::Detail => false,
+            Screen::Start | Screen::Detail | Screen::Week => false,
         }
     }
 

@@ -11,7 +11,7 @@ use crate::domain::permission::Permission;
 
 use super::{
     App, ConfirmKind, DbStatus, Overlay, Screen, Tone, detail, first_admin, intake, ledger, matter,
-    matter_action, matters, operators, org, privacy, session, visits,
+    matter_action, matters, operators, org, privacy, session, visits, week,
 };
 
 /// Work the shell must start outside `update` (threads, long jobs).
@@ -185,7 +185,41 @@ fn typed(app: &mut App, key: KeyEvent, store: &dyn Store) {
         Screen::Organisation => org::key(app, key),
         Screen::Ledger => ledger::key(app, key, store),
         Screen::Operators => operators::key(app, key),
+        Screen::Week => week_key(app, key, store),
         Screen::Start | Screen::Detail => {}
+    }
+}
+
+/// Arrows move by week, Home comes back to today: keys no command is bound to.
+fn week_key(app: &mut App, key: KeyEvent, store: &dyn Store) {
+    if app.week.detail {
+        return;
+    }
+    match key.code {
+        KeyCode::Left => week::shift_weeks(app, -1, store),
+        KeyCode::Right => week::shift_weeks(app, 1, store),
+        KeyCode::Home => week::today(app, store),
+        _ => {}
+    }
+}
+
+fn week_command(app: &mut App, c: Command, store: &dyn Store) {
+    if app.week.detail {
+        if c == Command::Back {
+            app.week.detail = false;
+        }
+        return;
+    }
+    match c {
+        Command::Back => app.screen = Screen::Intake,
+        Command::Up => week::move_selection(app, -1),
+        Command::Down => week::move_selection(app, 1),
+        Command::PageUp => week::shift_month(app, -1, store),
+        Command::PageDown => week::shift_month(app, 1, store),
+        Command::Open => week::open_detail(app, store),
+        Command::Add => week::generate_rota(app, store),
+        Command::ToggleActive => week::swap(app, store),
+        _ => {}
     }
 }
 
@@ -285,6 +319,7 @@ fn command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
             }
         }
         Command::Organisation => org::open(app, store),
+        Command::Week => week::open(app, store),
         Command::Reveal if !app.refused(Permission::Reveal, true) => privacy::reveal(app, store),
         Command::Ledger if !app.refused(Permission::ViewEvidence, true) => ledger::open(app, store),
         Command::NewIntake
@@ -334,6 +369,7 @@ fn screen_command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
         Screen::Visits => visits_command(app, c, store),
         Screen::Organisation => org::command(app, c, store),
         Screen::Ledger => ledger::command(app, c, store),
+        Screen::Week => week_command(app, c, store),
         Screen::Detail => match c {
             Command::Back => {
                 app.details.pop();

@@ -24,6 +24,7 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Screen::Matter => T::ScreenMatter,
         Screen::Organisation => T::ScreenOrg,
         Screen::Ledger => T::ScreenLedger,
+        Screen::Week => T::ScreenWeek,
     };
     let left = format!(" {} │ {}", app.t(T::AppTitle), app.t(screen));
     let db = match &app.db {
@@ -126,6 +127,19 @@ pub(super) fn footer_commands(app: &App) -> &'static [Command] {
             Quit,
         ],
         Screen::Start => &[Help, Open, Quit],
+        Screen::Week if app.week.detail => &[Help, NewIntake, Week, Back, Quit],
+        Screen::Week => &[
+            Help,
+            NewIntake,
+            Week,
+            PageDown,
+            PageUp,
+            Open,
+            Add,
+            ToggleActive,
+            Back,
+            Quit,
+        ],
         Screen::Intake => &[
             Help,
             NewIntake,
@@ -170,10 +184,13 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         };
         let key = key.to_string();
         // Enter on a leader or department edits it.
-        let label = if app.screen == Screen::Organisation && *c == Command::Open {
-            app.t(T::CmdEdit)
-        } else {
-            app.t(c.texts().0)
+        let label = match (app.screen, *c) {
+            (Screen::Organisation, Command::Open) => app.t(T::CmdEdit),
+            (Screen::Week, Command::Add) => app.t(T::CmdRota),
+            (Screen::Week, Command::ToggleActive) => app.t(T::CmdSwap),
+            (Screen::Week, Command::PageDown) => app.t(T::CmdNextMonth),
+            (Screen::Week, Command::PageUp) => app.t(T::CmdPrevMonth),
+            _ => app.t(c.texts().0),
         };
         let need = width(&key) + width(label) + 1;
         if used + need > max {

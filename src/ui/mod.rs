@@ -14,10 +14,12 @@ mod operators;
 mod org;
 mod overlay;
 mod repeat;
+mod session;
 mod signin;
 mod start;
 pub mod text;
 mod visits;
+mod week;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -63,6 +65,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
             Screen::Organisation => org::render(app, theme, frame, body),
             Screen::Ledger => ledger::render(app, theme, frame, body),
             Screen::Operators => operators::render(app, theme, frame, body),
+            Screen::Week => week::render(app, theme, frame, body),
             Screen::SignIn => signin::render_sign_in(app, theme, frame, body),
             Screen::FirstAdmin => signin::render_first_admin(app, theme, frame, body),
         }

@@ -1,0 +1,296 @@
+//! The week of reception sessions (Ctrl-W): a Monday-first week with its sessions, moved by
+//! week and by month, and one session's detail with its appointments and queue. Planning the
+//! rota and swapping leaders are the supervisor's and the administrator's.
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+use crate::domain::case::CaseId;
+use crate::domain::permission::Permission;
+use crate::domain::schedule::rota::{Rota, RotaRequest, clashes, generate, last_leader_before};
+use crate::domain::schedule::{ScheduleChange, Session, SessionId};
+use crate::i18n::{Localize, T};
+use crate::store::Store;
+
+use super::{App, Screen, Tone};
+
+/// How far ahead one rota reaches from the week shown: four weeks.
+const ROTA_DAYS: u64 = 27;
+/// How far back the rota looks for who received last, so the turn carries on.
+const TURN_MEMORY_DAYS: u64 = 120;
+
+#[derive(Clone, Debug, Default)]
+pub struct WeekScreen {
+    /// The Monday of the week shown; set when the screen first opens.
+    pub monday: Option<NaiveDate>,
+    /// The week's sessions, by date.
+    pub sessions: Vec<Session>,
+    pub selected: usize,
+    /// The selected session's detail is open.
+    pub detail: bool,
+    /// Sessions whose leader marked the date unavailable.
+    pub clashes: Vec<SessionId>,
+    /// The first session chosen for a swap of leaders.
+    pub swap_from: Option<SessionId>,
+    /// Numbers of the matters the open detail names (appointments, 带案下访).
+    pub matter_numbers: Vec<(CaseId, String)>,
+}
+
+impl WeekScreen {
+    pub fn selected_session(&self) -> Option<&Session> {
+        self.sessions.get(self.selected)
+    }
+
+    pub fn matter_number(&self, id: CaseId) -> String {
+        self.matter_numbers
+            .iter()
+            .find(|(c, _)| *c == id)
+            .map_or_else(|| format!("#{}", id.0), |(_, n)| n.clone())
+    }
+}
+
+pub fn monday_of(date: NaiveDate) -> NaiveDate {
+    let back = u64::from(date.weekday().num_days_from_monday());
+    date.checked_sub_days(Days::new(back)).unwrap_or(date)
+}
+
+pub fn open(app: &mut App, store: &dyn Store) {
+    if app.refused(Permission::ViewSchedule, true) {
+        return;
+    }
+    app.screen = Screen::Week;
+    app.details.clear();
+    if app.week.monday.is_none() {
+        app.week.monday = Some(monday_of(app.clock.today()));
+    }
+    reload(app, store);
+}
+
+pub fn reload(app: &mut App, store: &dyn Store) {
+    let monday = app
+        .week
+        .monday
+        .unwrap_or_else(|| monday_of(app.clock.today()));
+    let sunday = monday.checked_add_days(Days::new(6)).unwrap_or(monday);
+    let read = (|| {
+        Ok::<_, crate::store::StoreError>((
+            store.sessions_between(monday, sunday)?,
+            store.unavailable()?,
+        ))
+    })();
+    match read {
+        Ok((sessions, unavailable)) => {
+            app.week.clashes = clashes(&sessions, &unavailable);
+            app.week.sessions = sessions;
+            app.week.selected = app
+                .week
+                .selected
+                .min(app.week.sessions.len().saturating_sub(1));
+        }
+        Err(e) => {
+            let msg = e.localize(app.lang);
+            app.say(Tone::Error, msg);
+        }
+    }
+    if app.week.detail {
+        load_matter_numbers(app, store);
+    }
+}
+
+fn go_to(app: &mut App, monday: NaiveDate, store: &dyn Store) {
+    app.week.monday = Some(monday_of(monday));
+    app.week.selected = 0;
+    app.week.detail = false;
+    reload(app, store);
+}
+
+pub fn shift_weeks(app: &mut App, weeks: i64, store: &dyn Store) {
+    let monday = app
+        .week
+        .monday
+        .unwrap_or_else(|| monday_of(app.clock.today()));
+    let days = Days::new(weeks.unsigned_abs() * 7);
+    let to = if weeks < 0 {
+        monday.checked_sub_days(days)
+    } else {
+        monday.checked_add_days(days)
+    };
+    go_to(app, to.unwrap_or(monday), store);
+}
+
+pub fn shift_month(app: &mut App, months: i32, store: &dyn Store) {
+    let monday = app
+        .week
+        .monday
+        .unwrap_or_else(|| monday_of(app.clock.today()));
+    let m = Months::new(months.unsigned_abs());
+    let to = if months < 0 {
+        monday.checked_sub_months(m)
+    } else {
+        monday.checked_add_months(m)
+    };
+    go_to(app, to.unwrap_or(monday), store);
+}
+
+pub fn today(app: &mut App, store: &dyn Store) {
+    let today = app.clock.today();
+    go_to(app, today, store);
+}
+
+pub fn move_selection(app: &mut App, step: isize) {
+    let last = app.week.sessions.len().saturating_sub(1);
+    app.week.selected = app.week.selected.saturating_add_signed(step).min(last);
+}
+
+pub fn open_detail(app: &mut App, store: &dyn Store) {
+    if app.week.selected_session().is_some() {
+        app.week.detail = true;
+        load_matter_numbers(app, store);
+    }
+}
+
+fn load_matter_numbers(app: &mut App, store: &dyn Store) {
+    let Some(s) = app.week.selected_session() else {
+        return;
+    };
+    let ids: Vec<CaseId> = s
+        .appointments
+        .iter()
+        .map(|a| a.case)
+        .chain(s.plan.carried.iter().copied())
+        .chain(s.queue.iter().filter_map(|a| a.case))
+        .collect();
+    app.week.matter_numbers = ids
+        .into_iter()
+        .filter_map(|id| {
+            let case = store.case(id).ok().flatten()?;
+            Some((id, case.number.to_string()))
+        })
+        .collect();
+}
+
+/// Fills the pattern days of the week shown and the three after it with the active leaders
+/// in turn, keeping every session already there.
+pub fn generate_rota(app: &mut App, store: &dyn Store) {
+    if app.refused(Permission::PlanSchedule, false) {
+        return;
+    }
+    let Some(from) = app.week.monday else {
+        return;
+    };
+    let to = from.checked_add_days(Days::new(ROTA_DAYS)).unwrap_or(from);
+    let before = from
+        .checked_sub_days(Days::new(TURN_MEMORY_DAYS))
+        .unwrap_or(from);
+    let read = (|| {
+        Ok::<_, crate::store::StoreError>((
+            store.active_leaders()?,
+            store.sessions_between(before, to)?,
+            store.unavailable()?,
+        ))
+    })();
+    let (leaders, sessions, unavailable) = match read {
+        Ok(read) => read,
+        Err(e) => {
+            let msg = e.localize(app.lang);
+            app.say(Tone::Error, msg);
+            return;
+        }
+    };
+    if leaders.is_empty() {
+        let msg = app.t(T::RotaNoLeaders).to_string();
+        app.say(Tone::Warn, msg);
+        return;
+    }
+    let ids: Vec<_> = leaders.iter().map(|l| l.id).collect();
+    let in_range: Vec<Session> = sessions
+        .iter()
+        .filter(|s| s.plan.date >= from)
+        .cloned()
+        .collect();
+    let request = RotaRequest {
+        from,
+        to,
+        leaders: &ids,
+        after: last_leader_before(&sessions, from),
+        setting: &app.settings.reception,
+    };
+    let rota = generate(&request, &in_range, &unavailable, &app.calendar);
+    let outcome = if rota.planned.is_empty() {
+        Ok(())
+    } else {
+        let stamp = stamp(app);
+        store
+            .change_schedule(&ScheduleChange::Rota(rota.planned.clone()), &stamp)
+            .map(drop)
+    };
+    match outcome {
+        Ok(()) => {
+            let msg = rota_report(app, &rota);
+            app.say(Tone::Ok, msg);
+            reload(app, store);
+        }
+        Err(e) => {
+            let msg = e.localize(app.lang);
+            app.say(Tone::Error, msg);
+        }
+    }
+}
+
+/// What a rota did, in one line: how many sessions, and every day it left alone and why.
+pub fn rota_report(app: &App, rota: &Rota) -> String {
+    let dates = |ds: &mut dyn Iterator<Item = NaiveDate>| {
+        ds.map(|d| d.format("%m-%d").to_string())
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let mut parts = vec![app.lang.f(T::RotaPlanned, &[&rota.planned.len()])];
+    for (date, name) in &rota.skipped_holidays {
+        let date = date.format("%m-%d").to_string();
+        parts.push(app.lang.f(T::RotaHoliday, &[&date, name]));
+    }
+    if !rota.kept.is_empty() {
+        let kept = dates(&mut rota.kept.iter().copied());
+        parts.push(app.lang.f(T::RotaKept, &[&kept]));
+    }
+    if !rota.unfilled.is_empty() {
+        let unfilled = dates(&mut rota.unfilled.iter().copied());
+        parts.push(app.lang.f(T::RotaUnfilled, &[&unfilled]));
+    }
+    parts.join(";")
+}
+
+/// Marks the selected session for a swap, or swaps its leader with the one marked.
+pub fn swap(app: &mut App, store: &dyn Store) {
+    if app.refused(Permission::PlanSchedule, false) {
+        return;
+    }
+    let Some(id) = app.week.selected_session().map(|s| s.id) else {
+        return;
+    };
+    match app.week.swap_from.take() {
+        None => {
+            app.week.swap_from = Some(id);
+            let msg = app.t(T::SwapMarked).to_string();
+            app.say(Tone::Info, msg);
+        }
+        Some(first) if first == id => {}
+        Some(first) => {
+            let stamp = stamp(app);
+            match store.change_schedule(&ScheduleChange::Swap(first, id), &stamp) {
+                Ok(_) => {
+                    let msg = app.t(T::SwapDone).to_string();
+                    app.say(Tone::Ok, msg);
+                    reload(app, store);
+                }
+                Err(e) => {
+                    let msg = e.localize(app.lang);
+                    app.say(Tone::Error, msg);
+                }
+            }
+        }
+    }
+}
+
+fn stamp(app: &App) -> crate::domain::ledger::Stamp {
+    crate::domain::ledger::Stamp::new(app.clock.now(), app.operator_code().to_string())
+}
