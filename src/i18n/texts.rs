@@ -579,6 +579,7 @@ catalogue! {
     SessionNone => "无", "none";
     SessionDetailKeys => "Esc 返回周视图", "Esc back to the week";
     NoticeTitle => "领导接访公示({} 至 {})", "Leader reception notice ({} to {})";
+    NoticeWeekday => "星期{}", "{}";
     NoticeEmpty => "本期没有领导接访安排。", "No leader reception in this period.";
     NoticeWritten => "已写入接访公示:{}", "Notice written: {}";
     BoardTitle => "领导接访安排", "Leader reception";
