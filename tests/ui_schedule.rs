@@ -221,3 +221,48 @@ fn english_week_names_the_days_in_english() {
     assert!(screen.contains("Wed 11-18"), "{screen}");
     assert!(screen.contains("today"));
 }
+
+#[test]
+fn a_secretary_queues_an_arrival_and_receiving_them_registers_the_visit_with_the_leader() {
+    use xfdesk::domain::intake::Field;
+    use xfdesk::domain::schedule::ArrivalState;
+    let (mut desk, store, ids) = week_desk(Role::Secretary, Lang::Zh);
+    desk.key(KeyCode::Enter).ctrl('n').type_text("张三").key(KeyCode::Enter);
+    let session = store.sessions_between(d(11, 18), d(11, 18)).unwrap()[0].clone();
+    assert_eq!(session.queue[0].number, 1);
+    assert!(desk.screen().contains("张三"));
+
+    desk.key(KeyCode::Enter);
+    assert_eq!(desk.app().screen, Screen::Intake);
+    assert_eq!(desk.app().intake.leader.chosen, Some(ids[0]));
+    assert_eq!(desk.app().intake.name.value(), "张三");
+    desk.desk.app.intake.focus = Field::IdNumber;
+    desk.type_text("11010519491231002X")
+        .tab(2)
+        .type_text("13812345678")
+        .tab(1)
+        .type_text("云南省普洱市思茅区南屏镇曼连村")
+        .tab(6)
+        .type_text("要求落实征地补偿款")
+        .ctrl('s');
+    let screen = desk.screen();
+    assert_eq!(desk.app().screen, Screen::Matter, "{screen}");
+    let matter = &desk.app().matter.as_ref().unwrap().matter;
+    assert_eq!(matter.package.responsible, Some(ids[0]));
+    let arrival = store.session(session.id).unwrap().unwrap().queue[0].clone();
+    assert_eq!(arrival.state, ArrivalState::Done);
+    assert!(arrival.visit.is_some());
+    // Esc goes back to the session, where the number is done.
+    desk.key(KeyCode::Esc);
+    assert_eq!(desk.app().screen, Screen::Week);
+    assert!(desk.screen().contains("已接待"));
+}
+
+#[test]
+fn a_supervisor_may_not_run_the_queue() {
+    let (mut desk, store, _) = week_desk(Role::Supervisor, Lang::Zh);
+    desk.key(KeyCode::Enter).ctrl('n');
+    assert!(desk.app().week.arrival.is_none());
+    let session = &store.sessions_between(d(11, 18), d(11, 18)).unwrap()[0];
+    assert!(session.queue.is_empty());
+}

@@ -22,6 +22,7 @@ pub mod org_form;
 pub mod privacy;
 pub mod reacceptance;
 pub mod receiving;
+pub mod reception_day;
 pub mod repeat;
 pub mod session;
 pub mod start;
@@ -277,7 +278,8 @@ impl App {
                 .form
                 .as_ref()
                 .is_some_and(|f| f.text(f.focused_field()).is_some()),
-            Screen::Start | Screen::Detail | Screen::Week => false,
+            Screen::Week => self.week.arrival.is_some(),
+            Screen::Start | Screen::Detail => false,
         }
     }
 

@@ -134,6 +134,11 @@ fn paste(app: &mut App, text: &str, store: &dyn Store) {
         Screen::Organisation => org::paste(app, text),
         Screen::Ledger => ledger::paste(app, text, store),
         Screen::Operators => operators::paste(app, text),
+        Screen::Week => {
+            if let Some(field) = app.week.arrival.as_mut() {
+                field.paste(text);
+            }
+        }
         _ => {}
     }
 }
@@ -185,41 +190,8 @@ fn typed(app: &mut App, key: KeyEvent, store: &dyn Store) {
         Screen::Organisation => org::key(app, key),
         Screen::Ledger => ledger::key(app, key, store),
         Screen::Operators => operators::key(app, key),
-        Screen::Week => week_key(app, key, store),
+        Screen::Week => week::key(app, key, store),
         Screen::Start | Screen::Detail => {}
-    }
-}
-
-/// Arrows move by week, Home comes back to today: keys no command is bound to.
-fn week_key(app: &mut App, key: KeyEvent, store: &dyn Store) {
-    if app.week.detail {
-        return;
-    }
-    match key.code {
-        KeyCode::Left => week::shift_weeks(app, -1, store),
-        KeyCode::Right => week::shift_weeks(app, 1, store),
-        KeyCode::Home => week::today(app, store),
-        _ => {}
-    }
-}
-
-fn week_command(app: &mut App, c: Command, store: &dyn Store) {
-    if app.week.detail {
-        if c == Command::Back {
-            app.week.detail = false;
-        }
-        return;
-    }
-    match c {
-        Command::Back => app.screen = Screen::Intake,
-        Command::Up => week::move_selection(app, -1),
-        Command::Down => week::move_selection(app, 1),
-        Command::PageUp => week::shift_month(app, -1, store),
-        Command::PageDown => week::shift_month(app, 1, store),
-        Command::Open => week::open_detail(app, store),
-        Command::Add => week::generate_rota(app, store),
-        Command::ToggleActive => week::swap(app, store),
-        _ => {}
     }
 }
 
@@ -369,7 +341,7 @@ fn screen_command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
         Screen::Visits => visits_command(app, c, store),
         Screen::Organisation => org::command(app, c, store),
         Screen::Ledger => ledger::command(app, c, store),
-        Screen::Week => week_command(app, c, store),
+        Screen::Week => week::command(app, c, store),
         Screen::Detail => match c {
             Command::Back => {
                 app.details.pop();

@@ -11,7 +11,10 @@ use crate::domain::schedule::{ScheduleChange, Session, SessionId};
 use crate::i18n::{Localize, T};
 use crate::store::Store;
 
-use super::{App, Screen, Tone};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::action::Command;
+use super::{App, Screen, Tone, reception_day};
 
 /// How far ahead one rota reaches from the week shown: four weeks.
 const ROTA_DAYS: u64 = 27;
@@ -33,6 +36,14 @@ pub struct WeekScreen {
     pub swap_from: Option<SessionId>,
     /// Numbers of the matters the open detail names (appointments, 带案下访).
     pub matter_numbers: Vec<(CaseId, String)>,
+    /// The petitioner's name of each appointment's matter, to know an arrival by.
+    pub appointment_names: Vec<(CaseId, String)>,
+    /// The highlighted arrival of the open detail's queue, in calling order.
+    pub queue_cursor: usize,
+    /// The name field of a new arrival, while it is open.
+    pub arrival: Option<super::field::TextField>,
+    /// The arrival whose visit intake is registering.
+    pub receiving: Option<super::reception_day::Receiving>,
 }
 
 impl WeekScreen {
@@ -144,6 +155,7 @@ pub fn move_selection(app: &mut App, step: isize) {
 pub fn open_detail(app: &mut App, store: &dyn Store) {
     if app.week.selected_session().is_some() {
         app.week.detail = true;
+        app.week.queue_cursor = 0;
         load_matter_numbers(app, store);
     }
 }
@@ -159,11 +171,16 @@ fn load_matter_numbers(app: &mut App, store: &dyn Store) {
         .chain(s.plan.carried.iter().copied())
         .chain(s.queue.iter().filter_map(|a| a.case))
         .collect();
-    app.week.matter_numbers = ids
+    let cases: Vec<_> = ids
         .into_iter()
-        .filter_map(|id| {
-            let case = store.case(id).ok().flatten()?;
-            Some((id, case.number.to_string()))
+        .filter_map(|id| store.case(id).ok().flatten())
+        .collect();
+    app.week.matter_numbers = cases.iter().map(|c| (c.id, c.number.to_string())).collect();
+    app.week.appointment_names = cases
+        .iter()
+        .filter_map(|c| {
+            let p = store.petitioner(c.petitioner_id).ok().flatten()?;
+            Some((c.id, p.person.name.clone()))
         })
         .collect();
 }
@@ -293,4 +310,55 @@ pub fn swap(app: &mut App, store: &dyn Store) {
 
 fn stamp(app: &App) -> crate::domain::ledger::Stamp {
     crate::domain::ledger::Stamp::new(app.clock.now(), app.operator_code().to_string())
+}
+
+/// Arrows move by week, Home comes back to today: keys no command is bound to.
+pub(super) fn key(app: &mut App, key: KeyEvent, store: &dyn Store) {
+    if let Some(field) = app.week.arrival.as_mut() {
+        field.handle_key(key);
+        return;
+    }
+    if app.week.detail {
+        return;
+    }
+    match key.code {
+        KeyCode::Left => shift_weeks(app, -1, store),
+        KeyCode::Right => shift_weeks(app, 1, store),
+        KeyCode::Home => today(app, store),
+        _ => {}
+    }
+}
+
+pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
+    if app.week.arrival.is_some() {
+        match c {
+            Command::Back => app.week.arrival = None,
+            Command::Open | Command::Save => reception_day::add_arrival(app, store),
+            _ => {}
+        }
+        return;
+    }
+    if app.week.detail {
+        match c {
+            Command::Back => app.week.detail = false,
+            Command::Up => reception_day::move_cursor(app, -1),
+            Command::Down => reception_day::move_cursor(app, 1),
+            Command::Add => reception_day::start_arrival(app),
+            Command::Open => reception_day::receive(app, store),
+            Command::Delete => reception_day::left(app, store),
+            _ => {}
+        }
+        return;
+    }
+    match c {
+        Command::Back => app.screen = Screen::Intake,
+        Command::Up => move_selection(app, -1),
+        Command::Down => move_selection(app, 1),
+        Command::PageUp => shift_month(app, -1, store),
+        Command::PageDown => shift_month(app, 1, store),
+        Command::Open => open_detail(app, store),
+        Command::Add => generate_rota(app, store),
+        Command::ToggleActive => swap(app, store),
+        _ => {}
+    }
 }

@@ -577,7 +577,11 @@ catalogue! {
     SessionAppointments => "预约接访 ({}/{})", "Appointments ({}/{})";
     SessionQueue => "现场排号", "Queue";
     SessionNone => "无", "none";
-    SessionDetailKeys => "Esc 返回周视图", "Esc back to the week";
+    ArrivalName => "来访人姓名:", "Arrival's name: ";
+    ArrivalNumbered => "已排号:{} 号", "Queued: number {}";
+    ArrivalReceiving => "{} 号接待中:登记后打开事项,录入领导批示(方案)并当场交办", "Number {} being received: after saving, the matter opens for the leader's instruction (plan) and the assignment";
+    ArrivalClosed => "此号已接待完毕或已离开", "That number is done or has left";
+    SessionQueueKeys => "Ctrl-N 排号  ↑/↓ 选号  Enter 接待  Ctrl-D 已离开  Esc 返回", "Ctrl-N queue  ↑/↓ number  Enter receive  Ctrl-D left  Esc back";
     NoticeTitle => "领导接访公示({} 至 {})", "Leader reception notice ({} to {})";
     NoticeWeekday => "星期{}", "{}";
     NoticeEmpty => "本期没有领导接访安排。", "No leader reception in this period.";

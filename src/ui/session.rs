@@ -101,7 +101,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     if order.is_empty() {
         lines.push(Line::styled(format!("  {none}"), theme.muted));
     }
-    for a in order {
+    for (i, a) in order.into_iter().enumerate() {
         let slot = s
             .slot_of(a)
             .map(|t| t.format("%H:%M").to_string())
@@ -113,7 +113,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             pad(a.state.label(app.lang), 8),
             slot
         );
-        let style = if a.state.closed() {
+        let style = if i == app.week.queue_cursor {
+            theme.selected
+        } else if a.state.closed() {
             theme.muted
         } else {
             theme.base
@@ -121,6 +123,21 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(fit(&text, cells), style));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(app.t(T::SessionDetailKeys), theme.muted));
+    if let Some(field) = &app.week.arrival {
+        let label = app.t(T::ArrivalName);
+        let y = inner.y + lines.len() as u16;
+        lines.push(Line::from(vec![
+            Span::styled(label, theme.focus_label),
+            Span::styled(field.value().to_string(), theme.input),
+        ]));
+        // The caret where the input method expects it.
+        if y < inner.y + inner.height {
+            let x =
+                inner.x + (super::text::width(label) + super::text::width(field.value())) as u16;
+            frame.set_cursor_position((x.min(inner.x + inner.width), y));
+        }
+    } else {
+        lines.push(Line::styled(app.t(T::SessionQueueKeys), theme.muted));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -1,0 +1,174 @@
+//! The reception day at the desk: arrivals numbered in the session's queue, and receiving one.
+//! Receiving goes through the ordinary intake with the session's leader as receiving leader,
+//! so the responsibility rules decide who holds the matter (a new one: this leader; an old
+//! one: its first holder). Once the visit is saved the matter opens, where the leader's
+//! instruction (批示) is recorded as its plan and the on-the-spot assignment (当场交办) made.
+
+use crate::domain::permission::Permission;
+use crate::domain::schedule::{ArrivalState, ScheduleChange, SessionId};
+use crate::i18n::{Localize, T};
+use crate::store::{Registered, Store};
+
+use super::field::TextField;
+use super::{App, Screen, Tone, week};
+
+/// An arrival's name as called at the desk.
+const NAME_CHARS: usize = 20;
+
+/// The arrival being received: its session and number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Receiving {
+    pub session: SessionId,
+    pub number: u32,
+}
+
+fn stamp(app: &App) -> crate::domain::ledger::Stamp {
+    crate::domain::ledger::Stamp::new(app.clock.now(), app.operator_code().to_string())
+}
+
+/// Ctrl-N on a session: the name field of a new arrival.
+pub fn start_arrival(app: &mut App) {
+    if app.refused(Permission::RunQueue, false) {
+        return;
+    }
+    app.week.arrival = Some(TextField::new(NAME_CHARS));
+}
+
+/// Enter in the name field: the arrival takes the next number. Someone whose name is that of
+/// the petitioner of an appointment in this session arrives on that appointment.
+pub fn add_arrival(app: &mut App, store: &dyn Store) {
+    let Some(field) = app.week.arrival.as_ref() else {
+        return;
+    };
+    let name = crate::domain::text::tidy(field.value());
+    let Some(session) = app.week.selected_session() else {
+        return;
+    };
+    if name.is_empty() {
+        return;
+    }
+    let booked: Vec<_> = session.appointments.iter().map(|a| a.case).collect();
+    let case = app
+        .week
+        .appointment_names
+        .iter()
+        .find(|(c, n)| *n == name && booked.contains(c))
+        .map(|(c, _)| *c);
+    let change = ScheduleChange::Arrive {
+        session: session.id,
+        name,
+        case,
+    };
+    match store.change_schedule(&change, &stamp(app)) {
+        Ok(done) => {
+            app.week.arrival = None;
+            let n = done.number.unwrap_or_default();
+            let msg = app.lang.f(T::ArrivalNumbered, &[&n]);
+            app.say(Tone::Ok, msg);
+            week::reload(app, store);
+        }
+        Err(e) => {
+            let msg = e.localize(app.lang);
+            app.say(Tone::Error, msg);
+        }
+    }
+}
+
+/// Enter on a waiting arrival: they are being received, and intake opens with the session's
+/// leader as receiving leader and their name typed.
+pub fn receive(app: &mut App, store: &dyn Store) {
+    if app.refused(Permission::RunQueue, false) || app.refused(Permission::RegisterVisit, false) {
+        return;
+    }
+    let Some(session) = app.week.selected_session().cloned() else {
+        return;
+    };
+    let order = session.calling_order();
+    let Some(arrival) = order.get(app.week.queue_cursor).copied().cloned() else {
+        return;
+    };
+    if arrival.state.closed() {
+        let msg = app.t(T::ArrivalClosed).to_string();
+        app.say(Tone::Warn, msg);
+        return;
+    }
+    let change = ScheduleChange::Advance {
+        session: session.id,
+        number: arrival.number,
+        state: ArrivalState::BeingReceived,
+        visit: None,
+    };
+    if let Err(e) = store.change_schedule(&change, &stamp(app)) {
+        let msg = e.localize(app.lang);
+        app.say(Tone::Error, msg);
+        return;
+    }
+    week::reload(app, store);
+    app.week.receiving = Some(Receiving {
+        session: session.id,
+        number: arrival.number,
+    });
+    app.intake.leader.chosen = Some(session.plan.leader);
+    app.intake.name.set(&arrival.name);
+    app.screen = Screen::Intake;
+    let msg = app.lang.f(T::ArrivalReceiving, &[&arrival.number]);
+    app.say(Tone::Info, msg);
+}
+
+/// After intake saved the visit of the arrival being received: the arrival is done, with its
+/// visit, and the matter opens for the instruction and the assignment.
+pub fn received(app: &mut App, done: &Registered, store: &dyn Store) {
+    let Some(r) = app.week.receiving.take() else {
+        return;
+    };
+    let change = ScheduleChange::Advance {
+        session: r.session,
+        number: r.number,
+        state: ArrivalState::Done,
+        visit: Some(done.visit.id),
+    };
+    if let Err(e) = store.change_schedule(&change, &stamp(app)) {
+        let msg = e.localize(app.lang);
+        app.say(Tone::Error, msg);
+        return;
+    }
+    week::reload(app, store);
+    app.screen = Screen::Week;
+    super::matter::open(app, done.case.id, store);
+}
+
+/// Moves the queue cursor, in calling order.
+pub fn move_cursor(app: &mut App, step: isize) {
+    let len = app
+        .week
+        .selected_session()
+        .map_or(0, |s| s.queue.len())
+        .saturating_sub(1);
+    app.week.queue_cursor = app.week.queue_cursor.saturating_add_signed(step).min(len);
+}
+
+/// Ctrl-D on an arrival who went home unreceived.
+pub fn left(app: &mut App, store: &dyn Store) {
+    if app.refused(Permission::RunQueue, false) {
+        return;
+    }
+    let Some(session) = app.week.selected_session() else {
+        return;
+    };
+    let Some(arrival) = session.calling_order().get(app.week.queue_cursor).copied() else {
+        return;
+    };
+    let change = ScheduleChange::Advance {
+        session: session.id,
+        number: arrival.number,
+        state: ArrivalState::Left,
+        visit: None,
+    };
+    match store.change_schedule(&change, &stamp(app)) {
+        Ok(_) => week::reload(app, store),
+        Err(e) => {
+            let msg = e.localize(app.lang);
+            app.say(Tone::Error, msg);
+        }
+    }
+}
