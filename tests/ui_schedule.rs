@@ -227,7 +227,10 @@ fn a_secretary_queues_an_arrival_and_receiving_them_registers_the_visit_with_the
     use xfdesk::domain::intake::Field;
     use xfdesk::domain::schedule::ArrivalState;
     let (mut desk, store, ids) = week_desk(Role::Secretary, Lang::Zh);
-    desk.key(KeyCode::Enter).ctrl('n').type_text("张三").key(KeyCode::Enter);
+    desk.key(KeyCode::Enter)
+        .ctrl('n')
+        .type_text("张三")
+        .key(KeyCode::Enter);
     let session = store.sessions_between(d(11, 18), d(11, 18)).unwrap()[0].clone();
     assert_eq!(session.queue[0].number, 1);
     assert!(desk.screen().contains("张三"));
@@ -236,7 +239,7 @@ fn a_secretary_queues_an_arrival_and_receiving_them_registers_the_visit_with_the
     assert_eq!(desk.app().screen, Screen::Intake);
     assert_eq!(desk.app().intake.leader.chosen, Some(ids[0]));
     assert_eq!(desk.app().intake.name.value(), "张三");
-    desk.desk.app.intake.focus = Field::IdNumber;
+    assert_eq!(desk.app().intake.focus, Field::IdNumber);
     desk.type_text("11010519491231002X")
         .tab(2)
         .type_text("13812345678")

@@ -110,6 +110,8 @@ pub fn receive(app: &mut App, store: &dyn Store) {
     });
     app.intake.leader.chosen = Some(session.plan.leader);
     app.intake.name.set(&arrival.name);
+    // The name is typed already; the identity number comes next.
+    app.intake.focus = crate::domain::intake::Field::IdNumber;
     app.screen = Screen::Intake;
     let msg = app.lang.f(T::ArrivalReceiving, &[&arrival.number]);
     app.say(Tone::Info, msg);
