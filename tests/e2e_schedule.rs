@@ -1,7 +1,8 @@
 //! End to end, in a real terminal: a reception day. 王红 receives on Wednesday 18 November;
 //! 王秀英 has an appointment in her session. Two people arrive; the secretary numbers them,
 //! 王秀英 is called first for her appointment, both are received through intake with 王红 as
-//! receiving leader, and the new matter ends with 王红 responsible for it (首接负责).
+//! receiving leader; the new matter ends with 王红 responsible for it, and 王秀英's visit joins
+//! her booked matter, which its first holder 李明 keeps (首接负责).
 
 mod common;
 #[path = "common/tmux.rs"]
@@ -135,13 +136,16 @@ fn a_reception_day_numbers_two_arrivals_and_receives_both_with_the_sessions_lead
     );
     assert!(first < second, "{screen}");
 
+    // On her appointment she is taken as the petitioner of her matter, which 李明 holds.
     t.keys(&["Enter"]);
-    t.wait_for("2 号接待中", 10);
-    register(
-        &t,
-        "530802196805150020",
-        "13900002222",
-        "宅基地确权纠纷仍未解决",
+    t.wait_for_all(&["2 号接待中", "▶ 关联事项"], 10);
+    t.keys(&["Tab", "Tab", "Tab"])
+        .text("宅基地确权纠纷仍未解决")
+        .keys(&["C-s"]);
+    let screen = t.wait_for("已保存", 10);
+    assert!(
+        screen.contains("首接领导 李明"),
+        "the first holder keeps it: {screen}"
     );
     t.keys(&["Escape"]);
     t.wait_for("已接待", 10);
@@ -176,4 +180,12 @@ fn a_reception_day_numbers_two_arrivals_and_receives_both_with_the_sessions_lead
         store.receiving_leader(visit.id).unwrap(),
         Some(session.plan.leader)
     );
+
+    // 王秀英's visit joined her booked matter, which stays with 李明, its first holder.
+    let wang = session.queue.iter().find(|a| a.name == "王秀英").unwrap();
+    let visit = store.visit(wang.visit.unwrap()).unwrap().unwrap();
+    assert_eq!(Some(visit.case_id), wang.case);
+    let matter = store.matter(visit.case_id).unwrap().unwrap();
+    let li = store.leaders().unwrap()[1].id;
+    assert_eq!(matter.package.responsible, Some(li));
 }

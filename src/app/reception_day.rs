@@ -4,7 +4,9 @@
 //! one: its first holder). Once the visit is saved the matter opens, where the leader's
 //! instruction (批示) is recorded as its plan and the on-the-spot assignment (当场交办) made.
 
+use crate::domain::case::CaseId;
 use crate::domain::permission::Permission;
+use crate::domain::repeat::RepeatMatch;
 use crate::domain::schedule::{ArrivalState, ScheduleChange, SessionId};
 use crate::i18n::{Localize, T};
 use crate::store::{Registered, Store};
@@ -113,8 +115,42 @@ pub fn receive(app: &mut App, store: &dyn Store) {
     // The name is typed already; the identity number comes next.
     app.intake.focus = crate::domain::intake::Field::IdNumber;
     app.screen = Screen::Intake;
+    if let Some(case) = arrival.case
+        && let Err(e) = link_appointment(app, case, store)
+    {
+        let msg = e.localize(app.lang);
+        app.say(Tone::Error, msg);
+        return;
+    }
     let msg = app.lang.f(T::ArrivalReceiving, &[&arrival.number]);
     app.say(Tone::Info, msg);
+}
+
+/// Someone who came on an appointment is the petitioner of the booked matter: intake takes
+/// them as a repeat and links today's visit to that matter, so its first holder keeps it.
+fn link_appointment(app: &mut App, case: CaseId, store: &dyn Store) -> crate::store::Result<()> {
+    let Some(found) = store.case(case)? else {
+        return Ok(());
+    };
+    let Some(petitioner) = store.petitioner(found.petitioner_id)? else {
+        return Ok(());
+    };
+    let entry = super::repeat::entry(
+        app,
+        store,
+        RepeatMatch {
+            petitioner,
+            reasons: Vec::new(),
+        },
+    )?;
+    let position = entry.open_cases.iter().position(|c| c.id == case);
+    app.intake.matches = vec![entry];
+    app.intake.match_cursor = Some(0);
+    super::intake::choose_match(app, store);
+    if let Some(i) = position {
+        app.intake.case_choice = i + 1;
+    }
+    Ok(())
 }
 
 /// After intake saved the visit of the arrival being received: the arrival is done, with its
