@@ -265,7 +265,55 @@ fn a_secretary_queues_an_arrival_and_receiving_them_registers_the_visit_with_the
 fn a_supervisor_may_not_run_the_queue() {
     let (mut desk, store, _) = week_desk(Role::Supervisor, Lang::Zh);
     desk.key(KeyCode::Enter).ctrl('n');
-    assert!(desk.app().week.arrival.is_none());
+    assert!(desk.app().week.entry.is_none());
     let session = &store.sessions_between(d(11, 18), d(11, 18)).unwrap()[0];
     assert!(session.queue.is_empty());
+}
+
+#[test]
+fn booking_a_matter_into_the_session_shows_on_the_session_and_on_the_matter_and_respects_capacity()
+{
+    let (mut desk, store, _) = week_desk(Role::Secretary, Lang::Zh);
+    let first = store
+        .register_visit(&common::walk_in(
+            "王秀英",
+            "13900001111",
+            common::on(9, 2, 10, 0),
+        ))
+        .unwrap();
+    let second = store
+        .register_visit(&common::walk_in(
+            "赵六",
+            "13900003333",
+            common::on(9, 3, 10, 0),
+        ))
+        .unwrap();
+    desk.desk.app.settings.reception.capacity = 1;
+    desk.key(KeyCode::Enter).key(KeyCode::F(8));
+    desk.type_text(&format!("{} 10:30", first.case.number))
+        .key(KeyCode::Enter);
+    let screen = desk.screen();
+    assert!(screen.contains("预约接访 (1/1)"), "{screen}");
+    assert!(
+        screen.contains(&format!("10:30  {}", first.case.number)),
+        "{screen}"
+    );
+
+    desk.key(KeyCode::F(8));
+    desk.type_text(&format!("{} 11:00", second.case.number))
+        .key(KeyCode::Enter);
+    let screen = desk.screen();
+    assert!(screen.contains("本场已约满"), "{screen}");
+    assert_eq!(
+        store.appointments_of_matter(second.case.id).unwrap().len(),
+        0
+    );
+
+    // The matter's own screen names its appointment.
+    desk.key(KeyCode::Esc).key(KeyCode::Esc).key(KeyCode::Esc);
+    let booked = store.appointments_of_matter(first.case.id).unwrap();
+    assert_eq!(booked.len(), 1);
+    desk.key(KeyCode::F(4)).key(KeyCode::Enter);
+    let screen = desk.screen();
+    assert!(screen.contains("2026-11-18 10:30 阿依古丽"), "{screen}");
 }

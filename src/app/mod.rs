@@ -278,7 +278,7 @@ impl App {
                 .form
                 .as_ref()
                 .is_some_and(|f| f.text(f.focused_field()).is_some()),
-            Screen::Week => self.week.arrival.is_some(),
+            Screen::Week => self.week.entry.is_some(),
             Screen::Start | Screen::Detail => false,
         }
     }

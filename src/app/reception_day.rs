@@ -5,17 +5,22 @@
 //! instruction (批示) is recorded as its plan and the on-the-spot assignment (当场交办) made.
 
 use crate::domain::case::CaseId;
+use crate::domain::date::parse_time;
 use crate::domain::permission::Permission;
 use crate::domain::repeat::RepeatMatch;
-use crate::domain::schedule::{ArrivalState, ScheduleChange, SessionId};
+use crate::domain::schedule::{Appointment, ArrivalState, ScheduleChange, SessionId};
+use crate::domain::serial::SerialNo;
 use crate::i18n::{Localize, T};
 use crate::store::{Registered, Store};
 
 use super::field::TextField;
+use super::week::{Entry, EntryKind};
 use super::{App, Screen, Tone, week};
 
 /// An arrival's name as called at the desk.
 const NAME_CHARS: usize = 20;
+/// `2026-000003 10:30` and some room for spaces.
+const BOOKING_CHARS: usize = 24;
 
 /// The arrival being received: its session and number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,16 +38,85 @@ pub fn start_arrival(app: &mut App) {
     if app.refused(Permission::RunQueue, false) {
         return;
     }
-    app.week.arrival = Some(TextField::new(NAME_CHARS));
+    app.week.entry = Some(Entry {
+        kind: EntryKind::Arrival,
+        field: TextField::new(NAME_CHARS),
+    });
+}
+
+/// F8 on a session: the field of a booking (约访), a matter number and a time slot.
+pub fn start_booking(app: &mut App) {
+    if app.refused(Permission::BookAppointment, false) {
+        return;
+    }
+    app.week.entry = Some(Entry {
+        kind: EntryKind::Booking,
+        field: TextField::new(BOOKING_CHARS),
+    });
+}
+
+/// Enter in the booking field: the open matter of that number is booked into the session at
+/// that slot, within the session's capacity (`office.toml`, `[reception] capacity`).
+pub fn book(app: &mut App, store: &dyn Store) {
+    let Some(entry) = app.week.entry.as_ref() else {
+        return;
+    };
+    let Some(session) = app.week.selected_session().map(|s| s.id) else {
+        return;
+    };
+    let typed = entry.field.value().to_string();
+    let mut words = typed.split_whitespace();
+    let number = words.next().and_then(|w| w.parse::<SerialNo>().ok());
+    let slot = words.next().and_then(|w| parse_time(w).ok());
+    let (Some(number), Some(slot)) = (number, slot) else {
+        let msg = app.t(T::BookingFormat).to_string();
+        app.say(Tone::Error, msg);
+        return;
+    };
+    let rows = match store.pending_matters() {
+        Ok(rows) => rows,
+        Err(e) => {
+            let msg = e.localize(app.lang);
+            app.say(Tone::Error, msg);
+            return;
+        }
+    };
+    let Some(case) = rows.iter().find(|r| r.number == number).map(|r| r.id) else {
+        let msg = app.lang.f(T::BookingNoMatter, &[&number]);
+        app.say(Tone::Error, msg);
+        return;
+    };
+    let change = ScheduleChange::Book {
+        session,
+        appointment: Appointment {
+            case,
+            slot,
+            note: String::new(),
+        },
+        capacity: app.settings.reception.capacity,
+    };
+    match store.change_schedule(&change, &stamp(app)) {
+        Ok(_) => {
+            app.week.entry = None;
+            let slot = slot.format("%H:%M").to_string();
+            let msg = app.lang.f(T::Booked, &[&number, &slot]);
+            app.say(Tone::Ok, msg);
+            week::reload(app, store);
+        }
+        Err(e) => {
+            let msg = e.localize(app.lang);
+            app.say(Tone::Error, msg);
+        }
+    }
 }
 
 /// Enter in the name field: the arrival takes the next number. Someone whose name is that of
 /// the petitioner of an appointment in this session arrives on that appointment.
 pub fn add_arrival(app: &mut App, store: &dyn Store) {
-    let Some(field) = app.week.arrival.as_ref() else {
+    let Some(entry) = app.week.entry.as_ref() else {
         return;
     };
-    let name = crate::domain::text::tidy(field.value());
+    let name = crate::domain::text::tidy(entry.field.value());
     let Some(session) = app.week.selected_session() else {
         return;
     };
@@ -63,7 +137,7 @@ pub fn add_arrival(app: &mut App, store: &dyn Store) {
     };
     match store.change_schedule(&change, &stamp(app)) {
         Ok(done) => {
-            app.week.arrival = None;
+            app.week.entry = None;
             let n = done.number.unwrap_or_default();
             let msg = app.lang.f(T::ArrivalNumbered, &[&n]);
             app.say(Tone::Ok, msg);

@@ -135,8 +135,8 @@ fn paste(app: &mut App, text: &str, store: &dyn Store) {
         Screen::Ledger => ledger::paste(app, text, store),
         Screen::Operators => operators::paste(app, text),
         Screen::Week => {
-            if let Some(field) = app.week.arrival.as_mut() {
-                field.paste(text);
+            if let Some(entry) = app.week.entry.as_mut() {
+                entry.field.paste(text);
             }
         }
         _ => {}

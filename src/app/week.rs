@@ -40,10 +40,25 @@ pub struct WeekScreen {
     pub appointment_names: Vec<(CaseId, String)>,
     /// The highlighted arrival of the open detail's queue, in calling order.
     pub queue_cursor: usize,
-    /// The name field of a new arrival, while it is open.
-    pub arrival: Option<super::field::TextField>,
+    /// The one-line field open in the detail: a new arrival's name or a booking.
+    pub entry: Option<Entry>,
     /// The arrival whose visit intake is registering.
     pub receiving: Option<super::reception_day::Receiving>,
+}
+
+/// What the detail's one-line field is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryKind {
+    /// The name of someone who arrived.
+    Arrival,
+    /// A matter number and a time slot: `2026-000003 10:30`.
+    Booking,
+}
+
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub kind: EntryKind,
+    pub field: super::field::TextField,
 }
 
 impl WeekScreen {
@@ -314,8 +329,8 @@ fn stamp(app: &App) -> crate::domain::ledger::Stamp {
 
 /// Arrows move by week, Home comes back to today: keys no command is bound to.
 pub(super) fn key(app: &mut App, key: KeyEvent, store: &dyn Store) {
-    if let Some(field) = app.week.arrival.as_mut() {
-        field.handle_key(key);
+    if let Some(entry) = app.week.entry.as_mut() {
+        entry.field.handle_key(key);
         return;
     }
     if app.week.detail {
@@ -330,10 +345,13 @@ pub(super) fn key(app: &mut App, key: KeyEvent, store: &dyn Store) {
 }
 
 pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
-    if app.week.arrival.is_some() {
-        match c {
-            Command::Back => app.week.arrival = None,
-            Command::Open | Command::Save => reception_day::add_arrival(app, store),
+    if let Some(kind) = app.week.entry.as_ref().map(|e| e.kind) {
+        match (c, kind) {
+            (Command::Back, _) => app.week.entry = None,
+            (Command::Open | Command::Save, EntryKind::Arrival) => {
+                reception_day::add_arrival(app, store)
+            }
+            (Command::Open | Command::Save, EntryKind::Booking) => reception_day::book(app, store),
             _ => {}
         }
         return;
@@ -344,6 +362,7 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
             Command::Up => reception_day::move_cursor(app, -1),
             Command::Down => reception_day::move_cursor(app, 1),
             Command::Add => reception_day::start_arrival(app),
+            Command::Menu => reception_day::start_booking(app),
             Command::Open => reception_day::receive(app, store),
             Command::Delete => reception_day::left(app, store),
             _ => {}

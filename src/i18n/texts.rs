@@ -581,7 +581,12 @@ catalogue! {
     ArrivalNumbered => "已排号:{} 号", "Queued: number {}";
     ArrivalReceiving => "{} 号接待中:登记后打开事项,录入领导批示(方案)并当场交办", "Number {} being received: after saving, the matter opens for the leader's instruction (plan) and the assignment";
     ArrivalClosed => "此号已接待完毕或已离开", "That number is done or has left";
-    SessionQueueKeys => "Ctrl-N 排号  ↑/↓ 选号  Enter 接待  Ctrl-D 已离开  Esc 返回", "Ctrl-N queue  ↑/↓ number  Enter receive  Ctrl-D left  Esc back";
+    SessionQueueKeys => "Ctrl-N 排号  ↑/↓ 选号  Enter 接待  Ctrl-D 已离开  F8 预约  Esc 返回", "Ctrl-N queue  ↑/↓ number  Enter receive  Ctrl-D left  F8 book  Esc back";
+    BookingField => "预约(事项编号 时段,如 2026-000003 10:30):", "Book (matter number and slot, e.g. 2026-000003 10:30): ";
+    BookingFormat => "请填写事项编号和时段,如 2026-000003 10:30", "Type a matter number and a slot, e.g. 2026-000003 10:30";
+    BookingNoMatter => "没有在办事项 {}", "No open matter {}";
+    Booked => "已预约:事项 {} 于 {}", "Booked: matter {} at {}";
+    MatterAppointments => "预约接访", "Appointments";
     NoticeTitle => "领导接访公示({} 至 {})", "Leader reception notice ({} to {})";
     NoticeWeekday => "星期{}", "{}";
     NoticeEmpty => "本期没有领导接访安排。", "No leader reception in this period.";

@@ -123,8 +123,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(fit(&text, cells), style));
     }
     lines.push(Line::raw(""));
-    if let Some(field) = &app.week.arrival {
-        let label = app.t(T::ArrivalName);
+    if let Some(entry) = &app.week.entry {
+        let field = &entry.field;
+        let label = match entry.kind {
+            crate::app::week::EntryKind::Arrival => app.t(T::ArrivalName),
+            crate::app::week::EntryKind::Booking => app.t(T::BookingField),
+        };
         let y = inner.y + lines.len() as u16;
         lines.push(Line::from(vec![
             Span::styled(label, theme.focus_label),
