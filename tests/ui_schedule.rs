@@ -317,3 +317,59 @@ fn booking_a_matter_into_the_session_shows_on_the_session_and_on_the_matter_and_
     let screen = desk.screen();
     assert!(screen.contains("2026-11-18 10:30 阿依古丽"), "{screen}");
 }
+
+#[test]
+fn a_session_planned_by_hand_on_a_leaders_unavailable_day_is_kept_and_flagged() {
+    let (mut desk, store, ids) = week_desk(Role::Supervisor, Lang::Zh);
+    store
+        .change_schedule(
+            &ScheduleChange::Unavailable {
+                leader: ids[0],
+                date: d(11, 25),
+                unavailable: true,
+            },
+            &sup(),
+        )
+        .unwrap();
+    desk.key(KeyCode::Right).key(KeyCode::F(8));
+    // The form starts on the week's Wednesday, the office's hours and place.
+    assert_eq!(
+        desk.app().week.form.as_ref().unwrap().fields[0].text_value(),
+        "2026-11-25"
+    );
+    desk.key(KeyCode::Down)
+        .key(KeyCode::Down)
+        .key(KeyCode::Down)
+        .key(KeyCode::Down)
+        .key(KeyCode::Down)
+        .key(KeyCode::Right)
+        .key(KeyCode::Down)
+        .type_text(" ")
+        .key(KeyCode::Down)
+        .type_text("重点约访征地拆迁类信访人");
+    assert_snapshot!(desk.screen());
+    desk.ctrl('s');
+    assert!(desk.app().week.form.is_none());
+    let planned = &store.sessions_between(d(11, 25), d(11, 25)).unwrap()[0];
+    assert_eq!(planned.plan.leader, ids[0]);
+    assert_eq!(planned.plan.mode, Mode::KeyCase);
+    assert_eq!(planned.plan.sitting_in.len(), 1);
+    assert!(desk.screen().contains("⚠ 领导不便"));
+}
+
+#[test]
+fn a_session_with_a_bad_time_is_refused_with_everything_typed_kept() {
+    let (mut desk, store, _) = week_desk(Role::Administrator, Lang::Zh);
+    desk.key(KeyCode::F(8)).key(KeyCode::Down);
+    desk.key(KeyCode::Backspace)
+        .key(KeyCode::Backspace)
+        .type_text("9x");
+    desk.ctrl('s');
+    let form = desk.app().week.form.as_ref().unwrap();
+    assert_eq!(form.error.as_deref(), Some("开始时间格式不对"));
+    assert_eq!(form.fields[1].text_value(), "09:9x");
+    assert_eq!(
+        store.sessions_between(d(11, 16), d(11, 22)).unwrap().len(),
+        2
+    );
+}

@@ -25,6 +25,7 @@ pub mod receiving;
 pub mod reception_day;
 pub mod repeat;
 pub mod session;
+pub mod session_form;
 pub mod start;
 mod update;
 pub mod visits;
@@ -278,7 +279,15 @@ impl App {
                 .form
                 .as_ref()
                 .is_some_and(|f| f.text(f.focused_field()).is_some()),
-            Screen::Week => self.week.entry.is_some(),
+            Screen::Week => {
+                self.week.entry.is_some()
+                    || self.week.form.as_ref().is_some_and(|f| {
+                        matches!(
+                            f.fields.get(f.focus).map(|d| &d.input),
+                            Some(dialog::Input::Text(_))
+                        )
+                    })
+            }
             Screen::Start | Screen::Detail => false,
         }
     }

@@ -137,6 +137,11 @@ fn paste(app: &mut App, text: &str, store: &dyn Store) {
         Screen::Week => {
             if let Some(entry) = app.week.entry.as_mut() {
                 entry.field.paste(text);
+            } else if let Some(form) = app.week.form.as_mut()
+                && let Some(crate::app::dialog::Input::Text(f)) =
+                    form.fields.get_mut(form.focus).map(|d| &mut d.input)
+            {
+                f.paste(text);
             }
         }
         _ => {}

@@ -14,7 +14,7 @@ use crate::store::Store;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::action::Command;
-use super::{App, Screen, Tone, reception_day};
+use super::{App, Screen, Tone, reception_day, session_form};
 
 /// How far ahead one rota reaches from the week shown: four weeks.
 const ROTA_DAYS: u64 = 27;
@@ -42,6 +42,8 @@ pub struct WeekScreen {
     pub queue_cursor: usize,
     /// The one-line field open in the detail: a new arrival's name or a booking.
     pub entry: Option<Entry>,
+    /// A session being planned by hand.
+    pub form: Option<super::session_form::SessionForm>,
     /// The arrival whose visit intake is registering.
     pub receiving: Option<super::reception_day::Receiving>,
 }
@@ -333,6 +335,12 @@ pub(super) fn key(app: &mut App, key: KeyEvent, store: &dyn Store) {
         entry.field.handle_key(key);
         return;
     }
+    if let Some(form) = app.week.form.as_mut() {
+        if let Some(field) = form.fields.get_mut(form.focus) {
+            field.key(key);
+        }
+        return;
+    }
     if app.week.detail {
         return;
     }
@@ -352,6 +360,16 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
                 reception_day::add_arrival(app, store)
             }
             (Command::Open | Command::Save, EntryKind::Booking) => reception_day::book(app, store),
+            _ => {}
+        }
+        return;
+    }
+    if app.week.form.is_some() {
+        match c {
+            Command::Back => app.week.form = None,
+            Command::NextField | Command::Down | Command::Open => session_form::focus(app, 1),
+            Command::PrevField | Command::Up => session_form::focus(app, -1),
+            Command::Save => session_form::save(app, store),
             _ => {}
         }
         return;
@@ -377,6 +395,7 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
         Command::PageDown => shift_month(app, 1, store),
         Command::Open => open_detail(app, store),
         Command::Add => generate_rota(app, store),
+        Command::Menu => session_form::open(app),
         Command::ToggleActive => swap(app, store),
         _ => {}
     }

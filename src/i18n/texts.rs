@@ -554,7 +554,7 @@ catalogue! {
     WeekMakeUp => "调休上班", "make-up day";
     WeekNoSessions => "本周没有接访安排", "No reception sessions this week";
     WeekKeys => "←/→ 换周  PgUp/PgDn 换月  Home 本周  ↑/↓ 选场次  Enter 详情", "←/→ week  PgUp/PgDn month  Home this week  ↑/↓ session  Enter detail";
-    WeekClash => "⚠ 领导当天不便接访", "⚠ leader unavailable that day";
+    WeekClash => "⚠ 领导不便", "⚠ unavailable";
     WeekSwapMark => "⇄ 待调换", "⇄ to swap";
     RotaNoLeaders => "没有在用的领导,不能排轮值", "No active leader: no rota to make";
     RotaPlanned => "已排 {} 场接访", "{} sessions planned";
@@ -573,6 +573,13 @@ catalogue! {
     SessionMode => "接访方式", "Mode";
     SessionSittingIn => "陪同接访单位", "Departments sitting in";
     SessionNote => "备注", "Note";
+    SessionStart => "开始时间", "Starts";
+    SessionEnd => "结束时间", "Ends";
+    SessionFormTitle => "安排接访", "Plan a session";
+    SessionFormKeys => "↑↓ 选项  ←→ 选择  空格 勾选  Ctrl-S 保存  Esc 取消", "↑↓ field  ←→ choose  Space tick  Ctrl-S save  Esc cancel";
+    SessionFormBad => "{}格式不对", "{} is not valid";
+    SessionPlanned => "已安排 {} 的接访", "Session of {} planned";
+    CmdPlanSession => "安排接访", "Plan session";
     SessionCarried => "带案事项", "Matters taken along";
     SessionAppointments => "预约接访 ({}/{})", "Appointments ({}/{})";
     SessionQueue => "现场排号", "Queue";

@@ -127,6 +127,7 @@ pub(super) fn footer_commands(app: &App) -> &'static [Command] {
             Quit,
         ],
         Screen::Start => &[Help, Open, Quit],
+        Screen::Week if app.week.form.is_some() => &[Help, Save, NextField, Back, Quit],
         Screen::Week if app.week.detail => &[Help, NewIntake, Week, Back, Quit],
         Screen::Week => &[
             Help,
@@ -135,6 +136,7 @@ pub(super) fn footer_commands(app: &App) -> &'static [Command] {
             PageDown,
             PageUp,
             Open,
+            Menu,
             Add,
             ToggleActive,
             Back,
@@ -187,6 +189,7 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let label = match (app.screen, *c) {
             (Screen::Organisation, Command::Open) => app.t(T::CmdEdit),
             (Screen::Week, Command::Add) => app.t(T::CmdRota),
+            (Screen::Week, Command::Menu) => app.t(T::CmdPlanSession),
             (Screen::Week, Command::ToggleActive) => app.t(T::CmdSwap),
             (Screen::Week, Command::PageDown) => app.t(T::CmdNextMonth),
             (Screen::Week, Command::PageUp) => app.t(T::CmdPrevMonth),

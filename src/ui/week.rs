@@ -41,6 +41,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let frame_area = super::chrome::framed(frame, grid, app.t(T::ScreenWeek), true, theme);
     days(app, theme, frame, frame_area, monday);
     selected_line(app, theme, frame, notice);
+    if let Some(f) = &app.week.form {
+        let form = super::dialog::Form {
+            title: app.t(T::SessionFormTitle).to_string(),
+            fields: &f.fields,
+            focus: f.focus,
+            error: f.error.as_deref(),
+            keys: T::SessionFormKeys,
+        };
+        super::dialog::render(app, theme, frame, area, &form);
+    }
 }
 
 fn days(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, monday: NaiveDate) {
