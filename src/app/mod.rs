@@ -24,6 +24,7 @@ pub mod reacceptance;
 pub mod receiving;
 pub mod reception_day;
 pub mod repeat;
+pub mod rota;
 pub mod session;
 pub mod session_form;
 pub mod start;

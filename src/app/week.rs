@@ -6,9 +6,9 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 
 use crate::domain::case::CaseId;
 use crate::domain::permission::Permission;
-use crate::domain::schedule::rota::{Rota, RotaRequest, clashes, generate, last_leader_before};
-use crate::domain::schedule::{ScheduleChange, Session, SessionId};
-use crate::i18n::{Localize, T};
+use crate::domain::schedule::rota::clashes;
+use crate::domain::schedule::{Session, SessionId};
+use crate::i18n::Localize;
 use crate::store::Store;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -16,10 +16,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::action::Command;
 use super::{App, Screen, Tone, reception_day, session_form};
 
-/// How far ahead one rota reaches from the week shown: four weeks.
-const ROTA_DAYS: u64 = 27;
-/// How far back the rota looks for who received last, so the turn carries on.
-const TURN_MEMORY_DAYS: u64 = 120;
+/// A leader's name and a date.
+const UNAVAILABLE_CHARS: usize = 40;
 
 #[derive(Clone, Debug, Default)]
 pub struct WeekScreen {
@@ -55,6 +53,8 @@ pub enum EntryKind {
     Arrival,
     /// A matter number and a time slot: `2026-000003 10:30`.
     Booking,
+    /// A leader's name and a date they cannot receive: `李建国 2026-12-02`.
+    Unavailable,
 }
 
 #[derive(Clone, Debug)]
@@ -202,130 +202,7 @@ fn load_matter_numbers(app: &mut App, store: &dyn Store) {
         .collect();
 }
 
-/// Fills the pattern days of the week shown and the three after it with the active leaders
-/// in turn, keeping every session already there.
-pub fn generate_rota(app: &mut App, store: &dyn Store) {
-    if app.refused(Permission::PlanSchedule, false) {
-        return;
-    }
-    let Some(from) = app.week.monday else {
-        return;
-    };
-    let to = from.checked_add_days(Days::new(ROTA_DAYS)).unwrap_or(from);
-    let before = from
-        .checked_sub_days(Days::new(TURN_MEMORY_DAYS))
-        .unwrap_or(from);
-    let read = (|| {
-        Ok::<_, crate::store::StoreError>((
-            store.active_leaders()?,
-            store.sessions_between(before, to)?,
-            store.unavailable()?,
-        ))
-    })();
-    let (leaders, sessions, unavailable) = match read {
-        Ok(read) => read,
-        Err(e) => {
-            let msg = e.localize(app.lang);
-            app.say(Tone::Error, msg);
-            return;
-        }
-    };
-    if leaders.is_empty() {
-        let msg = app.t(T::RotaNoLeaders).to_string();
-        app.say(Tone::Warn, msg);
-        return;
-    }
-    let ids: Vec<_> = leaders.iter().map(|l| l.id).collect();
-    let in_range: Vec<Session> = sessions
-        .iter()
-        .filter(|s| s.plan.date >= from)
-        .cloned()
-        .collect();
-    let request = RotaRequest {
-        from,
-        to,
-        leaders: &ids,
-        after: last_leader_before(&sessions, from),
-        setting: &app.settings.reception,
-    };
-    let rota = generate(&request, &in_range, &unavailable, &app.calendar);
-    let outcome = if rota.planned.is_empty() {
-        Ok(())
-    } else {
-        let stamp = stamp(app);
-        store
-            .change_schedule(&ScheduleChange::Rota(rota.planned.clone()), &stamp)
-            .map(drop)
-    };
-    match outcome {
-        Ok(()) => {
-            let msg = rota_report(app, &rota);
-            app.say(Tone::Ok, msg);
-            reload(app, store);
-        }
-        Err(e) => {
-            let msg = e.localize(app.lang);
-            app.say(Tone::Error, msg);
-        }
-    }
-}
-
-/// What a rota did, in one line: how many sessions, and every day it left alone and why.
-pub fn rota_report(app: &App, rota: &Rota) -> String {
-    let dates = |ds: &mut dyn Iterator<Item = NaiveDate>| {
-        ds.map(|d| d.format("%m-%d").to_string())
-            .collect::<Vec<_>>()
-            .join("、")
-    };
-    let mut parts = vec![app.lang.f(T::RotaPlanned, &[&rota.planned.len()])];
-    for (date, name) in &rota.skipped_holidays {
-        let date = date.format("%m-%d").to_string();
-        parts.push(app.lang.f(T::RotaHoliday, &[&date, name]));
-    }
-    if !rota.kept.is_empty() {
-        let kept = dates(&mut rota.kept.iter().copied());
-        parts.push(app.lang.f(T::RotaKept, &[&kept]));
-    }
-    if !rota.unfilled.is_empty() {
-        let unfilled = dates(&mut rota.unfilled.iter().copied());
-        parts.push(app.lang.f(T::RotaUnfilled, &[&unfilled]));
-    }
-    parts.join(";")
-}
-
-/// Marks the selected session for a swap, or swaps its leader with the one marked.
-pub fn swap(app: &mut App, store: &dyn Store) {
-    if app.refused(Permission::PlanSchedule, false) {
-        return;
-    }
-    let Some(id) = app.week.selected_session().map(|s| s.id) else {
-        return;
-    };
-    match app.week.swap_from.take() {
-        None => {
-            app.week.swap_from = Some(id);
-            let msg = app.t(T::SwapMarked).to_string();
-            app.say(Tone::Info, msg);
-        }
-        Some(first) if first == id => {}
-        Some(first) => {
-            let stamp = stamp(app);
-            match store.change_schedule(&ScheduleChange::Swap(first, id), &stamp) {
-                Ok(_) => {
-                    let msg = app.t(T::SwapDone).to_string();
-                    app.say(Tone::Ok, msg);
-                    reload(app, store);
-                }
-                Err(e) => {
-                    let msg = e.localize(app.lang);
-                    app.say(Tone::Error, msg);
-                }
-            }
-        }
-    }
-}
-
-fn stamp(app: &App) -> crate::domain::ledger::Stamp {
+pub(super) fn stamp(app: &App) -> crate::domain::ledger::Stamp {
     crate::domain::ledger::Stamp::new(app.clock.now(), app.operator_code().to_string())
 }
 
@@ -360,6 +237,9 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
                 reception_day::add_arrival(app, store)
             }
             (Command::Open | Command::Save, EntryKind::Booking) => reception_day::book(app, store),
+            (Command::Open | Command::Save, EntryKind::Unavailable) => {
+                super::rota::toggle_unavailable(app, store)
+            }
             _ => {}
         }
         return;
@@ -394,9 +274,15 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
         Command::PageUp => shift_month(app, -1, store),
         Command::PageDown => shift_month(app, 1, store),
         Command::Open => open_detail(app, store),
-        Command::Add => generate_rota(app, store),
+        Command::Add => super::rota::generate_rota(app, store),
         Command::Menu => session_form::open(app),
-        Command::ToggleActive => swap(app, store),
+        Command::Unlock if !app.refused(Permission::PlanSchedule, false) => {
+            app.week.entry = Some(Entry {
+                kind: EntryKind::Unavailable,
+                field: super::field::TextField::new(UNAVAILABLE_CHARS),
+            });
+        }
+        Command::ToggleActive => super::rota::swap(app, store),
         _ => {}
     }
 }

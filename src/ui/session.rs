@@ -128,6 +128,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let label = match entry.kind {
             crate::app::week::EntryKind::Arrival => app.t(T::ArrivalName),
             crate::app::week::EntryKind::Booking => app.t(T::BookingField),
+            crate::app::week::EntryKind::Unavailable => app.t(T::UnavailableField),
         };
         let y = inner.y + lines.len() as u16;
         lines.push(Line::from(vec![

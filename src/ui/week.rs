@@ -157,6 +157,20 @@ fn session_lines(
 }
 
 fn selected_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    if let Some(entry) = &app.week.entry {
+        let label = app.t(T::UnavailableField);
+        let value = entry.field.value();
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                ratatui::text::Span::styled(format!(" {label}"), theme.focus_label),
+                ratatui::text::Span::styled(value.to_string(), theme.input),
+            ])),
+            area,
+        );
+        let x = area.x + (1 + super::text::width(label) + super::text::width(value)) as u16;
+        frame.set_cursor_position((x.min(area.x + area.width), area.y));
+        return;
+    }
     let Some(s) = app.week.selected_session() else {
         return;
     };
