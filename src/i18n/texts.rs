@@ -553,7 +553,7 @@ catalogue! {
     CmdPrevMonth => "上月", "Previous month";
     WeekMakeUp => "调休上班", "make-up day";
     WeekNoSessions => "本周没有接访安排", "No reception sessions this week";
-    WeekKeys => "←/→ 换周  PgUp/PgDn 换月  Home 本周  ↑/↓ 选场次  Enter 详情  Ctrl-U 不便接访日", "←/→ week  PgUp/PgDn month  Home this week  ↑/↓ session  Enter detail  Ctrl-U unavailable";
+    WeekKeys => "←/→ 换周  PgUp/PgDn 换月  Home 本周  Enter 详情  Ctrl-U 不便接访日", "←/→ week  PgUp/PgDn month  Home this week  Enter detail  Ctrl-U unavailable";
     WeekClash => "⚠ 领导不便", "⚠ unavailable";
     WeekSwapMark => "⇄ 待调换", "⇄ to swap";
     RotaNoLeaders => "没有在用的领导,不能排轮值", "No active leader: no rota to make";
@@ -597,7 +597,6 @@ catalogue! {
     UnavailableFormat => "请填写在用领导的姓名和日期,如 李建国 2026-12-02", "Type an active leader's name and a date, e.g. 李建国 2026-12-02";
     UnavailableSet => "已记下:{} {} 不便接访", "Noted: {} cannot receive on {}";
     UnavailableCleared => "已取消:{} {} 可以接访", "Cleared: {} can receive on {}";
-    CmdUnavailable => "不便接访日", "Unavailable";
     MatterAppointments => "预约接访", "Appointments";
     NoticeTitle => "领导接访公示({} 至 {})", "Leader reception notice ({} to {})";
     NoticeWeekday => "星期{}", "{}";
