@@ -377,7 +377,9 @@ fn a_session_with_a_bad_time_is_refused_with_everything_typed_kept() {
 #[test]
 fn a_leaders_unavailable_date_is_typed_on_the_week_and_the_rota_avoids_it() {
     let (mut desk, store, ids) = week_desk(Role::Supervisor, Lang::Zh);
-    desk.key(KeyCode::Right).ctrl('u').type_text("阿依古丽·买买提 2026-11-25");
+    desk.key(KeyCode::Right)
+        .ctrl('u')
+        .type_text("阿依古丽·买买提 2026-11-25");
     desk.key(KeyCode::Enter);
     assert!(store.unavailable().unwrap()[&ids[0]].contains(&d(11, 25)));
     assert!(desk.screen().contains("不便接访"));
@@ -385,6 +387,8 @@ fn a_leaders_unavailable_date_is_typed_on_the_week_and_the_rota_avoids_it() {
     let planned = &store.sessions_between(d(11, 25), d(11, 25)).unwrap()[0];
     assert_eq!(planned.plan.leader, ids[1], "the rota passed her over");
     // Typed again, the date is free again.
-    desk.ctrl('u').type_text("阿依古丽·买买提 2026-11-25").key(KeyCode::Enter);
+    desk.ctrl('u')
+        .type_text("阿依古丽·买买提 2026-11-25")
+        .key(KeyCode::Enter);
     assert!(!store.unavailable().unwrap().contains_key(&ids[0]));
 }

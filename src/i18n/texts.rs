@@ -593,8 +593,8 @@ catalogue! {
     BookingFormat => "请填写事项编号和时段,如 2026-000003 10:30", "Type a matter number and a slot, e.g. 2026-000003 10:30";
     BookingNoMatter => "没有在办事项 {}", "No open matter {}";
     Booked => "已预约:事项 {} 于 {}", "Booked: matter {} at {}";
-    UnavailableField => "领导不便接访日(姓名 日期,如 李建国 2026-12-02;再输一次即取消):", "Leader unavailable (name and date, e.g. 李建国 2026-12-02; again to clear): ";
-    UnavailableFormat => "请填写在用领导的姓名和日期,如 李建国 2026-12-02", "Type an active leader's name and a date, e.g. 李建国 2026-12-02";
+    UnavailableField => "领导不便接访日(姓名 日期,如 李建国 2026-12-02;再输一次即取消):", "Leader unavailable (name and date, e.g. Li Jianguo 2026-12-02; again to clear): ";
+    UnavailableFormat => "请填写在用领导的姓名和日期,如 李建国 2026-12-02", "Type an active leader's name and a date, e.g. Li Jianguo 2026-12-02";
     UnavailableSet => "已记下:{} {} 不便接访", "Noted: {} cannot receive on {}";
     UnavailableCleared => "已取消:{} {} 可以接访", "Cleared: {} can receive on {}";
     MatterAppointments => "预约接访", "Appointments";
