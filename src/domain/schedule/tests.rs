@@ -245,3 +245,19 @@ fn arrivals_are_numbered_and_appointments_are_called_first() {
         Err(ScheduleError::ArrivalClosed)
     );
 }
+
+#[test]
+fn replanning_keeps_the_bookings_and_makes_a_rota_session_hand_made() {
+    let mut s = session(1, d(2026, 3, 4), 1, Origin::Rota);
+    book(&mut s, 10, t(10, 0), 6).expect("booked");
+    let mut moved = plan(d(2026, 3, 4), 2);
+    moved.place = " 县政府二楼会议室 ".into();
+    let change = ScheduleChange::Replan {
+        id: s.id,
+        plan: moved,
+    };
+    apply(&change, std::slice::from_mut(&mut s)).expect("replanned");
+    assert_eq!(s.plan.place, "县政府二楼会议室");
+    assert_eq!((s.plan.leader, s.origin), (LeaderId(2), Origin::Hand));
+    assert_eq!(s.appointments.len(), 1, "the invited petitioner is still invited");
+}
