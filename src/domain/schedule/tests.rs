@@ -259,5 +259,9 @@ fn replanning_keeps_the_bookings_and_makes_a_rota_session_hand_made() {
     apply(&change, std::slice::from_mut(&mut s)).expect("replanned");
     assert_eq!(s.plan.place, "县政府二楼会议室");
     assert_eq!((s.plan.leader, s.origin), (LeaderId(2), Origin::Hand));
-    assert_eq!(s.appointments.len(), 1, "the invited petitioner is still invited");
+    assert_eq!(
+        s.appointments.len(),
+        1,
+        "the invited petitioner is still invited"
+    );
 }
