@@ -26,6 +26,8 @@ use crate::ui::text::pad;
 
 mod check;
 pub use check::check;
+pub mod board;
+pub mod notice;
 
 pub mod document;
 pub mod ledger;
@@ -81,6 +83,15 @@ pub enum Sub {
     },
     Check,
     Compact,
+    Notice {
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+        week: Option<NaiveDate>,
+        #[arg(long)]
+        month: bool,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    Board,
     Report {
         #[arg(value_enum)]
         which: ReportWhich,
@@ -223,6 +234,13 @@ pub fn command(lang: Lang) -> clap::Command {
                 lang,
             )
         })
+        .mut_subcommand("notice", |s| {
+            s.about(t(T::CliNotice))
+                .mut_arg("week", |a| a.help(t(T::CliNoticeWeek)))
+                .mut_arg("month", |a| a.help(t(T::CliNoticeMonth)))
+                .mut_arg("out", |a| a.help(t(T::CliNoticeOut)))
+        })
+        .mut_subcommand("board", |s| s.about(t(T::CliBoard)))
         .mut_subcommand("report", |s| {
             s.about(t(T::CliReport))
                 .mut_arg("which", |a| a.help(t(T::CliReportKind)))

@@ -60,7 +60,7 @@ pub fn write_default_office(db: &Path) -> std::io::Result<()> {
     let defaults = OfficeSettings::default();
     let body = toml::to_string(&defaults).map_err(std::io::Error::other)?;
     let text = format!(
-        "# 本单位设置 / office settings\n# group_threshold: 几人以上为集体访 (visitors from which a visit is a group visit)\n# categories: 事项类别 (subject categories offered at intake)\n# idle_lock_minutes: 几分钟无操作自动锁屏 (minutes without a key before the screen locks; 0: never)\n# sign_in_attempts: 密码连续错几次锁定登录代码 (wrong PINs in a row that lock a login code)\n{body}"
+        "# 本单位设置 / office settings\n# group_threshold: 几人以上为集体访 (visitors from which a visit is a group visit)\n# categories: 事项类别 (subject categories offered at intake)\n# idle_lock_minutes: 几分钟无操作自动锁屏 (minutes without a key before the screen locks; 0: never)\n# sign_in_attempts: 密码连续错几次锁定登录代码 (wrong PINs in a row that lock a login code)\n# [reception]: 领导接访日 weekday (1=周一…7=周日), start, end, place, capacity (appointments per session)\n{body}"
     );
     std::fs::write(file, text)
 }

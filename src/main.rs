@@ -84,6 +84,24 @@ fn main() -> ExitCode {
                 Err(e) => fail(e),
             }
         }
+        Some(Sub::Notice {
+            week,
+            month,
+            ref out,
+        }) => {
+            let date = week.or(cli.today).unwrap_or_else(|| {
+                use xfdesk::app::Clock;
+                SystemClock { today: None }.today()
+            });
+            match cli::notice::notice(&db, date, month, out.as_ref(), lang, &mut self::out()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(e),
+            }
+        }
+        Some(Sub::Board) => match cli::board::board(&db, lang, cli.today) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(e),
+        },
         Some(Sub::Report {
             which,
             format,

@@ -69,10 +69,12 @@ pub enum Command {
     Unlock,
     /// Go to the supervisor view (督办总览): what is pending, late and who holds it.
     Supervisor,
+    /// Go to the week of reception sessions (领导接访日).
+    Week,
 }
 
 impl Command {
-    pub const ALL: [Command; 28] = [
+    pub const ALL: [Command; 29] = [
         Command::Help,
         Command::NewIntake,
         Command::Search,
@@ -101,6 +103,7 @@ impl Command {
         Command::ResetPin,
         Command::Unlock,
         Command::Supervisor,
+        Command::Week,
     ];
 }
 
@@ -181,6 +184,7 @@ impl Command {
             Command::ResetPin => (T::CmdResetPin, T::CmdResetPinLong),
             Command::Unlock => (T::CmdUnlock, T::CmdUnlockLong),
             Command::Supervisor => (T::CmdSupervisor, T::CmdSupervisorLong),
+            Command::Week => (T::CmdWeek, T::CmdWeekLong),
         }
     }
 }

@@ -622,6 +622,7 @@ pub(super) fn save(app: &mut App, store: &dyn Store) {
             }
             saved(app);
             app.say(Tone::Ok, msg);
+            super::reception_day::received(app, &done, store);
         }
         // The visit is stored; keeping the form would invite a second, duplicate registration.
         Err(StoreError::Unconfirmed { registered, reason }) => {

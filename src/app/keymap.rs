@@ -222,6 +222,8 @@ impl Default for KeyMap {
                 always(K::Char('r'), ctrl, Reveal),
                 outside('r', Reveal),
                 always(K::F(11), none, Ledger),
+                // Every F-key is taken; Ctrl-W still arrives while an input method composes.
+                always(K::Char('w'), ctrl, Week),
                 // The next operator takes over: keys that arrive whatever is focused.
                 always(K::F(12), none, Switch),
                 always(K::Char('l'), ctrl, Switch),

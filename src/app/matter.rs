@@ -23,6 +23,8 @@ pub struct MatterView {
     pub ledger_offset: usize,
     pub menu: Option<ActionMenu>,
     pub dialog: Option<ActionDialog>,
+    /// Sessions the matter's petitioner is booked into (约访): date, slot, leader.
+    pub appointments: Vec<(chrono::NaiveDate, chrono::NaiveTime, LeaderId)>,
 }
 
 impl MatterView {
@@ -58,7 +60,13 @@ pub(super) fn load(
         super::confidential::visit(app, &mut v, store);
         visits.push((v, leader));
     }
+    let appointments = store
+        .appointments_of_matter(id)?
+        .into_iter()
+        .map(|(s, a)| (s.plan.date, a.slot, s.plan.leader))
+        .collect();
     Ok(Some(MatterView {
+        appointments,
         matter,
         petitioner,
         visits,

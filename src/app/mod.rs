@@ -22,12 +22,16 @@ pub mod org_form;
 pub mod privacy;
 pub mod reacceptance;
 pub mod receiving;
+pub mod reception_day;
 pub mod repeat;
+pub mod rota;
 pub mod session;
+pub mod session_form;
 pub mod start;
 pub mod supervisor;
 mod update;
 pub mod visits;
+pub mod week;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -78,6 +82,8 @@ pub enum Screen {
     Operators,
     /// The supervisor view (Ctrl-G), supervisors only.
     Supervisor,
+    /// The week of reception sessions and one session's detail (Ctrl-W).
+    Week,
 }
 
 /// Where the database stands. The first frame is drawn while it is still opening.
@@ -174,6 +180,7 @@ pub struct App {
     pub reveal: Option<privacy::Reveal>,
     pub ops: OperatorsScreen,
     pub supervisor: supervisor::SupervisorScreen,
+    pub week: week::WeekScreen,
     pub overlay: Option<Overlay>,
     /// Rows of the key list scrolled past, when it is longer than the window.
     pub help_scroll: usize,
@@ -215,6 +222,7 @@ impl App {
             reveal: None,
             ops: OperatorsScreen::default(),
             supervisor: supervisor::SupervisorScreen::default(),
+            week: week::WeekScreen::default(),
             overlay: None,
             help_scroll: 0,
             status: None,
@@ -277,6 +285,15 @@ impl App {
                 .form
                 .as_ref()
                 .is_some_and(|f| f.text(f.focused_field()).is_some()),
+            Screen::Week => {
+                self.week.entry.is_some()
+                    || self.week.form.as_ref().is_some_and(|f| {
+                        matches!(
+                            f.fields.get(f.focus).map(|d| &d.input),
+                            Some(dialog::Input::Text(_))
+                        )
+                    })
+            }
             Screen::Start | Screen::Detail | Screen::Supervisor => false,
         }
     }

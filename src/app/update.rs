@@ -11,7 +11,7 @@ use crate::domain::permission::Permission;
 
 use super::{
     App, ConfirmKind, DbStatus, Overlay, Screen, Tone, detail, first_admin, intake, ledger, matter,
-    matter_action, matters, operators, org, privacy, session, supervisor, visits,
+    matter_action, matters, operators, org, privacy, session, supervisor, visits, week,
 };
 
 /// Work the shell must start outside `update` (threads, long jobs).
@@ -134,6 +134,16 @@ fn paste(app: &mut App, text: &str, store: &dyn Store) {
         Screen::Organisation => org::paste(app, text),
         Screen::Ledger => ledger::paste(app, text, store),
         Screen::Operators => operators::paste(app, text),
+        Screen::Week => {
+            if let Some(entry) = app.week.entry.as_mut() {
+                entry.field.paste(text);
+            } else if let Some(form) = app.week.form.as_mut()
+                && let Some(crate::app::dialog::Input::Text(f)) =
+                    form.fields.get_mut(form.focus).map(|d| &mut d.input)
+            {
+                f.paste(text);
+            }
+        }
         _ => {}
     }
 }
@@ -189,6 +199,7 @@ fn typed(app: &mut App, key: KeyEvent, store: &dyn Store) {
         Screen::Organisation => org::key(app, key),
         Screen::Ledger => ledger::key(app, key, store),
         Screen::Operators => operators::key(app, key),
+        Screen::Week => week::key(app, key, store),
         Screen::Start | Screen::Detail => {}
     }
 }
@@ -271,6 +282,7 @@ fn command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
             }
         }
         Command::Organisation => org::open(app, store),
+        Command::Week => week::open(app, store),
         Command::Reveal if !app.refused(Permission::Reveal, true) => privacy::reveal(app, store),
         Command::Ledger if !app.refused(Permission::ViewEvidence, true) => ledger::open(app, store),
         Command::Supervisor => supervisor::open(app, store),
@@ -321,6 +333,7 @@ fn screen_command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
         Screen::Visits => visits_command(app, c, store),
         Screen::Organisation => org::command(app, c, store),
         Screen::Ledger => ledger::command(app, c, store),
+        Screen::Week => week::command(app, c, store),
         Screen::Detail => match c {
             Command::Back => {
                 app.details.pop();

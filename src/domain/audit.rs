@@ -58,11 +58,25 @@ pub enum AuditKind {
     OrgActivated,
     OrgDeactivated,
     OrgDeleted,
+    // ---- The reception schedule (`domain::schedule::evidence`).
+    /// A session was planned by hand or replanned.
+    SessionPlanned,
+    SessionRemoved,
+    RotaGenerated,
+    LeadersSwapped,
+    /// A leader's date marked unavailable (`flagged:true`) or available again.
+    UnavailableSet,
+    AppointmentBooked,
+    AppointmentCancelled,
+    /// Someone arrived on a reception day and was given a number; detail: the name called.
+    ArrivalQueued,
+    /// An arrival moved on; detail: the state.
+    ArrivalAdvanced,
 }
 
 impl AuditKind {
     /// Every kind, in the order a filter offers them.
-    pub const ALL: [AuditKind; 25] = [
+    pub const ALL: [AuditKind; 34] = [
         AuditKind::VisitRegistered,
         AuditKind::MatterMoved,
         AuditKind::ResponsibilityAppointed,
@@ -79,6 +93,15 @@ impl AuditKind {
         AuditKind::OrgActivated,
         AuditKind::OrgDeactivated,
         AuditKind::OrgDeleted,
+        AuditKind::SessionPlanned,
+        AuditKind::SessionRemoved,
+        AuditKind::RotaGenerated,
+        AuditKind::LeadersSwapped,
+        AuditKind::UnavailableSet,
+        AuditKind::AppointmentBooked,
+        AuditKind::AppointmentCancelled,
+        AuditKind::ArrivalQueued,
+        AuditKind::ArrivalAdvanced,
         AuditKind::SignedIn,
         AuditKind::SignInFailed,
         AuditKind::CodeLocked,
@@ -109,6 +132,12 @@ pub mod subject {
     pub const DAYS: &str = "days";
     /// A reminder's or supervision's document number, `year-seq`.
     pub const URGE: &str = "urge";
+    /// A reception session's id, the date it names, a matter by id (appointments, which
+    /// know the matter by id only) and an arrival's number in a session's queue.
+    pub const SESSION: &str = "session";
+    pub const DATE: &str = "date";
+    pub const CASE: &str = "case";
+    pub const ARRIVAL: &str = "arrival";
 
     pub fn token(key: &str, value: impl std::fmt::Display) -> String {
         format!("{key}:{value}")

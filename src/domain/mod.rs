@@ -25,6 +25,7 @@ pub mod registration;
 pub mod repeat;
 pub mod report;
 pub mod responsibility;
+pub mod schedule;
 pub mod search;
 pub mod serial;
 pub mod signals;

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::schedule::ReceptionSetting;
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct OfficeSettings {
@@ -14,6 +16,8 @@ pub struct OfficeSettings {
     pub idle_lock_minutes: u32,
     /// Wrong PINs in a row after which a login code locks until an administrator unlocks it.
     pub sign_in_attempts: u32,
+    /// The weekly leader reception: weekday, hours, place, appointments per session.
+    pub reception: ReceptionSetting,
 }
 
 impl Default for OfficeSettings {
@@ -38,6 +42,23 @@ impl Default for OfficeSettings {
             .collect(),
             idle_lock_minutes: 5,
             sign_in_attempts: 5,
+            reception: ReceptionSetting::default(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_office_file_from_before_the_schedule_loads_with_wednesday_mornings() {
+        let old: OfficeSettings = toml::from_str("group_threshold = 3\n").expect("loads");
+        assert_eq!(old.reception, ReceptionSetting::default());
+        assert_eq!(old.reception.weekday(), chrono::Weekday::Wed);
+        let friday: OfficeSettings =
+            toml::from_str("[reception]\nweekday = 5\nstart = \"14:30:00\"\n").expect("loads");
+        assert_eq!(friday.reception.weekday(), chrono::Weekday::Fri);
+        assert_eq!(friday.reception.end, ReceptionSetting::default().end);
     }
 }

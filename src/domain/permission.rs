@@ -34,10 +34,12 @@ impl Role {
     pub fn may(self, action: Permission) -> bool {
         use Permission as P;
         match self {
-            Role::Clerk => matches!(
-                action,
-                P::RegisterVisit | P::ViewVisits | P::ViewMatters | P::Reveal
-            ),
+            Role::Clerk => {
+                matches!(
+                    action,
+                    P::RegisterVisit | P::ViewVisits | P::ViewMatters | P::Reveal
+                ) || matches!(action, P::ViewSchedule | P::RunQueue)
+            }
             Role::Secretary => matches!(
                 action,
                 P::RegisterVisit
@@ -48,6 +50,9 @@ impl Role {
                     | P::Appoint
                     | P::Team
                     | P::Plan
+                    | P::ViewSchedule
+                    | P::BookAppointment
+                    | P::RunQueue
             ),
             Role::Supervisor => matches!(
                 action,
@@ -69,6 +74,9 @@ impl Role {
                     | P::Verify
                     | P::ExportFull
                     | P::SupervisorView
+                    | P::ViewSchedule
+                    | P::PlanSchedule
+                    | P::BookAppointment
             ),
             Role::Administrator => matches!(
                 action,
@@ -78,6 +86,8 @@ impl Role {
                     | P::LoadDemo
                     | P::Verify
                     | P::Maintain
+                    | P::ViewSchedule
+                    | P::PlanSchedule
             ),
         }
     }
@@ -163,10 +173,18 @@ pub enum Permission {
     /// The supervisor view (督办总览): every open matter, every leader's and department's
     /// record, the quarter's figures.
     SupervisorView,
+    /// The week of reception sessions, a session's detail and the public notice.
+    ViewSchedule,
+    /// Plan sessions, generate the rota, swap leaders, mark unavailable dates.
+    PlanSchedule,
+    /// Book a matter's petitioner into a session (约访) or cancel the booking.
+    BookAppointment,
+    /// The reception day's queue: numbering arrivals, calling and receiving them.
+    RunQueue,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 24] = [
+    pub const ALL: [Permission; 28] = [
         Permission::RegisterVisit,
         Permission::ViewVisits,
         Permission::ViewMatters,
@@ -191,6 +209,10 @@ impl Permission {
         Permission::Maintain,
         Permission::ExportFull,
         Permission::SupervisorView,
+        Permission::ViewSchedule,
+        Permission::PlanSchedule,
+        Permission::BookAppointment,
+        Permission::RunQueue,
     ];
 
     /// The permission a step of a matter's life needs.
@@ -230,7 +252,14 @@ mod tests {
     /// The whole matrix, written out: each role against each action.
     fn expected(role: Role, action: Permission) -> bool {
         // Clerks and secretaries check a returning petitioner's identity: they may reveal.
-        let clerk = [P::RegisterVisit, P::ViewVisits, P::ViewMatters, P::Reveal];
+        let clerk = [
+            P::RegisterVisit,
+            P::ViewVisits,
+            P::ViewMatters,
+            P::Reveal,
+            P::ViewSchedule,
+            P::RunQueue,
+        ];
         let secretary = [
             P::RegisterVisit,
             P::Reveal,
@@ -240,6 +269,9 @@ mod tests {
             P::Appoint,
             P::Team,
             P::Plan,
+            P::ViewSchedule,
+            P::BookAppointment,
+            P::RunQueue,
         ];
         let admin = [
             P::ManageOrganisation,
@@ -252,10 +284,17 @@ mod tests {
             Role::Clerk => clerk.contains(&action),
             Role::Secretary => secretary.contains(&action),
             // Full ID numbers and phones leave the desk in an export only in the supervisor's
-            // hands: ExportFull falls in here, nobody else's list has it.
-            Role::Supervisor => !admin.contains(&action) && action != P::RegisterVisit,
+            // hands: ExportFull falls in here, nobody else's list has it. The queue is the
+            // window's work; the supervisor plans and books.
+            Role::Supervisor => {
+                !admin.contains(&action) && action != P::RegisterVisit && action != P::RunQueue
+            }
             // Both keep the database honest: the one who answers for it, the one who keeps it.
-            Role::Administrator => admin.contains(&action) || action == P::Verify,
+            // The administrator also keeps the leaders, so plans who receives when.
+            Role::Administrator => {
+                admin.contains(&action)
+                    || matches!(action, P::Verify | P::ViewSchedule | P::PlanSchedule)
+            }
         }
     }
 

@@ -4,6 +4,7 @@
 mod deadline;
 mod operator;
 mod org;
+mod schedule;
 
 use super::{Label, Lang};
 use crate::domain::date::DateError;
@@ -242,6 +243,16 @@ impl Localize for RecordRef {
                 format!("操作日志第 {seq} 条"),
                 format!("evidence log entry #{seq}"),
             ),
+            RecordRef::Session(id) => say(
+                lang,
+                format!("接访场次 #{id}"),
+                format!("reception session #{id}"),
+            ),
+            RecordRef::Unavailable(id) => say(
+                lang,
+                format!("领导 #{id} 的不便接访日"),
+                format!("the unavailable dates of leader #{id}"),
+            ),
             RecordRef::Operator(id) => {
                 say(lang, format!("操作员 #{id}"), format!("operator #{id}"))
             }
@@ -333,6 +344,7 @@ impl Localize for StoreError {
             StoreError::Matter(e) => e.localize(lang),
             StoreError::Organisation(e) => e.localize(lang),
             StoreError::Operator(e) => e.localize(lang),
+            StoreError::Schedule(e) => e.localize(lang),
             StoreError::StillReferenced {
                 record,
                 name,

@@ -11,6 +11,7 @@ use crate::domain::ledger::Supervision;
 use crate::domain::lifecycle::MoveKind;
 use crate::domain::petitioner::Sex;
 use crate::domain::repeat::RepeatReason;
+use crate::domain::schedule::{ArrivalState, Mode};
 use crate::domain::visit::{Channel, Kind};
 
 pub trait Label {
@@ -154,5 +155,26 @@ impl Label for crate::domain::permission::Role {
             Role::Supervisor => super::T::RoleSupervisor,
             Role::Administrator => super::T::RoleAdministrator,
         })
+    }
+}
+
+impl Label for Mode {
+    fn label(&self, lang: Lang) -> &'static str {
+        match self {
+            Mode::FixedPlace => pick(lang, "定点接访", "At the hall"),
+            Mode::KeyCase => pick(lang, "重点约访", "Key-case appointment"),
+            Mode::DownWithCases => pick(lang, "带案下访", "Down with cases"),
+        }
+    }
+}
+
+impl Label for ArrivalState {
+    fn label(&self, lang: Lang) -> &'static str {
+        match self {
+            ArrivalState::Waiting => pick(lang, "等候", "Waiting"),
+            ArrivalState::BeingReceived => pick(lang, "接待中", "Being received"),
+            ArrivalState::Done => pick(lang, "已接待", "Done"),
+            ArrivalState::Left => pick(lang, "已离开", "Left"),
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! It keeps the same contract as the sled store by brute force: simple enough to trust.
 
 mod org;
+mod schedule;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Mutex, MutexGuard};
@@ -20,6 +21,8 @@ use crate::domain::pending::MatterRow;
 use crate::domain::petitioner::{Petitioner, PetitionerId};
 use crate::domain::phone::Phone;
 use crate::domain::registration::{Allocation, assemble, numbering_year};
+use crate::domain::schedule::rota::Unavailable;
+use crate::domain::schedule::{ScheduleChange, Session, SessionId};
 use crate::domain::search::{MatchQuality, SearchQuery, match_quality, result_order};
 use crate::domain::serial::SerialNo;
 use crate::domain::visit::{CaseLink, NewVisit, Visit, VisitId};
@@ -31,7 +34,8 @@ mod matters;
 use super::chain::Sealed;
 use super::check::CheckReport;
 use super::{
-    RecordRef, Registered, Result, Store, StoreError, VisitCursor, check_case_owner, note_visit,
+    RecordRef, Registered, Result, ScheduleDone, Store, StoreError, VisitCursor, check_case_owner,
+    note_visit,
 };
 
 #[derive(Clone, Default)]
@@ -52,6 +56,8 @@ struct Inner {
     /// The evidence log, sealed as on disk (`store::chain`).
     audit: Vec<Sealed>,
     operators: BTreeMap<OperatorId, Operator>,
+    sessions: BTreeMap<SessionId, Session>,
+    unavailable: Unavailable,
 }
 
 impl Inner {
@@ -455,6 +461,26 @@ impl Store for MemoryStore {
 
     fn check(&self) -> Result<CheckReport> {
         Ok(self.lock().check())
+    }
+
+    fn change_schedule(&self, change: &ScheduleChange, stamp: &Stamp) -> Result<ScheduleDone> {
+        schedule::change(&mut self.lock(), change, stamp)
+    }
+
+    fn sessions_between(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<Session>> {
+        Ok(schedule::between(&self.lock(), from, to))
+    }
+
+    fn session(&self, id: SessionId) -> Result<Option<Session>> {
+        Ok(self.lock().sessions.get(&id).cloned())
+    }
+
+    fn unavailable(&self) -> Result<Unavailable> {
+        Ok(self.lock().unavailable.clone())
     }
 
     fn is_demo(&self) -> Result<bool> {

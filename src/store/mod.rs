@@ -12,13 +12,14 @@ pub mod memory;
 pub mod opening;
 pub(crate) mod operators;
 mod org;
+mod schedule;
 pub mod sled_store;
 mod visit_search;
 
 use std::fmt;
 use std::path::PathBuf;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::domain::audit::AuditEvent;
 use crate::domain::case::{Case, CaseId, CaseState};
@@ -37,6 +38,8 @@ use crate::domain::petitioner::{Petitioner, PetitionerId};
 use crate::domain::phone::Phone;
 use crate::domain::repeat::{Probe, RepeatMatch, match_repeats};
 use crate::domain::responsibility::{OnVisit, Transfer};
+use crate::domain::schedule::rota::Unavailable;
+use crate::domain::schedule::{Appointment, ScheduleChange, ScheduleError, Session, SessionId};
 use crate::domain::search::{MatchQuality, SearchQuery};
 use crate::domain::serial::SerialNo;
 use crate::domain::visit::{NewVisit, Visit, VisitId};
@@ -62,6 +65,10 @@ pub enum RecordRef {
     /// Entry #seq of the evidence log.
     Audit(u64),
     Operator(u64),
+    /// Reception session #id with its appointments and queue.
+    Session(u64),
+    /// The unavailable dates of leader #id.
+    Unavailable(u64),
 }
 
 impl fmt::Display for RecordRef {
@@ -79,6 +86,8 @@ impl fmt::Display for RecordRef {
             RecordRef::Settings => f.write_str("the database settings"),
             RecordRef::Audit(seq) => write!(f, "evidence log entry #{seq}"),
             RecordRef::Operator(id) => write!(f, "operator #{id}"),
+            RecordRef::Session(id) => write!(f, "reception session #{id}"),
+            RecordRef::Unavailable(id) => write!(f, "the unavailable dates of leader #{id}"),
         }
     }
 }
@@ -107,6 +116,9 @@ pub enum StoreError {
     /// An operator the rules refuse (a taken code, the last administrator removed).
     #[error(transparent)]
     Operator(#[from] OperatorError),
+    /// A change to the reception schedule the rules refuse (a full session, a closed arrival).
+    #[error(transparent)]
+    Schedule(#[from] ScheduleError),
     /// A leader or department that a matter names: deleting it would leave the matter's
     /// package or ledger pointing at nobody. Deactivating is the way to retire it.
     #[error("{record} ({name}) is named by {matters} matter(s) and cannot be deleted")]
@@ -129,6 +141,14 @@ pub enum StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What a schedule change wrote.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ScheduleDone {
+    pub sessions: Vec<Session>,
+    /// The number `ScheduleChange::Arrive` gave.
+    pub number: Option<u32>,
+}
 
 /// What one registration produced: the visit with its number, its matter (new or linked) and
 /// the petitioner as now stored.
@@ -307,6 +327,16 @@ pub trait Store: Send + Sync {
         stamp: &Stamp,
     ) -> Result<Department>;
     fn delete_department(&self, id: DepartmentId, stamp: &Stamp) -> Result<()>;
+
+    /// Applies a change to the reception schedule (`domain::schedule::apply`), all or nothing,
+    /// with its evidence-log event in the same step. Returns the sessions as written (the new
+    /// ones of a rota; none for an unavailable date) and the number an arrival was given.
+    fn change_schedule(&self, change: &ScheduleChange, stamp: &Stamp) -> Result<ScheduleDone>;
+    /// Sessions dated `from..=to`, by date then id.
+    fn sessions_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Session>>;
+    fn session(&self, id: SessionId) -> Result<Option<Session>>;
+    /// Every leader's unavailable dates.
+    fn unavailable(&self) -> Result<Unavailable>;
 
     /// Appends an event that is not part of another change (a sign-in, a reveal, an export) to
     /// the evidence log; on stable storage when this returns `Ok`. Returns its sequence number.
@@ -494,6 +524,18 @@ pub trait Store: Send + Sync {
 
     /// What the search box finds: the matching petitioners' visits, best-matching and most
     /// recent petitioner first, each petitioner's visits newest first; at most `limit` rows.
+    /// The appointments of a matter, with their sessions, soonest first.
+    fn appointments_of_matter(&self, case: CaseId) -> Result<Vec<(Session, Appointment)>> {
+        let all = self.sessions_between(NaiveDate::MIN, NaiveDate::MAX)?;
+        Ok(all
+            .into_iter()
+            .filter_map(|s| {
+                let a = s.appointments.iter().find(|a| a.case == case).cloned()?;
+                Some((s, a))
+            })
+            .collect())
+    }
+
     fn search_visits(&self, text: &str, limit: usize) -> Result<Vec<Visit>> {
         visit_search::matching_visits(self, text, None, limit)
     }

@@ -17,11 +17,26 @@ use crate::domain::search::{MatchQuality, SearchQuery};
 use crate::domain::serial::SerialNo;
 use crate::domain::visit::{NewVisit, Visit, VisitId};
 
-use super::{Registered, Result, Store, StoreError, VisitCursor};
+use crate::domain::schedule::rota::Unavailable;
+use crate::domain::schedule::{ScheduleChange, Session, SessionId};
+
+use super::{Registered, Result, ScheduleDone, Store, StoreError, VisitCursor};
 
 pub struct OpeningStore;
 
 impl Store for OpeningStore {
+    fn change_schedule(&self, _: &ScheduleChange, _: &Stamp) -> Result<ScheduleDone> {
+        Err(StoreError::Opening)
+    }
+    fn sessions_between(&self, _: chrono::NaiveDate, _: chrono::NaiveDate) -> Result<Vec<Session>> {
+        Err(StoreError::Opening)
+    }
+    fn session(&self, _: SessionId) -> Result<Option<Session>> {
+        Err(StoreError::Opening)
+    }
+    fn unavailable(&self) -> Result<Unavailable> {
+        Err(StoreError::Opening)
+    }
     fn register_visits(&self, _: &[NewVisit]) -> Result<Vec<Registered>> {
         Err(StoreError::Opening)
     }

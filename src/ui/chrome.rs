@@ -25,6 +25,7 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Screen::Organisation => T::ScreenOrg,
         Screen::Ledger => T::ScreenLedger,
         Screen::Supervisor => T::ScreenSupervisor,
+        Screen::Week => T::ScreenWeek,
     };
     let left = format!(" {} │ {}", app.t(T::AppTitle), app.t(screen));
     let db = match &app.db {
@@ -127,6 +128,20 @@ pub(super) fn footer_commands(app: &App) -> &'static [Command] {
             Quit,
         ],
         Screen::Start => &[Help, Open, Quit],
+        Screen::Week if app.week.form.is_some() => &[Help, Save, NextField, Back, Quit],
+        Screen::Week if app.week.detail => &[Help, NewIntake, Week, Back, Quit],
+        Screen::Week => &[
+            Help,
+            NewIntake,
+            PageDown,
+            PageUp,
+            Open,
+            Menu,
+            Add,
+            ToggleActive,
+            Back,
+            Quit,
+        ],
         Screen::Intake => &[
             Help,
             NewIntake,
@@ -178,10 +193,14 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
         let key = key.to_string();
         // Enter on a leader or department edits it.
-        let label = if app.screen == Screen::Organisation && *c == Command::Open {
-            app.t(T::CmdEdit)
-        } else {
-            app.t(c.texts().0)
+        let label = match (app.screen, *c) {
+            (Screen::Organisation, Command::Open) => app.t(T::CmdEdit),
+            (Screen::Week, Command::Add) => app.t(T::CmdRota),
+            (Screen::Week, Command::Menu) => app.t(T::CmdPlanSession),
+            (Screen::Week, Command::ToggleActive) => app.t(T::CmdSwap),
+            (Screen::Week, Command::PageDown) => app.t(T::CmdNextMonth),
+            (Screen::Week, Command::PageUp) => app.t(T::CmdPrevMonth),
+            _ => app.t(c.texts().0),
         };
         let need = width(&key) + width(label) + 1;
         if used + need > max {

@@ -150,6 +150,20 @@ fn facts(app: &App, v: &MatterView, theme: &Theme, frame: &mut Frame, area: Rect
         T::MatterLedgerCount,
         m.ledger.len().to_string(),
     ));
+    if !v.appointments.is_empty() {
+        let booked: Vec<String> = v
+            .appointments
+            .iter()
+            .map(|(date, slot, leader)| {
+                format!(
+                    "{date} {} {}",
+                    slot.format("%H:%M"),
+                    dir.leader_name(*leader)
+                )
+            })
+            .collect();
+        lines.push(pair(app, theme, T::MatterAppointments, booked.join("、")));
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

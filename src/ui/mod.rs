@@ -15,11 +15,13 @@ mod org;
 mod overlay;
 mod quarter;
 mod repeat;
+mod session;
 mod signin;
 mod start;
 mod supervisor;
 pub mod text;
 mod visits;
+mod week;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -66,6 +68,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
             Screen::Ledger => ledger::render(app, theme, frame, body),
             Screen::Operators => operators::render(app, theme, frame, body),
             Screen::Supervisor => supervisor::render(app, theme, frame, body),
+            Screen::Week => week::render(app, theme, frame, body),
             Screen::SignIn => signin::render_sign_in(app, theme, frame, body),
             Screen::FirstAdmin => signin::render_first_admin(app, theme, frame, body),
         }

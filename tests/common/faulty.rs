@@ -38,6 +38,29 @@ impl Store for UnconfirmingDisk {
         }
         Ok(registered)
     }
+    fn change_schedule(
+        &self,
+        change: &xfdesk::domain::schedule::ScheduleChange,
+        stamp: &Stamp,
+    ) -> Result<xfdesk::store::ScheduleDone> {
+        self.inner.change_schedule(change, stamp)
+    }
+    fn sessions_between(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<xfdesk::domain::schedule::Session>> {
+        self.inner.sessions_between(from, to)
+    }
+    fn session(
+        &self,
+        id: xfdesk::domain::schedule::SessionId,
+    ) -> Result<Option<xfdesk::domain::schedule::Session>> {
+        self.inner.session(id)
+    }
+    fn unavailable(&self) -> Result<xfdesk::domain::schedule::rota::Unavailable> {
+        self.inner.unavailable()
+    }
     fn visit(&self, id: VisitId) -> Result<Option<Visit>> {
         self.inner.visit(id)
     }

@@ -42,6 +42,7 @@ mod organisation;
 mod own_visits;
 pub mod pending;
 mod registration;
+mod schedule;
 mod search;
 mod sled_matters;
 mod sled_only;

@@ -34,6 +34,15 @@ impl Label for AuditKind {
             OrgActivated => pick(lang, "启用领导/单位", "Leader/department reactivated"),
             OrgDeactivated => pick(lang, "停用领导/单位", "Leader/department deactivated"),
             OrgDeleted => pick(lang, "删除领导/单位", "Leader/department deleted"),
+            SessionPlanned => pick(lang, "安排接访", "Session planned"),
+            SessionRemoved => pick(lang, "取消接访", "Session removed"),
+            RotaGenerated => pick(lang, "生成轮值表", "Rota generated"),
+            LeadersSwapped => pick(lang, "调换接访领导", "Leaders swapped"),
+            UnavailableSet => pick(lang, "领导不便接访日", "Leader unavailable"),
+            AppointmentBooked => pick(lang, "预约接访", "Appointment booked"),
+            AppointmentCancelled => pick(lang, "取消预约", "Appointment cancelled"),
+            ArrivalQueued => pick(lang, "接访排号", "Arrival queued"),
+            ArrivalAdvanced => pick(lang, "接访叫号", "Arrival moved on"),
         }
     }
 }
@@ -62,6 +71,10 @@ pub fn subject_text(
             subject::FLAGGED => pick(lang, "移出", "taken off").to_string(),
             subject::DAYS => format!("{value}{}", pick(lang, " 天", " days")),
             subject::URGE => format!("{} {value}", pick(lang, "文号", "no.")),
+            subject::SESSION => format!("{} #{value}", pick(lang, "接访场次", "session")),
+            subject::DATE => value.to_string(),
+            subject::CASE => format!("{} #{value}", pick(lang, "事项", "matter")),
+            subject::ARRIVAL => format!("{} {value}", pick(lang, "号", "no.")),
             _ if key.is_empty() => value.to_string(),
             _ => format!("{key}:{value}"),
         })

@@ -152,6 +152,22 @@ impl SledStore {
                 RecordRef::Operator(o.id.0),
             )
         })?;
+        // Sessions draw their ids from the same counter; they have no index entries.
+        each::<crate::domain::schedule::Session>(
+            &self.sessions,
+            RecordRef::Session,
+            &mut unreadable,
+            |s| {
+                highest.id = highest.id.max(s.id.0);
+                Ok(())
+            },
+        )?;
+        each::<std::collections::BTreeSet<chrono::NaiveDate>>(
+            &self.unavailable,
+            RecordRef::Unavailable,
+            &mut unreadable,
+            |_| Ok(()),
+        )?;
         report.problems.extend(unreadable);
         report.problems.extend(found);
         for entry in self.pending.iter() {

@@ -1,7 +1,8 @@
 //! The desk's records on disk, in sled.
 //!
 //! Layout: one tree per kind of record (`petitioners`, `visits`, `cases`, `leaders`,
-//! `departments`), keyed by id; a matter's package and ledger beside its case (`packages`,
+//! `departments`), keyed by id;
+//! `sessions` and `unavailable` for the reception schedule (see `schedule`); a matter's package and ledger beside its case (`packages`,
 //! `ledger`, see `matters`); `pending` with a summary row of every open matter (see
 //! `pending`); `receptions` for the leader who received a visit; `meta` for counters (visit,
 //! matter, reminder and supervision numbers per year) and flags; and one `index` tree whose
@@ -22,6 +23,7 @@ mod org;
 mod own_visits;
 mod pending;
 mod read;
+mod schedule;
 mod search;
 mod write;
 
@@ -48,7 +50,9 @@ use crate::domain::visit::{NewVisit, Visit, VisitId};
 
 use super::check::CheckReport;
 use super::lock::{DbLock, create_private_dir, tighten};
-use super::{RecordRef, Registered, Result, Store, StoreError, VisitCursor, codec};
+use super::{RecordRef, Registered, Result, ScheduleDone, Store, StoreError, VisitCursor, codec};
+use crate::domain::schedule::rota::Unavailable;
+use crate::domain::schedule::{ScheduleChange, Session, SessionId};
 
 use keys::{exact_text_prefix, meta, owned_prefix, tag};
 use read::{decode_record, describe, engine, ids, load, load_indexed};
@@ -78,6 +82,8 @@ pub struct SledStore {
     pending: Tree,
     audit: Tree,
     operators: Tree,
+    sessions: Tree,
+    unavailable: Tree,
     data_file: File,
     path: PathBuf,
     _lock: DbLock,
@@ -140,6 +146,8 @@ impl SledStore {
             pending: tree("pending")?,
             audit: tree("audit")?,
             operators: tree("operators")?,
+            sessions: tree("sessions")?,
+            unavailable: tree("unavailable")?,
             db,
             data_file,
             path: dir.to_path_buf(),
@@ -412,6 +420,26 @@ impl Store for SledStore {
 
     fn add_operator(&self, new: &NewOperator) -> Result<Operator> {
         self.insert_operator(new)
+    }
+
+    fn change_schedule(&self, change: &ScheduleChange, stamp: &Stamp) -> Result<ScheduleDone> {
+        self.write_schedule(change, stamp)
+    }
+
+    fn sessions_between(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<Session>> {
+        self.read_sessions(from, to)
+    }
+
+    fn session(&self, id: SessionId) -> Result<Option<Session>> {
+        self.read_session(id)
+    }
+
+    fn unavailable(&self) -> Result<Unavailable> {
+        self.read_unavailable()
     }
 
     fn operators(&self) -> Result<Vec<Operator>> {

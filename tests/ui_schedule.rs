@@ -1,0 +1,394 @@
+//! The week of reception sessions (Ctrl-W) as the office uses it: Chinese names fitted to their
+//! day columns, today, a holiday and a make-up working day marked; the rota planned from the
+//! screen, skipping the holiday and saying so; leaders swapped; a session's detail with its
+//! appointments and queue; and the roles that may not plan refused.
+
+mod common;
+
+use std::sync::Arc;
+
+use chrono::{NaiveDate, NaiveTime};
+use common::{TestDesk, admin, desk_as};
+use insta::assert_snapshot;
+use ratatui::crossterm::event::KeyCode;
+use xfdesk::app::Screen;
+use xfdesk::domain::ledger::Stamp;
+use xfdesk::domain::organisation::{LeaderId, NewDepartment, NewLeader};
+use xfdesk::domain::permission::Role;
+use xfdesk::domain::schedule::{Appointment, Mode, ScheduleChange, SessionPlan};
+use xfdesk::i18n::Lang;
+use xfdesk::store::Store;
+use xfdesk::store::memory::MemoryStore;
+
+fn d(m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+}
+
+fn t(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap()
+}
+
+fn leader(name: &str, title: &str, portfolio: &str) -> NewLeader {
+    NewLeader {
+        name: name.into(),
+        title: title.into(),
+        portfolio: portfolio.into(),
+    }
+}
+
+fn sup() -> Stamp {
+    Stamp::new(common::now(), "sup1")
+}
+
+/// Two leaders, one with a long minority name; a hand-made session today (Wednesday 18
+/// November) with a department sitting in, and a 带案下访 on Friday.
+fn store() -> (Arc<MemoryStore>, [LeaderId; 2]) {
+    let store = Arc::new(MemoryStore::new());
+    let leaders = store
+        .add_leaders(
+            &[
+                leader(
+                    "阿依古丽·买买提",
+                    "副县长",
+                    "教育体育、卫生健康、民政、医疗保障",
+                ),
+                leader("李建国", "常务副县长", "财政、税务、发展改革"),
+            ],
+            &admin(),
+        )
+        .unwrap();
+    let dept = store
+        .add_department(
+            &NewDepartment {
+                name: "县自然资源局".into(),
+                contact: "赵科长".into(),
+                phone: None,
+            },
+            &admin(),
+        )
+        .unwrap();
+    let ids = [leaders[0].id, leaders[1].id];
+    let today = SessionPlan {
+        date: d(11, 18),
+        start: t(9, 0),
+        end: t(12, 0),
+        place: "县信访局接待大厅".into(),
+        mode: Mode::FixedPlace,
+        leader: ids[0],
+        sitting_in: vec![dept.id],
+        note: String::new(),
+        carried: vec![],
+    };
+    let friday = SessionPlan {
+        date: d(11, 20),
+        start: t(14, 30),
+        end: t(17, 30),
+        place: "糯扎渡镇便民服务中心".into(),
+        mode: Mode::DownWithCases,
+        leader: ids[1],
+        ..today.clone()
+    };
+    for plan in [today, friday] {
+        store
+            .change_schedule(&ScheduleChange::Add(plan), &sup())
+            .unwrap();
+    }
+    (store, ids)
+}
+
+fn week_desk(role: Role, lang: Lang) -> (TestDesk, Arc<MemoryStore>, [LeaderId; 2]) {
+    let (store, ids) = store();
+    let mut desk = desk_as(role, lang, 100, 30, store.clone(), true);
+    desk.ctrl('w');
+    assert_eq!(desk.app().screen, Screen::Week);
+    (desk, store, ids)
+}
+
+#[test]
+fn the_week_shows_todays_session_and_the_down_with_cases_one_with_names_fitted() {
+    let (mut desk, _, _) = week_desk(Role::Clerk, Lang::Zh);
+    let screen = desk.screen();
+    assert!(
+        screen.contains("三 11-18"),
+        "Monday first, Wednesday third:\n{screen}"
+    );
+    assert!(screen.contains("今天"));
+    assert!(screen.contains("带案下访"));
+    assert_snapshot!(screen);
+}
+
+#[test]
+fn the_national_day_week_marks_the_holiday_and_the_make_up_saturday_and_the_rota_skips_it() {
+    let (mut desk, store, ids) = week_desk(Role::Supervisor, Lang::Zh);
+    // A month back lands in the week of 12 October; one week more is the National Day week.
+    desk.key(KeyCode::PageUp).key(KeyCode::Left);
+    assert_eq!(desk.app().week.monday, Some(d(10, 5)));
+    desk.ctrl('n');
+    let planned: Vec<_> = store
+        .sessions_between(d(10, 5), d(11, 1))
+        .unwrap()
+        .iter()
+        .map(|s| (s.plan.date, s.plan.leader))
+        .collect();
+    // The turn goes on from nobody before (the November sessions come later).
+    assert_eq!(
+        planned,
+        [
+            (d(10, 14), ids[0]),
+            (d(10, 21), ids[1]),
+            (d(10, 28), ids[0])
+        ]
+    );
+    let screen = desk.screen();
+    assert!(screen.contains("10-07 是国庆节,不安排"), "{screen}");
+    assert_snapshot!(screen);
+}
+
+#[test]
+fn a_clerk_sees_the_week_but_may_not_plan_the_rota() {
+    let (mut desk, store, _) = week_desk(Role::Clerk, Lang::Zh);
+    desk.key(KeyCode::PageDown).ctrl('n');
+    assert!(
+        store
+            .sessions_between(d(12, 1), d(12, 31))
+            .unwrap()
+            .is_empty()
+    );
+    let status = desk
+        .app()
+        .status
+        .clone()
+        .map(|s| s.text)
+        .unwrap_or_default();
+    assert!(status.contains("登记员"), "{status}");
+}
+
+#[test]
+fn swapping_two_sessions_exchanges_their_leaders() {
+    let (mut desk, store, ids) = week_desk(Role::Administrator, Lang::Zh);
+    desk.ctrl('t').key(KeyCode::Down).ctrl('t');
+    let week = store.sessions_between(d(11, 16), d(11, 22)).unwrap();
+    assert_eq!((week[0].plan.leader, week[1].plan.leader), (ids[1], ids[0]));
+    assert!(desk.screen().contains("已调换两场的接访领导"));
+}
+
+#[test]
+fn the_session_detail_lists_the_notice_the_appointments_and_the_queue() {
+    let (store, _) = store();
+    let id = store.sessions_between(d(11, 18), d(11, 18)).unwrap()[0].id;
+    store
+        .change_schedule(
+            &ScheduleChange::Book {
+                session: id,
+                appointment: Appointment {
+                    case: xfdesk::domain::case::CaseId(77),
+                    slot: t(10, 30),
+                    note: "征地补偿,第三次来访".into(),
+                },
+                capacity: 6,
+            },
+            &sup(),
+        )
+        .unwrap();
+    for (name, case) in [("张三", None), ("王秀英", Some(77))] {
+        store
+            .change_schedule(
+                &ScheduleChange::Arrive {
+                    session: id,
+                    name: name.into(),
+                    case: case.map(xfdesk::domain::case::CaseId),
+                },
+                &sup(),
+            )
+            .unwrap();
+    }
+    let mut desk = desk_as(Role::Secretary, Lang::Zh, 100, 30, store.clone(), true);
+    desk.ctrl('w').key(KeyCode::Enter);
+    let screen = desk.screen();
+    // The appointment is called first, in its slot, though she came second.
+    let first = screen.find("王秀英").unwrap();
+    let second = screen.find("张三").unwrap();
+    assert!(first < second, "{screen}");
+    assert_snapshot!(screen);
+    desk.key(KeyCode::Esc);
+    assert!(!desk.app().week.detail);
+}
+
+#[test]
+fn english_week_names_the_days_in_english() {
+    let (mut desk, _, _) = week_desk(Role::Clerk, Lang::En);
+    let screen = desk.screen();
+    assert!(screen.contains("Wed 11-18"), "{screen}");
+    assert!(screen.contains("today"));
+}
+
+#[test]
+fn a_secretary_queues_an_arrival_and_receiving_them_registers_the_visit_with_the_leader() {
+    use xfdesk::domain::intake::Field;
+    use xfdesk::domain::schedule::ArrivalState;
+    let (mut desk, store, ids) = week_desk(Role::Secretary, Lang::Zh);
+    desk.key(KeyCode::Enter)
+        .ctrl('n')
+        .type_text("张三")
+        .key(KeyCode::Enter);
+    let session = store.sessions_between(d(11, 18), d(11, 18)).unwrap()[0].clone();
+    assert_eq!(session.queue[0].number, 1);
+    assert!(desk.screen().contains("张三"));
+
+    desk.key(KeyCode::Enter);
+    assert_eq!(desk.app().screen, Screen::Intake);
+    assert_eq!(desk.app().intake.leader.chosen, Some(ids[0]));
+    assert_eq!(desk.app().intake.name.value(), "张三");
+    assert_eq!(desk.app().intake.focus, Field::IdNumber);
+    desk.type_text("11010519491231002X")
+        .tab(2)
+        .type_text("13812345678")
+        .tab(1)
+        .type_text("云南省普洱市思茅区南屏镇曼连村")
+        .tab(6)
+        .type_text("要求落实征地补偿款")
+        .ctrl('s');
+    let screen = desk.screen();
+    assert_eq!(desk.app().screen, Screen::Matter, "{screen}");
+    let matter = &desk.app().matter.as_ref().unwrap().matter;
+    assert_eq!(matter.package.responsible, Some(ids[0]));
+    let arrival = store.session(session.id).unwrap().unwrap().queue[0].clone();
+    assert_eq!(arrival.state, ArrivalState::Done);
+    assert!(arrival.visit.is_some());
+    // Esc goes back to the session, where the number is done.
+    desk.key(KeyCode::Esc);
+    assert_eq!(desk.app().screen, Screen::Week);
+    assert!(desk.screen().contains("已接待"));
+}
+
+#[test]
+fn a_supervisor_may_not_run_the_queue() {
+    let (mut desk, store, _) = week_desk(Role::Supervisor, Lang::Zh);
+    desk.key(KeyCode::Enter).ctrl('n');
+    assert!(desk.app().week.entry.is_none());
+    let session = &store.sessions_between(d(11, 18), d(11, 18)).unwrap()[0];
+    assert!(session.queue.is_empty());
+}
+
+#[test]
+fn booking_a_matter_into_the_session_shows_on_the_session_and_on_the_matter_and_respects_capacity()
+{
+    let (mut desk, store, _) = week_desk(Role::Secretary, Lang::Zh);
+    let first = store
+        .register_visit(&common::walk_in(
+            "王秀英",
+            "13900001111",
+            common::on(9, 2, 10, 0),
+        ))
+        .unwrap();
+    let second = store
+        .register_visit(&common::walk_in(
+            "赵六",
+            "13900003333",
+            common::on(9, 3, 10, 0),
+        ))
+        .unwrap();
+    desk.desk.app.settings.reception.capacity = 1;
+    desk.key(KeyCode::Enter).key(KeyCode::F(8));
+    desk.type_text(&format!("{} 10:30", first.case.number))
+        .key(KeyCode::Enter);
+    let screen = desk.screen();
+    assert!(screen.contains("预约接访 (1/1)"), "{screen}");
+    assert!(
+        screen.contains(&format!("10:30  {}", first.case.number)),
+        "{screen}"
+    );
+
+    desk.key(KeyCode::F(8));
+    desk.type_text(&format!("{} 11:00", second.case.number))
+        .key(KeyCode::Enter);
+    let screen = desk.screen();
+    assert!(screen.contains("本场已约满"), "{screen}");
+    assert_eq!(
+        store.appointments_of_matter(second.case.id).unwrap().len(),
+        0
+    );
+
+    // The matter's own screen names its appointment.
+    desk.key(KeyCode::Esc).key(KeyCode::Esc).key(KeyCode::Esc);
+    let booked = store.appointments_of_matter(first.case.id).unwrap();
+    assert_eq!(booked.len(), 1);
+    desk.key(KeyCode::F(4)).key(KeyCode::Enter);
+    let screen = desk.screen();
+    assert!(screen.contains("2026-11-18 10:30 阿依古丽"), "{screen}");
+}
+
+#[test]
+fn a_session_planned_by_hand_on_a_leaders_unavailable_day_is_kept_and_flagged() {
+    let (mut desk, store, ids) = week_desk(Role::Supervisor, Lang::Zh);
+    store
+        .change_schedule(
+            &ScheduleChange::Unavailable {
+                leader: ids[0],
+                date: d(11, 25),
+                unavailable: true,
+            },
+            &sup(),
+        )
+        .unwrap();
+    desk.key(KeyCode::Right).key(KeyCode::F(8));
+    // The form starts on the week's Wednesday, the office's hours and place.
+    assert_eq!(
+        desk.app().week.form.as_ref().unwrap().fields[0].text_value(),
+        "2026-11-25"
+    );
+    desk.key(KeyCode::Down)
+        .key(KeyCode::Down)
+        .key(KeyCode::Down)
+        .key(KeyCode::Down)
+        .key(KeyCode::Down)
+        .key(KeyCode::Right)
+        .key(KeyCode::Down)
+        .type_text(" ")
+        .key(KeyCode::Down)
+        .type_text("重点约访征地拆迁类信访人");
+    assert_snapshot!(desk.screen());
+    desk.ctrl('s');
+    assert!(desk.app().week.form.is_none());
+    let planned = &store.sessions_between(d(11, 25), d(11, 25)).unwrap()[0];
+    assert_eq!(planned.plan.leader, ids[0]);
+    assert_eq!(planned.plan.mode, Mode::KeyCase);
+    assert_eq!(planned.plan.sitting_in.len(), 1);
+    assert!(desk.screen().contains("⚠ 领导不便"));
+}
+
+#[test]
+fn a_session_with_a_bad_time_is_refused_with_everything_typed_kept() {
+    let (mut desk, store, _) = week_desk(Role::Administrator, Lang::Zh);
+    desk.key(KeyCode::F(8)).key(KeyCode::Down);
+    desk.key(KeyCode::Backspace)
+        .key(KeyCode::Backspace)
+        .type_text("9x");
+    desk.ctrl('s');
+    let form = desk.app().week.form.as_ref().unwrap();
+    assert_eq!(form.error.as_deref(), Some("开始时间格式不对"));
+    assert_eq!(form.fields[1].text_value(), "09:9x");
+    assert_eq!(
+        store.sessions_between(d(11, 16), d(11, 22)).unwrap().len(),
+        2
+    );
+}
+
+#[test]
+fn a_leaders_unavailable_date_is_typed_on_the_week_and_the_rota_avoids_it() {
+    let (mut desk, store, ids) = week_desk(Role::Supervisor, Lang::Zh);
+    desk.key(KeyCode::Right)
+        .ctrl('u')
+        .type_text("阿依古丽·买买提 2026-11-25");
+    desk.key(KeyCode::Enter);
+    assert!(store.unavailable().unwrap()[&ids[0]].contains(&d(11, 25)));
+    assert!(desk.screen().contains("不便接访"));
+    desk.ctrl('n');
+    let planned = &store.sessions_between(d(11, 25), d(11, 25)).unwrap()[0];
+    assert_eq!(planned.plan.leader, ids[1], "the rota passed her over");
+    // Typed again, the date is free again.
+    desk.ctrl('u')
+        .type_text("阿依古丽·买买提 2026-11-25")
+        .key(KeyCode::Enter);
+    assert!(!store.unavailable().unwrap().contains_key(&ids[0]));
+}
