@@ -93,7 +93,7 @@ pub struct SledStore {
 /// lock, so no other xfdesk has it; the holder can only be a store this process just dropped,
 /// whose background flusher lets go of sled's files a moment after the drop.
 fn open_once_released(config: &sled::Config) -> sled::Result<sled::Db> {
-    const PATIENCE: std::time::Duration = std::time::Duration::from_secs(3);
+    const PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
     let started = std::time::Instant::now();
     loop {
         match config.open() {
