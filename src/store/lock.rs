@@ -9,6 +9,9 @@ use super::StoreError;
 
 pub const LOCK_FILE: &str = "xfdesk.lock";
 
+/// How long to wait for a lock this process itself still holds (see `DbLock::acquire`).
+const OWN_LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Held for as long as the database is open; the operating system releases it when the
 /// process ends, however it ends.
 #[derive(Debug)]
@@ -33,17 +36,29 @@ impl DbLock {
         )
         .open(&path)
         .map_err(open_err)?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                let mut text = String::new();
-                let _ = file.read_to_string(&mut text);
-                return Err(StoreError::InUse {
-                    path: dir.to_path_buf(),
-                    pid: text.trim().parse().ok(),
-                });
+        // Held by this very process, the lock can only belong to a store just closed whose
+        // descriptor a child being started still shares until it runs its program: wait for
+        // that briefly. Held by another process, the database is in use: say by whom.
+        let started = std::time::Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    let mut text = String::new();
+                    let _ = file.seek(SeekFrom::Start(0));
+                    let _ = file.read_to_string(&mut text);
+                    let pid: Option<u32> = text.trim().parse().ok();
+                    let ours = pid == Some(std::process::id());
+                    if !(ours && started.elapsed() < OWN_LOCK_PATIENCE) {
+                        return Err(StoreError::InUse {
+                            path: dir.to_path_buf(),
+                            pid,
+                        });
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                Err(std::fs::TryLockError::Error(e)) => return Err(open_err(e)),
             }
-            Err(std::fs::TryLockError::Error(e)) => return Err(open_err(e)),
         }
         file.set_len(0).map_err(open_err)?;
         file.seek(SeekFrom::Start(0)).map_err(open_err)?;
