@@ -1,0 +1,80 @@
+//! The reception schedule.
+
+macro_rules! schedule_texts {
+    ([$($acc:tt)*] $($rest:ident)*) => {
+        gather! { [$($acc)*
+            ScreenWeek => "领导接访日", "Leader reception";
+            CmdWeek => "接访日程", "Schedule";
+            CmdWeekLong => "领导接访日程:按周查看、排轮值、调换领导、场次详情", "The leader-reception schedule by week: rota, swaps, session detail";
+            WeekTitle => "{} 至 {}", "{} to {}";
+            WeekDays => "一 二 三 四 五 六 日", "Mon Tue Wed Thu Fri Sat Sun";
+            WeekToday => "今天", "today";
+            WeekHoliday => "休 {}", "off: {}";
+            WeekCounts => "约{} 号{}", "appt {} · queue {}";
+            CmdRota => "排轮值", "Rota";
+            CmdSwap => "调换", "Swap";
+            CmdNextMonth => "下月", "Next month";
+            CmdPrevMonth => "上月", "Previous month";
+            WeekMakeUp => "调休上班", "make-up day";
+            WeekNoSessions => "本周没有接访安排", "No reception sessions this week";
+            WeekKeys => "←/→ 换周  PgUp/PgDn 换月  Home 本周  Enter 详情  Ctrl-U 不便接访日", "←/→ week  PgUp/PgDn month  Home this week  Enter detail  Ctrl-U unavailable";
+            WeekClash => "⚠ 领导不便", "⚠ unavailable";
+            WeekSwapMark => "⇄ 待调换", "⇄ to swap";
+            RotaNoLeaders => "没有在用的领导,不能排轮值", "No active leader: no rota to make";
+            RotaPlanned => "已排 {} 场接访", "{} sessions planned";
+            RotaHoliday => "{} 是{},不安排", "{} is {}: skipped";
+            RotaKept => "{} 已有安排,保留", "{} already planned: kept";
+            RotaUnfilled => "{} 无领导可接访", "{}: no leader available";
+            SwapMarked => "已选第一场;再选另一场按 Ctrl-T 调换两场的接访领导", "First session chosen; choose another and press Ctrl-T to swap their leaders";
+            SwapDone => "已调换两场的接访领导", "The two sessions' leaders are swapped";
+            SessionNotice => "接访公示", "Reception notice";
+            SessionLeader => "接访领导", "Leader";
+            SessionTitle => "职务", "Title";
+            SessionPortfolio => "分管工作", "Portfolio";
+            SessionDate => "日期", "Date";
+            SessionTime => "时间", "Time";
+            SessionPlace => "地点", "Place";
+            SessionMode => "接访方式", "Mode";
+            SessionSittingIn => "陪同接访单位", "Departments sitting in";
+            SessionNote => "备注", "Note";
+            SessionStart => "开始时间", "Starts";
+            SessionEnd => "结束时间", "Ends";
+            SessionFormTitle => "安排接访", "Plan a session";
+            SessionFormKeys => "↑↓ 选项  ←→ 选择  空格 勾选  Ctrl-S 保存  Esc 取消", "↑↓ field  ←→ choose  Space tick  Ctrl-S save  Esc cancel";
+            SessionFormBad => "{}格式不对", "{} is not valid";
+            SessionPlanned => "已安排 {} 的接访", "Session of {} planned";
+            CmdPlanSession => "安排接访", "Plan session";
+            SessionCarried => "带案事项", "Matters taken along";
+            SessionAppointments => "预约接访 ({}/{})", "Appointments ({}/{})";
+            SessionQueue => "现场排号", "Queue";
+            SessionNone => "无", "none";
+            ArrivalName => "来访人姓名:", "Arrival's name: ";
+            ArrivalNumbered => "已排号:{} 号", "Queued: number {}";
+            ArrivalReceiving => "{} 号接待中:登记后打开事项,录入领导批示(方案)并当场交办", "Number {} being received: after saving, the matter opens for the leader's instruction (plan) and the assignment";
+            ArrivalClosed => "此号已接待完毕或已离开", "That number is done or has left";
+            SessionQueueKeys => "Ctrl-N 排号  ↑/↓ 选号  Enter 接待  Ctrl-D 已离开  F8 预约  Esc 返回", "Ctrl-N queue  ↑/↓ number  Enter receive  Ctrl-D left  F8 book  Esc back";
+            BookingField => "预约(事项编号 时段,如 2026-000003 10:30):", "Book (matter number and slot, e.g. 2026-000003 10:30): ";
+            BookingFormat => "请填写事项编号和时段,如 2026-000003 10:30", "Type a matter number and a slot, e.g. 2026-000003 10:30";
+            BookingNoMatter => "没有在办事项 {}", "No open matter {}";
+            Booked => "已预约:事项 {} 于 {}", "Booked: matter {} at {}";
+            UnavailableField => "领导不便接访日(姓名 日期,如 李建国 2026-12-02;再输一次即取消):", "Leader unavailable (name and date, e.g. Li Jianguo 2026-12-02; again to clear): ";
+            UnavailableFormat => "请填写在用领导的姓名和日期,如 李建国 2026-12-02", "Type an active leader's name and a date, e.g. Li Jianguo 2026-12-02";
+            UnavailableSet => "已记下:{} {} 不便接访", "Noted: {} cannot receive on {}";
+            UnavailableCleared => "已取消:{} {} 可以接访", "Cleared: {} can receive on {}";
+            MatterAppointments => "预约接访", "Appointments";
+            NoticeTitle => "领导接访公示({} 至 {})", "Leader reception notice ({} to {})";
+            NoticeWeekday => "星期{}", "{}";
+            NoticeEmpty => "本期没有领导接访安排。", "No leader reception in this period.";
+            NoticeWritten => "已写入接访公示:{}", "Notice written: {}";
+            BoardTitle => "领导接访安排", "Leader reception";
+            BoardThisWeek => "本周", "This week";
+            BoardNextWeek => "下周", "Next week";
+            BoardQuit => "按 q 或 Esc 退出", "q or Esc quits";
+            CliNotice => "打印一周(或一月)的领导接访公示(Markdown)", "Print the leader reception notice of a week (or month), as Markdown";
+            CliNoticeWeek => "公示这一天所在的一周,格式 YYYY-MM-DD(默认本周)", "The week of this date, YYYY-MM-DD (default: this week)";
+            CliNoticeMonth => "改为公示这一天所在的整月", "The whole month of that date instead";
+            CliNoticeOut => "写入文件(默认打印到屏幕)", "Write to this file (default: print)";
+            CliBoard => "大厅显示屏:全屏显示本周和下周的领导接访,自动刷新,按 q 退出", "Lobby display: this and next week's leader reception, full screen, refreshing; q quits";
+        ] $($rest)* }
+    };
+}
