@@ -1,6 +1,7 @@
 //! The message catalogue: every string a user reads, in Simplified Chinese (the default) and
-//! English (`--lang en`). Texts live in `texts.rs` and its parts by screen in `texts/`; domain and store errors are worded in
-//! `errors.rs` (a matter's life in `matter_errors.rs`); labels of domain values in `labels.rs`.
+//! English (`--lang en`). Texts live in `texts.rs` and its parts by screen in `texts/`; domain
+//! and store errors are worded in `errors.rs` (a matter's life in `matter_errors.rs`); labels
+//! of domain values in `labels.rs`.
 //! Nothing else spells out user text.
 
 pub mod check;
