@@ -218,38 +218,30 @@ fn list_lines<'a>(app: &App, desk: &Desk, theme: &Theme, width: usize) -> (Vec<L
         };
         u.localize(app.lang)
     };
+    // Overdue and due-soon rows read alike: number, petitioner, days, who holds it.
+    let late_row = |l: &DeskLine| {
+        format!(
+            "{} {} {} {}",
+            l.number,
+            pad(&l.petitioner, 8),
+            pad(&days(l), 14),
+            who(l)
+        )
+    };
     for list in List::ALL {
         let (title, rows): (String, Vec<(String, Style)>) = match list {
             List::Overdue => (
                 app.lang.f(T::SupOverdue, &[&desk.overdue.len()]),
                 desk.overdue
                     .iter()
-                    .map(|l| {
-                        let text = format!(
-                            "{} {} {} {}",
-                            l.number,
-                            pad(&l.petitioner, 8),
-                            pad(&days(l), 14),
-                            who(l)
-                        );
-                        (text, theme.overdue)
-                    })
+                    .map(|l| (late_row(l), theme.overdue))
                     .collect(),
             ),
             List::DueSoon => (
                 app.lang.f(T::SupDueSoon, &[&desk.due_soon.len()]),
                 desk.due_soon
                     .iter()
-                    .map(|l| {
-                        let text = format!(
-                            "{} {} {} {}",
-                            l.number,
-                            pad(&l.petitioner, 8),
-                            pad(&days(l), 14),
-                            who(l)
-                        );
-                        (text, theme.due_soon)
-                    })
+                    .map(|l| (late_row(l), theme.due_soon))
                     .collect(),
             ),
             List::Supervision => (
