@@ -23,6 +23,8 @@ pub enum Role {
     Save,
     /// The overdue, due-soon and pending reports.
     Report,
+    /// The same reports on SQLite, and the database's logical size.
+    Sqlite,
 }
 
 impl Role {
@@ -31,6 +33,7 @@ impl Role {
             Role::Desk => "desk",
             Role::Save => "save",
             Role::Report => "report",
+            Role::Sqlite => "sqlite",
         }
     }
 }
@@ -87,6 +90,7 @@ pub fn main(role: &str, started: Instant) -> ExitCode {
         "desk" => crate::desk_run::measure(&db, started),
         "save" => crate::save_run::measure(&db),
         "report" => crate::report_run::measure(&db),
+        "sqlite" => crate::sqlite_run::measure(&db),
         other => Err(format!("unknown role “{other}”")),
     };
     match measured {

@@ -17,6 +17,7 @@ mod queries;
 mod report;
 mod report_run;
 mod save_run;
+mod sqlite_run;
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -74,6 +75,7 @@ fn measure(visits: u64) -> Result<Row, String> {
     let disk_bytes = db::disk_usage(&dir)?;
     let desk = child::spawn(child::Role::Desk, &dir)?;
     let reports = child::spawn(child::Role::Report, &dir)?;
+    let baseline = child::spawn(child::Role::Sqlite, &dir);
     let scratch = db::scratch_copy(&dir)?;
     let save = child::spawn(child::Role::Save, &scratch);
     db::remove(&scratch);
@@ -82,6 +84,7 @@ fn measure(visits: u64) -> Result<Row, String> {
         desk: Some(desk),
         save: Some(save?),
         reports: Some(reports),
+        baseline: baseline.map_err(|e| eprintln!("desk benchmark: {e}")).ok(),
         disk_bytes,
     })
 }

@@ -16,7 +16,7 @@ use crate::child::{Measures, ms};
 use crate::report::summarise;
 
 /// Runs of each report after the first.
-const RUNS: usize = 5;
+pub const RUNS: usize = 5;
 
 pub const KINDS: [(ReportKind, &str); 3] = [
     (ReportKind::Overdue, "overdue"),
