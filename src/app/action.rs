@@ -71,10 +71,12 @@ pub enum Command {
     Supervisor,
     /// Go to the week of reception sessions (领导接访日).
     Week,
+    /// Change the selected item (a reception session on the week).
+    Edit,
 }
 
 impl Command {
-    pub const ALL: [Command; 29] = [
+    pub const ALL: [Command; 30] = [
         Command::Help,
         Command::NewIntake,
         Command::Search,
@@ -104,6 +106,7 @@ impl Command {
         Command::Unlock,
         Command::Supervisor,
         Command::Week,
+        Command::Edit,
     ];
 }
 
@@ -185,6 +188,7 @@ impl Command {
             Command::Unlock => (T::CmdUnlock, T::CmdUnlockLong),
             Command::Supervisor => (T::CmdSupervisor, T::CmdSupervisorLong),
             Command::Week => (T::CmdWeek, T::CmdWeekLong),
+            Command::Edit => (T::CmdEdit, T::CmdEditLong),
         }
     }
 }

@@ -68,6 +68,29 @@ impl DialogField {
         }
     }
 
+    /// The same picker with `value` chosen, when it is one of the options.
+    pub fn with_picked(mut self, value: u64) -> Self {
+        if let Input::Pick { options, at } = &mut self.input
+            && let Some(i) = options.iter().position(|c| c.value == value)
+        {
+            *at = i;
+        }
+        self
+    }
+
+    /// The same any-of picker with `values` ticked.
+    pub fn with_ticked(mut self, values: &[u64]) -> Self {
+        if let Input::Multi {
+            options, chosen, ..
+        } = &mut self.input
+        {
+            for (c, on) in options.iter().zip(chosen.iter_mut()) {
+                *on = values.contains(&c.value);
+            }
+        }
+        self
+    }
+
     pub fn text_value(&self) -> &str {
         match &self.input {
             Input::Text(f) => f.value().trim(),

@@ -219,6 +219,13 @@ impl Default for KeyMap {
                 outside('t', ToggleActive),
                 always(K::Char('d'), ctrl, Delete),
                 outside('d', Delete),
+                outside('e', Edit),
+                // Ctrl-E moves to the end of a text field; outside one it edits.
+                Binding {
+                    key: KeySpec::new(K::Char('e'), ctrl),
+                    command: Edit,
+                    scope: Scope::OutsideText,
+                },
                 always(K::Char('r'), ctrl, Reveal),
                 outside('r', Reveal),
                 always(K::F(11), none, Ledger),

@@ -102,6 +102,8 @@ pub enum ConfirmKind {
     Delete,
     /// Close the leader or department form with its changes unsaved.
     DiscardForm,
+    /// Remove the selected reception session.
+    RemoveSession,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -35,13 +35,27 @@ fn stamp(app: &App) -> crate::domain::ledger::Stamp {
 
 /// Ctrl-N on a session: the name field of a new arrival.
 pub fn start_arrival(app: &mut App) {
-    if app.refused(Permission::RunQueue, false) {
+    if app.refused(Permission::RunQueue, false) || !on_the_day(app) {
         return;
     }
     app.week.entry = Some(Entry {
         kind: EntryKind::Arrival,
         field: TextField::new(NAME_CHARS),
     });
+}
+
+/// Whether today is the selected session's day; says so when it is not. Numbers are given to
+/// people standing in the hall, so a queue on any other day would be a mistake.
+fn on_the_day(app: &mut App) -> bool {
+    let Some(date) = app.week.selected_session().map(|s| s.plan.date) else {
+        return false;
+    };
+    if date == app.clock.today() {
+        return true;
+    }
+    let msg = app.lang.f(T::QueueNotToday, &[&date]);
+    app.say(Tone::Warn, msg);
+    false
 }
 
 /// F8 on a session: the field of a booking (约访), a matter number and a time slot.

@@ -310,6 +310,7 @@ fn confirm(app: &mut App, c: Command, kind: ConfirmKind, act: bool, store: &dyn 
                         app.say(Tone::Info, msg);
                     }
                     ConfirmKind::Delete => org::delete_selected(app, store),
+                    ConfirmKind::RemoveSession => week::remove_selected(app, store),
                     ConfirmKind::DiscardForm => {
                         app.org.form = None;
                         let msg = app.t(T::FormDiscarded).to_string();

@@ -7,8 +7,8 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use crate::domain::case::CaseId;
 use crate::domain::permission::Permission;
 use crate::domain::schedule::rota::clashes;
-use crate::domain::schedule::{Session, SessionId};
-use crate::i18n::Localize;
+use crate::domain::schedule::{ScheduleChange, Session, SessionId};
+use crate::i18n::{Localize, T};
 use crate::store::Store;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -202,6 +202,26 @@ fn load_matter_numbers(app: &mut App, store: &dyn Store) {
         .collect();
 }
 
+/// After the planner confirmed: the selected session is removed, or the reason it cannot be
+/// (arrivals or appointments) is said.
+pub(super) fn remove_selected(app: &mut App, store: &dyn Store) {
+    let Some(session) = app.week.selected_session() else {
+        return;
+    };
+    let (id, date) = (session.id, session.plan.date);
+    match store.change_schedule(&ScheduleChange::Remove(id), &stamp(app)) {
+        Ok(_) => {
+            reload(app, store);
+            let msg = app.lang.f(T::SessionRemoved, &[&date]);
+            app.say(Tone::Ok, msg);
+        }
+        Err(e) => {
+            let msg = e.localize(app.lang);
+            app.say(Tone::Error, msg);
+        }
+    }
+}
+
 pub(super) fn stamp(app: &App) -> crate::domain::ledger::Stamp {
     crate::domain::ledger::Stamp::new(app.clock.now(), app.operator_code().to_string())
 }
@@ -276,6 +296,16 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
         Command::Open => open_detail(app, store),
         Command::Add => super::rota::generate_rota(app, store),
         Command::Menu => session_form::open(app),
+        Command::Edit => session_form::edit(app),
+        Command::Delete
+            if app.week.selected_session().is_some()
+                && !app.refused(Permission::PlanSchedule, false) =>
+        {
+            app.overlay = Some(super::Overlay::Confirm {
+                kind: super::ConfirmKind::RemoveSession,
+                act: false,
+            });
+        }
         Command::Unlock if !app.refused(Permission::PlanSchedule, false) => {
             app.week.entry = Some(Entry {
                 kind: EntryKind::Unavailable,

@@ -130,13 +130,14 @@ pub(super) fn footer_commands(app: &App) -> &'static [Command] {
         Screen::Start => &[Help, Open, Quit],
         Screen::Week if app.week.form.is_some() => &[Help, Save, NextField, Back, Quit],
         Screen::Week if app.week.detail => &[Help, NewIntake, Week, Back, Quit],
+        // The title line names the week and month keys.
         Screen::Week => &[
             Help,
             NewIntake,
-            PageDown,
-            PageUp,
             Open,
             Menu,
+            Edit,
+            Delete,
             Add,
             ToggleActive,
             Back,
@@ -198,8 +199,6 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             (Screen::Week, Command::Add) => app.t(T::CmdRota),
             (Screen::Week, Command::Menu) => app.t(T::CmdPlanSession),
             (Screen::Week, Command::ToggleActive) => app.t(T::CmdSwap),
-            (Screen::Week, Command::PageDown) => app.t(T::CmdNextMonth),
-            (Screen::Week, Command::PageUp) => app.t(T::CmdPrevMonth),
             _ => app.t(c.texts().0),
         };
         let need = width(&key) + width(label) + 1;
@@ -227,6 +226,11 @@ pub fn panel<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Bl
 fn offered(app: &App, c: Command) -> bool {
     use crate::domain::permission::Permission as P;
     let needs = match c {
+        Command::Menu | Command::Edit | Command::Delete | Command::Add | Command::ToggleActive
+            if app.screen == Screen::Week =>
+        {
+            P::PlanSchedule
+        }
         Command::NewIntake => P::RegisterVisit,
         Command::Search => P::ViewVisits,
         Command::Matters => P::ViewMatters,

@@ -110,6 +110,11 @@ fn confirm(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, kind: Confir
         ),
         ConfirmKind::Quit => (T::ConfirmDiscardTitle, T::ConfirmQuit, T::ButtonQuit),
         ConfirmKind::Delete => (T::ConfirmDeleteTitle, T::ConfirmDelete, T::ButtonDelete),
+        ConfirmKind::RemoveSession => (
+            T::ConfirmDeleteTitle,
+            T::ConfirmRemoveSession,
+            T::ButtonDelete,
+        ),
         ConfirmKind::DiscardForm => (
             T::ConfirmFormDiscardTitle,
             T::ConfirmFormDiscard,
@@ -120,6 +125,16 @@ fn confirm(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, kind: Confir
         ConfirmKind::Delete => {
             let name = app.org.selected_record().map_or("", |(_, name, _)| name);
             app.lang.f(message, &[&name])
+        }
+        ConfirmKind::RemoveSession => {
+            let (date, leader) = app.week.selected_session().map_or_else(
+                || (String::new(), String::new()),
+                |s| {
+                    let date = s.plan.date.to_string();
+                    (date, app.directory().leader_name(s.plan.leader))
+                },
+            );
+            app.lang.f(message, &[&date, &leader])
         }
         _ => app.t(message).to_string(),
     };

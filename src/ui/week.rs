@@ -43,7 +43,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     selected_line(app, theme, frame, notice);
     if let Some(f) = &app.week.form {
         let form = super::dialog::Form {
-            title: app.t(T::SessionFormTitle).to_string(),
+            title: app
+                .t(if f.editing.is_some() {
+                    T::SessionEditTitle
+                } else {
+                    T::SessionFormTitle
+                })
+                .to_string(),
             fields: &f.fields,
             focus: f.focus,
             error: f.error.as_deref(),

@@ -8,6 +8,7 @@ macro_rules! org_texts {
             CmdOrgLong => "领导和承办单位:查看、新增、编辑、停用、删除", "Leaders and departments: list, add, edit, deactivate, delete";
             CmdAdd => "新增", "Add";
             CmdEdit => "编辑", "Edit";
+            CmdEditLong => "修改选中的一项(接访日程里的场次)", "Change the selected item (a session on the schedule)";
             CmdAddLong => "领导和承办单位:新增一条", "Leaders and departments: add one";
             CmdToggleActive => "停用/启用", "(De)activate";
             CmdToggleActiveLong => "停用或重新启用选中的领导、单位(停用的不再供登记选择)", "Deactivate or reactivate the selected leader or department (inactive ones are not offered at intake)";

@@ -13,8 +13,6 @@ macro_rules! schedule_texts {
             WeekCounts => "约{} 号{}", "appt {} · queue {}";
             CmdRota => "排轮值", "Rota";
             CmdSwap => "调换", "Swap";
-            CmdNextMonth => "下月", "Next month";
-            CmdPrevMonth => "上月", "Previous month";
             WeekMakeUp => "调休上班", "make-up day";
             WeekNoSessions => "本周没有接访安排", "No reception sessions this week";
             WeekKeys => "←/→ 换周  PgUp/PgDn 换月  Home 本周  Enter 详情  Ctrl-U 不便接访日", "←/→ week  PgUp/PgDn month  Home this week  Enter detail  Ctrl-U unavailable";
@@ -45,6 +43,13 @@ macro_rules! schedule_texts {
             SessionPlanned => "已安排 {} 的接访", "Session of {} planned";
             CmdPlanSession => "安排接访", "Plan session";
             SessionCarried => "带案事项", "Matters taken along";
+            SessionCarriedNotDown => "只有带案下访的场次才带案事项:请把接访方式改为带案下访,或清空带案事项", "Only a 带案下访 session takes matters along: set the mode to 带案下访 or clear the matters";
+            SessionCarriedBad => "“{}”不是事项编号(如 2026-000123)", "“{}” is not a matter number (e.g. 2026-000123)";
+            SessionEditTitle => "修改接访安排", "Change a session";
+            SessionReplanned => "已修改 {} 的接访", "Session of {} changed";
+            ConfirmRemoveSession => "删除 {} {} 的接访安排?", "Remove the session of {} with {}?";
+            SessionRemoved => "已删除 {} 的接访安排", "Session of {} removed";
+            QueueNotToday => "现场排号只在接访当天({})进行", "The queue opens on the session's day ({})";
             SessionAppointments => "预约接访 ({}/{})", "Appointments ({}/{})";
             SessionQueue => "现场排号", "Queue";
             SessionNone => "无", "none";

@@ -1,0 +1,206 @@
+//! Changing the plan of the week: a session's notice fields changed in place (E), the
+//! matters a 带案下访 takes along named by their numbers, a session removed after a question
+//! (and refused once people are booked or queued), and the queue opened only on the day.
+
+mod common;
+
+use common::week::{d, sup, t, week_desk};
+use ratatui::crossterm::event::KeyCode;
+use xfdesk::domain::permission::Role;
+use xfdesk::domain::schedule::{Mode, ScheduleChange};
+use xfdesk::i18n::Lang;
+use xfdesk::store::Store;
+
+/// Moves the open session form's focus down `n` fields.
+fn down(desk: &mut common::TestDesk, n: usize) {
+    for _ in 0..n {
+        desk.key(KeyCode::Down);
+    }
+}
+
+#[test]
+fn e_opens_the_selected_session_filled_in_and_saving_changes_it_in_place() {
+    let (mut desk, store, ids) = week_desk(Role::Supervisor, Lang::Zh);
+    // Friday's 带案下访 with 李建国.
+    desk.key(KeyCode::Down).key(KeyCode::Char('e'));
+    let form = desk.app().week.form.as_ref().expect("the form opens");
+    assert_eq!(form.fields[0].text_value(), "2026-11-20");
+    assert_eq!(form.fields[1].text_value(), "14:30");
+    assert_eq!(
+        form.fields[3].picked(),
+        Some(ids[1].0),
+        "its leader, not the first"
+    );
+    assert_eq!(form.fields[4].text_value(), "糯扎渡镇便民服务中心");
+    assert_eq!(form.fields[5].picked(), Some(2), "带案下访");
+    assert!(desk.screen().contains("修改接访安排"));
+
+    down(&mut desk, 4);
+    desk.ctrl('u').type_text("勐朗镇便民服务中心").ctrl('s');
+    assert!(desk.app().week.form.is_none());
+    let week = store.sessions_between(d(11, 16), d(11, 22)).unwrap();
+    assert_eq!(week.len(), 2, "changed, not added");
+    let friday = week.iter().find(|s| s.plan.date == d(11, 20)).unwrap();
+    assert_eq!(friday.plan.place, "勐朗镇便民服务中心");
+    assert_eq!(friday.plan.leader, ids[1]);
+    assert_eq!(friday.plan.start, t(14, 30));
+    assert!(desk.screen().contains("已修改 2026-11-20 的接访"));
+}
+
+#[test]
+fn a_down_with_cases_session_takes_matters_along_by_number_and_lists_them() {
+    let (mut desk, store, _) = week_desk(Role::Supervisor, Lang::Zh);
+    let first = store
+        .register_visit(&common::walk_in(
+            "王秀英",
+            "13900001111",
+            common::on(9, 2, 10, 0),
+        ))
+        .unwrap();
+    let second = store
+        .register_visit(&common::walk_in(
+            "赵六",
+            "13900003333",
+            common::on(9, 3, 10, 0),
+        ))
+        .unwrap();
+    desk.key(KeyCode::Down).key(KeyCode::Char('e'));
+    down(&mut desk, 7);
+    // Full-width digits and a Chinese list separator, as an input method gives them.
+    let typed = format!("{}、{}", first.case.number, second.case.number)
+        .replace('2', "２")
+        .replace('0', "０");
+    desk.type_text(&typed).ctrl('s');
+    assert!(desk.app().week.form.is_none(), "{}", desk.screen());
+    let friday = &store.sessions_between(d(11, 20), d(11, 20)).unwrap()[0];
+    assert_eq!(friday.plan.carried, vec![first.case.id, second.case.id]);
+
+    desk.key(KeyCode::Enter);
+    let screen = desk.screen();
+    assert!(screen.contains("带案事项"), "{screen}");
+    assert!(screen.contains(&first.case.number.to_string()), "{screen}");
+    assert!(screen.contains(&second.case.number.to_string()), "{screen}");
+}
+
+#[test]
+fn matters_on_a_session_that_is_not_down_with_cases_or_an_unknown_number_are_refused_and_kept() {
+    let (mut desk, store, _) = week_desk(Role::Supervisor, Lang::Zh);
+    let visit = store
+        .register_visit(&common::walk_in(
+            "王秀英",
+            "13900001111",
+            common::on(9, 2, 10, 0),
+        ))
+        .unwrap();
+    // Today's session is 定点接访.
+    desk.key(KeyCode::Char('e'));
+    down(&mut desk, 7);
+    let number = visit.case.number.to_string();
+    desk.type_text(&number).ctrl('s');
+    let form = desk.app().week.form.as_ref().expect("the form stays open");
+    assert!(
+        form.error.as_deref().unwrap().contains("只有带案下访"),
+        "{:?}",
+        form.error
+    );
+    assert_eq!(form.fields[7].text_value(), number);
+
+    desk.ctrl('u').type_text("2026-999999 abc");
+    desk.ctrl('s');
+    let form = desk.app().week.form.as_ref().unwrap();
+    assert_eq!(
+        form.error.as_deref(),
+        Some("“abc”不是事项编号(如 2026-000123)")
+    );
+    desk.ctrl('u').type_text("2026-999999");
+    desk.ctrl('s');
+    let form = desk.app().week.form.as_ref().unwrap();
+    assert_eq!(form.error.as_deref(), Some("没有在办事项 2026-999999"));
+    assert!(
+        store.sessions_between(d(11, 18), d(11, 18)).unwrap()[0]
+            .plan
+            .carried
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_session_is_removed_after_the_question_and_not_while_someone_is_booked() {
+    let (mut desk, store, _) = week_desk(Role::Supervisor, Lang::Zh);
+    desk.key(KeyCode::Down).ctrl('d');
+    let screen = desk.screen();
+    assert!(
+        screen.contains("删除 2026-11-20 李建国 的接访安排"),
+        "{screen}"
+    );
+    // Esc keeps it.
+    desk.key(KeyCode::Esc);
+    assert_eq!(
+        store.sessions_between(d(11, 20), d(11, 20)).unwrap().len(),
+        1
+    );
+    desk.ctrl('d').key(KeyCode::Left).key(KeyCode::Enter);
+    assert!(
+        store
+            .sessions_between(d(11, 20), d(11, 20))
+            .unwrap()
+            .is_empty()
+    );
+    assert!(desk.screen().contains("已删除 2026-11-20 的接访安排"));
+
+    // Today's session has someone in its queue: it stays, and the screen says why.
+    let today = store.sessions_between(d(11, 18), d(11, 18)).unwrap()[0].id;
+    store
+        .change_schedule(
+            &ScheduleChange::Arrive {
+                session: today,
+                name: "张三".into(),
+                case: None,
+            },
+            &sup(),
+        )
+        .unwrap();
+    desk.key(KeyCode::Up)
+        .ctrl('d')
+        .key(KeyCode::Left)
+        .key(KeyCode::Enter);
+    assert_eq!(
+        store.sessions_between(d(11, 18), d(11, 18)).unwrap().len(),
+        1
+    );
+    assert!(
+        desk.screen().contains("本场已有预约或排号,不能取消"),
+        "{}",
+        desk.screen()
+    );
+}
+
+#[test]
+fn a_clerk_is_neither_offered_nor_allowed_to_change_or_remove_a_session() {
+    let (mut desk, store, _) = week_desk(Role::Clerk, Lang::Zh);
+    let screen = desk.screen();
+    assert!(!screen.contains("删除"), "{screen}");
+    desk.key(KeyCode::Char('e'));
+    assert!(desk.app().week.form.is_none());
+    desk.ctrl('d');
+    assert!(desk.app().overlay.is_none());
+    assert_eq!(
+        store.sessions_between(d(11, 16), d(11, 22)).unwrap().len(),
+        2
+    );
+}
+
+#[test]
+fn the_queue_opens_only_on_the_sessions_day() {
+    let (mut desk, store, _) = week_desk(Role::Secretary, Lang::Zh);
+    // Friday's session, two days ahead.
+    desk.key(KeyCode::Down).key(KeyCode::Enter).ctrl('n');
+    assert!(desk.app().week.entry.is_none());
+    assert!(
+        desk.screen()
+            .contains("现场排号只在接访当天(2026-11-20)进行")
+    );
+    let friday = &store.sessions_between(d(11, 20), d(11, 20)).unwrap()[0];
+    assert!(friday.queue.is_empty());
+    assert_eq!(friday.plan.mode, Mode::DownWithCases);
+}
