@@ -624,7 +624,9 @@ pub(super) fn save(app: &mut App, store: &dyn Store) {
             app.say(Tone::Ok, msg);
             super::reception_day::received(app, &done, store);
         }
-        // The visit is stored; keeping the form would invite a second, duplicate registration.
+        // The visit may be in memory only: on a full disk sled keeps it there, never writes it
+        // and gives its number again after a restart. The form stays, so nothing typed is
+        // lost; the message says how to avoid registering it twice.
         Err(StoreError::Unconfirmed { registered, reason }) => {
             let numbers: Vec<String> = registered
                 .iter()
@@ -633,7 +635,6 @@ pub(super) fn save(app: &mut App, store: &dyn Store) {
             let msg = app
                 .lang
                 .f(T::SavedUnconfirmed, &[&numbers.join(", "), &reason]);
-            saved(app);
             app.say(Tone::Error, msg);
         }
         Err(e) => {

@@ -6,7 +6,7 @@ mod operator;
 mod org;
 mod schedule;
 
-use super::{Label, Lang};
+use super::{Label, Lang, T};
 use crate::domain::date::DateError;
 use crate::domain::id_number::IdNumberError;
 use crate::domain::intake::IntakeError;
@@ -355,6 +355,19 @@ impl Localize for StoreError {
                 format!("写入磁盘失败:{e}"),
                 format!("cannot write to disk: {e}"),
             ),
+            StoreError::Disk { path, source } => {
+                use std::io::ErrorKind;
+                let path = path.display();
+                match source.kind() {
+                    ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+                        lang.f(T::DiskFull, &[&path])
+                    }
+                    ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied => {
+                        lang.f(T::DiskReadOnly, &[&path])
+                    }
+                    _ => lang.f(T::DiskFailed, &[&path, source]),
+                }
+            }
             StoreError::Engine(e) => say(
                 lang,
                 format!("存储引擎错误:{e}"),

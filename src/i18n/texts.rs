@@ -141,7 +141,10 @@ gather! { [
     SavedNewCase => "已保存:来访 {},新事项 {}", "Saved: visit {}, new matter {}";
     SavedJoinedCase => "已保存:来访 {},并入事项 {}", "Saved: visit {}, added to matter {}";
     FixErrors => "有 {} 处需要更正,已填内容都在", "{} fields need correcting; everything typed is kept";
-    SavedUnconfirmed => "来访 {} 已写入数据库,但磁盘未确认写入({})。请勿重复登记,并请管理员检查磁盘。", "Visit {} is in the database, but the disk did not confirm the write ({}). Do not register it again; ask the administrator to check the disk.";
+    SavedUnconfirmed => "来访 {} 未能确认写入磁盘({}),重新启动后可能不存在。已填内容保留:请管理员检查磁盘,之后先按编号查询,查不到再保存。", "Visit {} may not be on disk: the disk did not confirm the write ({}). What you typed is kept: ask the administrator to check the disk, then search for that number and save again only if it is not there.";
+    DiskFull => "数据库所在的磁盘已满({}),请腾出空间", "the disk holding the database ({}) is full; free some space";
+    DiskReadOnly => "数据库目录 {} 是只读的或无权写入,请检查磁盘的挂载方式和权限", "the database directory {} is read-only or may not be written; check how the disk is mounted and its permissions";
+    DiskFailed => "无法写入数据库目录 {}:{}", "cannot write to the database directory {}: {}";
     SaveFailed => "保存失败:{}。已填内容保留,可重试。", "Save failed: {}. What you typed is kept; try again.";
     NotSavedYet => "数据库尚未就绪,登记未保存;内容保留,稍后按 Ctrl-S 重试", "The database is not ready; not saved. Input is kept; press Ctrl-S again shortly";
     Discarded => "已放弃未保存的登记", "Unsaved intake discarded";

@@ -23,10 +23,7 @@ pub struct DbLock {
 impl DbLock {
     pub fn acquire(dir: &Path) -> Result<DbLock, StoreError> {
         let path = dir.join(LOCK_FILE);
-        let open_err = |e: std::io::Error| StoreError::Open {
-            path: dir.to_path_buf(),
-            reason: e.to_string(),
-        };
+        let open_err = |e: std::io::Error| StoreError::opening(dir, "", e);
         let mut file = owner_only(
             OpenOptions::new()
                 .read(true)

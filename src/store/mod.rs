@@ -129,6 +129,13 @@ pub enum StoreError {
     },
     #[error("cannot write to disk: {0}")]
     Io(#[from] std::io::Error),
+    /// The disk holding the database refused a write (full, read-only, failing); the change
+    /// was not made. Told with the directory, which is what an administrator looks at.
+    #[error("cannot write to the database at {}: {source}", path.display())]
+    Disk {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("storage engine error: {0}")]
     Engine(String),
     /// The registration is in the database but the disk did not confirm it (flush or fsync
@@ -141,6 +148,45 @@ pub enum StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+impl StoreError {
+    /// An I/O failure told with the database directory it happened in.
+    pub fn on_disk(self, path: &std::path::Path) -> StoreError {
+        match self {
+            StoreError::Io(source) => StoreError::Disk {
+                path: path.to_path_buf(),
+                source,
+            },
+            other => other,
+        }
+    }
+
+    /// Opening `dir` failed on an I/O error while `doing` something: a disk that refuses to
+    /// be written is said so plainly, anything else with what was being done.
+    pub fn opening(dir: &std::path::Path, doing: &str, e: std::io::Error) -> StoreError {
+        use std::io::ErrorKind::{
+            PermissionDenied, QuotaExceeded, ReadOnlyFilesystem, StorageFull,
+        };
+        if matches!(
+            e.kind(),
+            StorageFull | QuotaExceeded | ReadOnlyFilesystem | PermissionDenied
+        ) {
+            return StoreError::Disk {
+                path: dir.to_path_buf(),
+                source: e,
+            };
+        }
+        let reason = if doing.is_empty() {
+            e.to_string()
+        } else {
+            format!("{doing}: {e}")
+        };
+        StoreError::Open {
+            path: dir.to_path_buf(),
+            reason,
+        }
+    }
+}
 
 /// What a schedule change wrote.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -1,5 +1,6 @@
-//! A store whose disk stops confirming writes: registrations land in the inner store, then
-//! come back as `Unconfirmed`, as the sled store reports a failed flush or fsync.
+//! A store whose disk fails: with `failing`, registrations land in the inner store, then come
+//! back as `Unconfirmed`, as the sled store reports a failed flush or fsync; with `full`, they
+//! are refused before anything is written, as the sled store refuses them on a full disk.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -25,10 +26,20 @@ use xfdesk::store::{Result, Store, StoreError, VisitCursor};
 pub struct UnconfirmingDisk {
     pub inner: MemoryStore,
     pub failing: AtomicBool,
+    pub full: AtomicBool,
 }
+
+/// Where the fault-injecting store says its database is.
+pub const DB_PATH: &str = "/srv/xfdesk/desk";
 
 impl Store for UnconfirmingDisk {
     fn register_visits(&self, visits: &[NewVisit]) -> Result<Vec<xfdesk::store::Registered>> {
+        if self.full.load(Ordering::SeqCst) {
+            return Err(StoreError::Disk {
+                path: DB_PATH.into(),
+                source: std::io::ErrorKind::StorageFull.into(),
+            });
+        }
         let registered = self.inner.register_visits(visits)?;
         if self.failing.load(Ordering::SeqCst) {
             return Err(StoreError::Unconfirmed {

@@ -64,6 +64,11 @@ const SLED_DATA_FILE: &str = "db";
 /// sled's default of 1 GB let the process grow past 1 GB at a million visits; the working set
 /// of the desk (recent visits, the indexes near what is typed) is far smaller.
 const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+/// Free space below which a registration is refused before anything is written. sled cannot
+/// take back a write the disk refuses half-way, and after one it refuses everything until the
+/// program is restarted, losing the form on screen; refused here, the clerk frees space and
+/// saves again. Well above what one save and sled's next log segment take.
+const MIN_FREE_BYTES: u64 = 16 * 1024 * 1024;
 
 pub struct SledStore {
     // Field order is drop order: sled must be closed before the lock is released, or a second
@@ -112,26 +117,28 @@ impl SledStore {
     /// Opens (creating if needed) the database in `dir`. Another xfdesk holding it gives
     /// `StoreError::InUse` with its PID, before sled is touched at all.
     pub fn open(dir: &Path) -> Result<SledStore> {
-        let open_error = |reason: String| StoreError::Open {
-            path: dir.to_path_buf(),
-            reason,
+        let failed = |doing: &str, e: std::io::Error| StoreError::opening(dir, doing, e);
+        let sled_failed = |e: sled::Error| match e {
+            sled::Error::Io(e) => failed("", e),
+            other => StoreError::Open {
+                path: dir.to_path_buf(),
+                reason: describe(&other),
+            },
         };
-        create_private_dir(dir)
-            .map_err(|e| open_error(format!("cannot create the directory: {e}")))?;
+        create_private_dir(dir).map_err(|e| failed("cannot create the directory", e))?;
         let lock = DbLock::acquire(dir)?;
-        compact::recover(dir)
-            .map_err(|e| open_error(format!("cannot finish an interrupted compaction: {e}")))?;
+        compact::recover(dir).map_err(|e| failed("cannot finish an interrupted compaction", e))?;
         let sled_dir = dir.join(SLED_DIR);
         create_private_dir(&sled_dir)
-            .map_err(|e| open_error(format!("cannot create {}: {e}", sled_dir.display())))?;
+            .map_err(|e| failed(&format!("cannot create {}", sled_dir.display()), e))?;
         let config = sled::Config::new()
             .path(&sled_dir)
             .cache_capacity(CACHE_BYTES);
-        let db = open_once_released(&config).map_err(|e| open_error(describe(&e)))?;
-        let tree = |name: &str| db.open_tree(name).map_err(|e| open_error(describe(&e)));
+        let db = open_once_released(&config).map_err(sled_failed)?;
+        let tree = |name: &str| db.open_tree(name).map_err(sled_failed);
         let data_path = sled_dir.join(SLED_DATA_FILE);
         let data_file = File::open(&data_path)
-            .map_err(|e| open_error(format!("cannot open {}: {e}", data_path.display())))?;
+            .map_err(|e| failed(&format!("cannot open {}", data_path.display()), e))?;
         let store = SledStore {
             petitioners: tree("petitioners")?,
             visits: tree("visits")?,
@@ -153,7 +160,7 @@ impl SledStore {
             path: dir.to_path_buf(),
             _lock: lock,
         };
-        tighten(dir).map_err(|e| open_error(format!("cannot protect the files: {e}")))?;
+        tighten(dir).map_err(|e| failed("cannot protect the files", e))?;
         store.build_pending_if_missing()?;
         store.build_org_index()?;
         store.build_operator_index()?;
@@ -172,6 +179,19 @@ impl SledStore {
         self.data_file.sync_all()?;
         // sled may have written a new snapshot file since the last save.
         tighten(&self.path)?;
+        Ok(())
+    }
+
+    /// Refuses to write when the disk is nearly full (see `MIN_FREE_BYTES`).
+    fn room_to_write(&self) -> Result<()> {
+        let free =
+            fs2::available_space(&self.path).map_err(|e| StoreError::Io(e).on_disk(&self.path))?;
+        if free < MIN_FREE_BYTES {
+            return Err(StoreError::Disk {
+                path: self.path.clone(),
+                source: std::io::ErrorKind::StorageFull.into(),
+            });
+        }
         Ok(())
     }
 
@@ -198,7 +218,8 @@ impl SledStore {
 
 impl Store for SledStore {
     fn register_visits(&self, visits: &[NewVisit]) -> Result<Vec<Registered>> {
-        self.register_all(visits)
+        self.room_to_write()?;
+        self.register_all(visits).map_err(|e| e.on_disk(&self.path))
     }
 
     fn visit(&self, id: VisitId) -> Result<Option<Visit>> {
