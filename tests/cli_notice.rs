@@ -3,6 +3,8 @@
 //! portfolio), when, where, how, and which departments sit in — and nothing about anyone who
 //! petitioned.
 
+mod common;
+
 use assert_cmd::Command;
 use chrono::{NaiveDate, NaiveTime};
 use insta::assert_snapshot;
@@ -100,12 +102,19 @@ fn fill(store: &dyn Store) {
             .unwrap();
     }
     let first = store.sessions_between(d(11, 18), d(11, 18)).unwrap()[0].id;
+    let booked = store
+        .register_visit(&common::walk_in(
+            "王秀英",
+            "13900001111",
+            common::on(9, 2, 10, 0),
+        ))
+        .unwrap();
     store
         .change_schedule(
             &ScheduleChange::Book {
                 session: first,
                 appointment: xfdesk::domain::schedule::Appointment {
-                    case: xfdesk::domain::case::CaseId(9),
+                    case: booked.case.id,
                     slot: t(10, 0),
                     note: "王秀英 征地补偿".into(),
                 },

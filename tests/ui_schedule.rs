@@ -87,12 +87,21 @@ fn swapping_two_sessions_exchanges_their_leaders() {
 fn the_session_detail_lists_the_notice_the_appointments_and_the_queue() {
     let (store, _) = store();
     let id = store.sessions_between(d(11, 18), d(11, 18)).unwrap()[0].id;
+    let booked = store
+        .register_visit(&common::walk_in(
+            "王秀英",
+            "13900001111",
+            common::on(9, 2, 10, 0),
+        ))
+        .unwrap()
+        .case
+        .id;
     store
         .change_schedule(
             &ScheduleChange::Book {
                 session: id,
                 appointment: Appointment {
-                    case: xfdesk::domain::case::CaseId(77),
+                    case: booked,
                     slot: t(10, 30),
                     note: "征地补偿,第三次来访".into(),
                 },
@@ -101,13 +110,13 @@ fn the_session_detail_lists_the_notice_the_appointments_and_the_queue() {
             &sup(),
         )
         .unwrap();
-    for (name, case) in [("张三", None), ("王秀英", Some(77))] {
+    for (name, case) in [("张三", None), ("王秀英", Some(booked))] {
         store
             .change_schedule(
                 &ScheduleChange::Arrive {
                     session: id,
                     name: name.into(),
-                    case: case.map(xfdesk::domain::case::CaseId),
+                    case,
                 },
                 &sup(),
             )

@@ -7,10 +7,12 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use crate::domain::audit::AuditEvent;
+use crate::domain::case::CaseId;
 use crate::domain::ledger::Stamp;
 use crate::domain::organisation::LeaderId;
 use crate::domain::schedule::evidence::schedule_changed;
 use crate::domain::schedule::{Origin, ScheduleChange, Session, SessionId, SessionPlan, apply};
+use crate::domain::serial::SerialNo;
 
 use super::{Result, ScheduleDone};
 
@@ -26,6 +28,16 @@ pub(crate) struct Planned {
     pub event: AuditEvent,
 }
 
+/// The matter a booking or cancellation names: the store finds its number for the evidence
+/// log, which names matters as people know them.
+pub(crate) fn named_case(change: &ScheduleChange) -> Option<CaseId> {
+    match change {
+        ScheduleChange::Book { appointment, .. } => Some(appointment.case),
+        ScheduleChange::Cancel { case, .. } => Some(*case),
+        _ => None,
+    }
+}
+
 /// How many new ids a change needs, drawn by the store before `plan`.
 pub(crate) fn new_ids(change: &ScheduleChange) -> usize {
     match change {
@@ -36,13 +48,15 @@ pub(crate) fn new_ids(change: &ScheduleChange) -> usize {
 }
 
 /// `loaded` holds the sessions `change.sessions()` names, in that order; `dates` the leader's
-/// unavailable dates for `ScheduleChange::Unavailable`.
+/// unavailable dates for `ScheduleChange::Unavailable`; `matter` the number of the matter
+/// `named_case` names.
 pub(crate) fn plan(
     change: &ScheduleChange,
     mut loaded: Vec<Session>,
     dates: BTreeSet<NaiveDate>,
     ids: &[u64],
     stamp: &Stamp,
+    matter: Option<SerialNo>,
 ) -> Result<Planned> {
     let mut writes = Vec::new();
     let fresh = |plans: &[SessionPlan], origin| -> Result<Vec<Session>> {
@@ -73,7 +87,7 @@ pub(crate) fn plan(
         ScheduleChange::Remove(id) => {
             apply(change, &mut loaded)?;
             writes.push(Write::Delete(*id));
-            let event = schedule_changed(change, &loaded, stamp);
+            let event = schedule_changed(change, &loaded, stamp, None);
             let done = ScheduleDone {
                 sessions: Vec::new(),
                 number: None,
@@ -90,7 +104,7 @@ pub(crate) fn plan(
         }
     };
     writes.extend(sessions.iter().cloned().map(Write::Put));
-    let event = schedule_changed(change, &sessions, stamp);
+    let event = schedule_changed(change, &sessions, stamp, matter);
     Ok(Planned {
         writes,
         done: ScheduleDone { sessions, number },

@@ -116,28 +116,51 @@ fn rota_keeps_hand_made_sessions_and_lists_by_date(store: &dyn Store) {
 fn a_full_session_refuses_the_booking_and_writes_nothing(store: &dyn Store) {
     let li = leader(store, "李建国");
     let id = add(store, d(3, 4), li);
-    let book = |case: u64, slot| ScheduleChange::Book {
+    let [seven, eight] = ["王秀英", "赵六"].map(|name| {
+        store
+            .register_visit(&walk_in(name, nov(2, 10)))
+            .unwrap()
+            .case
+    });
+    let book = |case: CaseId, slot| ScheduleChange::Book {
         session: id,
         appointment: Appointment {
-            case: CaseId(case),
+            case,
             slot,
             note: "重点约访".into(),
         },
         capacity: 1,
     };
     store
-        .change_schedule(&book(7, t(10, 0)), &stamp(2, "sec1"))
+        .change_schedule(&book(seven.id, t(10, 0)), &stamp(2, "sec1"))
         .unwrap();
+    // The evidence log names the matter by its number, as people know it.
+    let log = store.audit_log(0, 1000).unwrap();
+    let booked = log.last().unwrap();
+    assert_eq!(booked.1.kind, AuditKind::AppointmentBooked);
+    assert!(
+        booked
+            .1
+            .subject
+            .contains(&format!("matter:{}", seven.number)),
+        "{}",
+        booked.1.subject
+    );
     let before = store.audit_log(0, 1000).unwrap().len();
-    match store.change_schedule(&book(8, t(10, 30)), &stamp(2, "sec1")) {
+    match store.change_schedule(&book(eight.id, t(10, 30)), &stamp(2, "sec1")) {
         Err(StoreError::Schedule(ScheduleError::Full { capacity: 1 })) => {}
         other => panic!("expected a full session, got {other:?}"),
     }
     assert_eq!(store.audit_log(0, 1000).unwrap().len(), before);
-    let of_matter = store.appointments_of_matter(CaseId(7)).unwrap();
+    // A matter that does not exist cannot be booked.
+    match store.change_schedule(&book(CaseId(9_999), t(11, 0)), &stamp(2, "sec1")) {
+        Err(StoreError::NotFound(RecordRef::Case(9_999))) => {}
+        other => panic!("expected an unknown matter, got {other:?}"),
+    }
+    let of_matter = store.appointments_of_matter(seven.id).unwrap();
     assert_eq!(of_matter.len(), 1);
     assert_eq!((of_matter[0].0.id, of_matter[0].1.slot), (id, t(10, 0)));
-    assert!(store.appointments_of_matter(CaseId(8)).unwrap().is_empty());
+    assert!(store.appointments_of_matter(eight.id).unwrap().is_empty());
     match store.change_schedule(&ScheduleChange::Remove(id), &stamp(2, "sup1")) {
         Err(StoreError::Schedule(ScheduleError::SessionInUse)) => {}
         other => panic!("a session with an appointment must stay, got {other:?}"),

@@ -4,14 +4,18 @@
 
 use super::{ScheduleChange, Session};
 use crate::domain::audit::{AuditEvent, AuditKind, subject};
+use crate::domain::case::CaseId;
 use crate::domain::ledger::Stamp;
+use crate::domain::serial::SerialNo;
 
 /// The event of a change the rules accepted. `sessions` are the sessions as written (for a
-/// rota, every new one), so the subject names them by id and date.
+/// rota, every new one), so the subject names them by id and date; a booked or cancelled
+/// matter is named by its number when the store found it (`matter`), as matter events are.
 pub fn schedule_changed(
     change: &ScheduleChange,
     sessions: &[Session],
     stamp: &Stamp,
+    matter: Option<SerialNo>,
 ) -> AuditEvent {
     use ScheduleChange::*;
     let mut tokens: Vec<String> = sessions
@@ -24,6 +28,10 @@ pub fn schedule_changed(
             ]
         })
         .collect();
+    let case_token = |case: CaseId| match matter {
+        Some(number) => subject::token(subject::MATTER, number),
+        None => subject::token(subject::CASE, case.0),
+    };
     let (kind, detail) = match change {
         Add(plan) | Replan { plan, .. } => (AuditKind::SessionPlanned, plan.note.clone()),
         Remove(_) => (AuditKind::SessionRemoved, String::new()),
@@ -40,11 +48,11 @@ pub fn schedule_changed(
             (AuditKind::UnavailableSet, String::new())
         }
         Book { appointment, .. } => {
-            tokens.push(subject::token(subject::CASE, appointment.case.0));
+            tokens.push(case_token(appointment.case));
             (AuditKind::AppointmentBooked, appointment.note.clone())
         }
         Cancel { case, .. } => {
-            tokens.push(subject::token(subject::CASE, case.0));
+            tokens.push(case_token(*case));
             (AuditKind::AppointmentCancelled, String::new())
         }
         Arrive { name, .. } => (AuditKind::ArrivalQueued, name.clone()),

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use crate::domain::ledger::Stamp;
 use crate::domain::schedule::{ScheduleChange, Session};
-use crate::store::schedule::{Write, in_date_order, new_ids, plan};
+use crate::store::schedule::{Write, in_date_order, named_case, new_ids, plan};
 use crate::store::{RecordRef, Result, ScheduleDone, StoreError};
 
 use super::Inner;
@@ -32,7 +32,15 @@ pub(super) fn change(
         _ => Default::default(),
     };
     let ids: Vec<u64> = (0..new_ids(change)).map(|_| work.next_id()).collect();
-    let planned = plan(change, loaded, dates, &ids, stamp)?;
+    let matter = named_case(change)
+        .map(|id| {
+            work.cases
+                .get(&id)
+                .map(|c| c.number)
+                .ok_or(StoreError::NotFound(RecordRef::Case(id.0)))
+        })
+        .transpose()?;
+    let planned = plan(change, loaded, dates, &ids, stamp, matter)?;
     for write in planned.writes {
         match write {
             Write::Put(s) => {

@@ -12,8 +12,8 @@ use crate::domain::ledger::Stamp;
 use crate::domain::organisation::LeaderId;
 use crate::domain::schedule::rota::Unavailable;
 use crate::domain::schedule::{ScheduleChange, Session, SessionId};
-use crate::store::schedule::{Write, in_date_order, new_ids, plan};
-use crate::store::{RecordRef, Result, ScheduleDone, StoreError, codec};
+use crate::store::schedule::{Write, in_date_order, named_case, new_ids, plan};
+use crate::store::{RecordRef, Result, ScheduleDone, Store, StoreError, codec};
 
 use super::SledStore;
 use super::audit::AuditTx;
@@ -27,6 +27,14 @@ impl SledStore {
         change: &ScheduleChange,
         stamp: &Stamp,
     ) -> Result<ScheduleDone> {
+        // Read before the transaction: a matter's number never changes.
+        let matter = named_case(change)
+            .map(|id| {
+                self.case(id)?
+                    .map(|c| c.number)
+                    .ok_or(StoreError::NotFound(RecordRef::Case(id.0)))
+            })
+            .transpose()?;
         let done = (&self.meta, &self.sessions, &self.unavailable, &self.audit)
             .transaction(|(meta, sessions, unavailable, audit)| {
                 let loaded = change
@@ -47,7 +55,7 @@ impl SledStore {
                 let ids = (0..new_ids(change))
                     .map(|_| next_id(meta))
                     .collect::<std::result::Result<Vec<_>, _>>()?;
-                let planned = plan(change, loaded, dates, &ids, stamp).map_err(fail)?;
+                let planned = plan(change, loaded, dates, &ids, stamp, matter).map_err(fail)?;
                 for write in &planned.writes {
                     match write {
                         Write::Put(s) => {
