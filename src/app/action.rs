@@ -71,10 +71,12 @@ pub enum Command {
     Supervisor,
     /// Go to the week of reception sessions (领导接访日).
     Week,
+    /// Back up the database into its `backups` folder (administrators).
+    Backup,
 }
 
 impl Command {
-    pub const ALL: [Command; 29] = [
+    pub const ALL: [Command; 30] = [
         Command::Help,
         Command::NewIntake,
         Command::Search,
@@ -104,6 +106,7 @@ impl Command {
         Command::Unlock,
         Command::Supervisor,
         Command::Week,
+        Command::Backup,
     ];
 }
 
@@ -185,6 +188,7 @@ impl Command {
             Command::Unlock => (T::CmdUnlock, T::CmdUnlockLong),
             Command::Supervisor => (T::CmdSupervisor, T::CmdSupervisorLong),
             Command::Week => (T::CmdWeek, T::CmdWeekLong),
+            Command::Backup => (T::CmdBackup, T::CmdBackupLong),
         }
     }
 }

@@ -123,6 +123,7 @@ pub(super) fn footer_commands(app: &App) -> &'static [Command] {
             ToggleActive,
             ResetPin,
             Unlock,
+            Backup,
             Switch,
             Back,
             Quit,

@@ -28,6 +28,16 @@ pub struct UnconfirmingDisk {
 }
 
 impl Store for UnconfirmingDisk {
+    fn backup(
+        &self,
+        to: &std::path::Path,
+        at: chrono::NaiveDateTime,
+    ) -> Result<xfdesk::store::backup::Header> {
+        self.inner.backup(to, at)
+    }
+    fn last_backup(&self) -> Result<Option<chrono::NaiveDateTime>> {
+        self.inner.last_backup()
+    }
     fn register_visits(&self, visits: &[NewVisit]) -> Result<Vec<xfdesk::store::Registered>> {
         let registered = self.inner.register_visits(visits)?;
         if self.failing.load(Ordering::SeqCst) {
