@@ -4,12 +4,14 @@
 //! "XFDESKBK"  format version (1 byte)  header length (u32 LE)  header (JSON)
 //! 'T' name-length name                      a tree begins
 //! 'R' key-length key value-length value     a record of that tree (lengths u32 LE)
+//! 'F' name-length name content-length content  a file kept beside the records
 //! 'E'                                       the end of the records
 //! SHA-256 of everything above (32 bytes)
 //! ```
 //!
 //! The header is JSON so that a later xfdesk can add to it and a technician can read it with
-//! `head`. Records are copied as their bytes: the codec's own version byte travels with each,
+//! `head`. Files are the office's own settings beside the database (office, deadline policy,
+//! holidays): a restore without them would count deadlines differently. Records are copied as their bytes: the codec's own version byte travels with each,
 //! so a backup restores into the same format it was taken from. A file is written beside its
 //! destination under a temporary name, fsynced and only then renamed: a backup that stopped
 //! half way never has the name of a backup, and one damaged later fails its checksum.
@@ -45,6 +47,9 @@ pub struct Header {
     pub matters: u64,
     pub operators: u64,
     pub audit_entries: u64,
+    /// Files kept beside the records.
+    #[serde(default)]
+    pub files: u64,
 }
 
 /// Why a file is not restored. Nothing has been written when one of these is returned.
@@ -118,6 +123,12 @@ impl BackupWriter {
         self.chunk(name)
     }
 
+    pub fn file(&mut self, name: &str, content: &[u8]) -> io::Result<()> {
+        self.put(b"F")?;
+        self.chunk(name.as_bytes())?;
+        self.chunk(content)
+    }
+
     pub fn record(&mut self, key: &[u8], value: &[u8]) -> io::Result<()> {
         self.records += 1;
         self.put(b"R")?;
@@ -176,6 +187,8 @@ fn parent(path: &Path) -> PathBuf {
 pub enum Entry {
     Tree(Vec<u8>),
     Record(Vec<u8>, Vec<u8>),
+    /// A file of the database directory: its name (no directories) and content.
+    File(String, Vec<u8>),
 }
 
 /// A verified backup being read: its header, then its entries one at a time, so that a large
@@ -240,6 +253,13 @@ impl BackupReader {
                 self.records += 1;
                 Ok(Some(Entry::Record(key, value)))
             }
+            b'F' => {
+                let name = String::from_utf8(chunk(&mut self.input)?)
+                    .ok()
+                    .filter(|n| is_plain_name(n))
+                    .ok_or_else(|| BackupError::Malformed("a file name".into()))?;
+                Ok(Some(Entry::File(name, chunk(&mut self.input)?)))
+            }
             b'E' => {
                 self.done = true;
                 if self.records != self.header.records {
@@ -257,6 +277,11 @@ impl BackupReader {
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+/// A name that stays inside the directory it is restored into.
+pub fn is_plain_name(name: &str) -> bool {
+    !name.is_empty() && name != "." && name != ".." && !name.contains(['/', '\\', '\0', ':'])
 }
 
 enum Verify {
@@ -326,6 +351,7 @@ mod tests {
             matters: 0,
             operators: 0,
             audit_entries: 0,
+            files: 1,
         }
     }
 
@@ -336,6 +362,7 @@ mod tests {
         w.record(b"k2", b"").unwrap();
         w.tree(b"meta").unwrap();
         w.record(b"", b"v").unwrap();
+        w.file("office.toml", b"name = 1").unwrap();
         assert_eq!(w.finish().unwrap(), 3);
     }
 
@@ -359,6 +386,7 @@ mod tests {
                 Entry::Record(v(b"k2"), v(b"")),
                 Entry::Tree(v(b"meta")),
                 Entry::Record(v(b""), v(b"v")),
+                Entry::File("office.toml".into(), v(b"name = 1")),
             ]
         );
         // Nothing but the backup is left in the directory.

@@ -6,7 +6,10 @@ use std::path::Path;
 
 use chrono::NaiveDateTime;
 
-use crate::store::backup::{BACKUP_FORMAT, BackupError, BackupReader, BackupWriter, Entry, Header};
+use crate::store::backup::{
+    BACKUP_FORMAT, BackupError, BackupReader, BackupWriter, Entry, Header, is_plain_name,
+};
+use crate::store::lock::LOCK_FILE;
 use crate::store::{RecordRef, Result, StoreError, codec};
 
 use super::compact::{entries, fill, sync_dir_files};
@@ -30,8 +33,15 @@ impl SledStore {
                 error,
             })
         };
-        let header = self.backup_header(at)?;
+        let files = self.files_beside().map_err(io_err)?;
+        let header = Header {
+            files: files.len() as u64,
+            ..self.backup_header(at)?
+        };
         let mut writer = BackupWriter::create(to, &header).map_err(io_err)?;
+        for (name, content) in &files {
+            writer.file(name, content).map_err(io_err)?;
+        }
         let mut written = 0;
         for entry in entries(&self.db) {
             match entry.map_err(engine)? {
@@ -40,6 +50,7 @@ impl SledStore {
                     written += 1;
                     writer.record(&key, &value)
                 }
+                Entry::File(name, content) => writer.file(&name, &content),
             }
             .map_err(io_err)?;
         }
@@ -73,7 +84,27 @@ impl SledStore {
             matters: len(&self.cases),
             operators: len(&self.operators),
             audit_entries: len(&self.audit),
+            files: 0,
         })
+    }
+
+    /// The office's files beside the records (settings, policy, holidays): every plain file
+    /// of the database directory but our lock and temporary files.
+    fn files_beside(&self) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(&self.path)? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().to_string();
+            let keep = entry.file_type()?.is_file()
+                && name != LOCK_FILE
+                && !name.starts_with('.')
+                && is_plain_name(&name);
+            if keep {
+                files.push((name, std::fs::read(entry.path())?));
+            }
+        }
+        files.sort();
+        Ok(files)
     }
 
     fn note_backup(&self, at: NaiveDateTime) -> Result<()> {
@@ -123,7 +154,21 @@ fn write_raw(backup: &mut BackupReader, dir: &Path) -> Result<u64> {
             .cache_capacity(CACHE_BYTES)
             .open()
             .map_err(engine)?;
-        let written = fill(&db, std::iter::from_fn(|| backup.next_entry().transpose()))?;
+        let mut placed = Ok(());
+        let records = std::iter::from_fn(|| {
+            loop {
+                match backup.next_entry().transpose()? {
+                    Ok(Entry::File(name, content)) => {
+                        if placed.is_ok() {
+                            placed = std::fs::write(dir.join(name), content);
+                        }
+                    }
+                    other => return Some(other),
+                }
+            }
+        });
+        let written = fill(&db, records)?;
+        placed.map_err(failed)?;
         db.flush().map_err(engine)?;
         written
     };
