@@ -124,3 +124,19 @@ fn a_clerk_pressing_ctrl_b_is_refused_and_nothing_is_written() {
     assert_eq!(store.last_backup().unwrap(), None);
     assert_eq!(status(&d), "您的角色(登记员)不能办理此事项操作");
 }
+
+#[test]
+fn the_help_overlay_lists_ctrl_b_with_what_it_does() {
+    let store = Arc::new(MemoryStore::new());
+    let mut d = signs_in(Role::Administrator, store, Lang::Zh);
+    d.key(ratatui::crossterm::event::KeyCode::F(1));
+    for _ in 0..4 {
+        d.key(ratatui::crossterm::event::KeyCode::PageDown);
+    }
+    let screen = d.screen();
+    assert!(screen.contains("Ctrl-B"), "{screen}");
+    assert!(
+        screen.contains("备份数据库,文件存入数据库目录下的 backups 文件夹"),
+        "{screen}"
+    );
+}

@@ -123,9 +123,10 @@ pub(super) fn footer_commands(app: &App) -> &'static [Command] {
             ToggleActive,
             ResetPin,
             Unlock,
-            Backup,
             Switch,
             Back,
+            // Last but quit: on a narrow terminal it is the one left to the help overlay.
+            Backup,
             Quit,
         ],
         Screen::Start => &[Help, Open, Quit],
