@@ -1,7 +1,8 @@
 //! The command line: `xfdesk [--db PATH] [--lang zh|en] [--today D]` runs the desk;
 //! `demo` fills a database with synthetic data; `search` prints what the screen's search finds;
-//! `report` prints the overdue, due-soon and pending lists. Help texts come from the catalogue,
-//! in the language `--lang` asks for.
+//! `report` prints the overdue, due-soon and pending lists; `backup` and `restore` keep the
+//! office's data safe (see `cli::backup`). Help texts come from the catalogue, in the language
+//! `--lang` asks for.
 
 mod report;
 mod statistics;

@@ -195,7 +195,6 @@ pub enum Entry {
 /// database is never held in memory whole.
 pub struct BackupReader {
     input: io::Take<BufReader<File>>,
-    path: PathBuf,
     pub header: Header,
     records: u64,
     done: bool,
@@ -232,7 +231,6 @@ impl BackupReader {
             .map_err(|e| BackupError::Malformed(format!("header: {e}")))?;
         Ok(BackupReader {
             input,
-            path: path.to_path_buf(),
             header,
             records: 0,
             done: false,
@@ -272,10 +270,6 @@ impl BackupReader {
             }
             other => Err(BackupError::Malformed(format!("tag {other:#04x}"))),
         }
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 }
 

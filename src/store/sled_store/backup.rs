@@ -6,16 +6,18 @@ use std::path::Path;
 
 use chrono::NaiveDateTime;
 
-use crate::store::backup::{
-    BACKUP_FORMAT, BackupError, BackupReader, BackupWriter, Entry, Header, is_plain_name,
-};
-use crate::store::lock::LOCK_FILE;
+use crate::config::{HOLIDAYS_FILE, OFFICE_FILE, POLICY_FILE};
+use crate::store::backup::{BACKUP_FORMAT, BackupError, BackupReader, BackupWriter, Entry, Header};
 use crate::store::{RecordRef, Result, StoreError, codec};
 
 use super::compact::{entries, fill, sync_dir_files};
 use super::keys::meta;
 use super::read::{decode_record, describe, engine};
 use super::{CACHE_BYTES, SLED_DIR, SledStore};
+
+/// The office's own settings, kept in the database directory: a restore without them would
+/// count deadlines and holidays differently from the database it came from.
+const OFFICE_FILES: [&str; 3] = [OFFICE_FILE, POLICY_FILE, HOLIDAYS_FILE];
 
 impl From<sled::Error> for BackupError {
     fn from(e: sled::Error) -> Self {
@@ -66,6 +68,8 @@ impl SledStore {
         Ok(header)
     }
 
+    /// Counting is a pass over every tree before the copy: the header comes first in the file,
+    /// and the reader checks the records against it.
     fn backup_header(&self, at: NaiveDateTime) -> Result<Header> {
         let len = |tree: &sled::Tree| tree.len() as u64;
         let mut records = 0;
@@ -88,22 +92,17 @@ impl SledStore {
         })
     }
 
-    /// The office's files beside the records (settings, policy, holidays): every plain file
-    /// of the database directory but our lock and temporary files.
+    /// The office's files beside the records, those it has: named, so that nothing else
+    /// left in the directory (an earlier backup written there) is swept in.
     fn files_beside(&self) -> std::io::Result<Vec<(String, Vec<u8>)>> {
         let mut files = Vec::new();
-        for entry in std::fs::read_dir(&self.path)? {
-            let entry = entry?;
-            let name = entry.file_name().to_string_lossy().to_string();
-            let keep = entry.file_type()?.is_file()
-                && name != LOCK_FILE
-                && !name.starts_with('.')
-                && is_plain_name(&name);
-            if keep {
-                files.push((name, std::fs::read(entry.path())?));
+        for name in OFFICE_FILES {
+            match std::fs::read(self.path.join(name)) {
+                Ok(content) => files.push((name.to_string(), content)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e),
             }
         }
-        files.sort();
         Ok(files)
     }
 
