@@ -1,7 +1,8 @@
 //! The command line: `xfdesk [--db PATH] [--lang zh|en] [--today D]` runs the desk;
 //! `demo` fills a database with synthetic data; `search` prints what the screen's search finds;
-//! `report` prints the overdue, due-soon and pending lists. Help texts come from the catalogue,
-//! in the language `--lang` asks for.
+//! `report` prints the overdue, due-soon and pending lists; `backup` and `restore` keep the
+//! office's data safe (see `cli::backup`). Help texts come from the catalogue, in the language
+//! `--lang` asks for.
 
 mod report;
 mod statistics;
@@ -29,6 +30,7 @@ pub use check::check;
 pub mod board;
 pub mod notice;
 
+pub mod backup;
 pub mod document;
 pub mod ledger;
 
@@ -83,6 +85,13 @@ pub enum Sub {
     },
     Check,
     Compact,
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    Restore {
+        file: PathBuf,
+    },
     Notice {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
         week: Option<NaiveDate>,
@@ -224,6 +233,14 @@ pub fn command(lang: Lang) -> clap::Command {
         })
         .mut_subcommand("check", |s| s.about(t(T::CliCheck)))
         .mut_subcommand("compact", |s| s.about(t(T::CliCompact)))
+        .mut_subcommand("backup", |s| {
+            s.about(t(T::CliBackup))
+                .mut_arg("out", |a| a.help(t(T::CliBackupOut)))
+        })
+        .mut_subcommand("restore", |s| {
+            s.about(t(T::CliRestore))
+                .mut_arg("file", |a| a.help(t(T::CliRestoreFile)))
+        })
         .mut_subcommand("leaders", |s| {
             org_import(s.about(t(T::CliLeaders)), t(T::CliLeadersImport), lang)
         })

@@ -62,6 +62,14 @@ fn main() -> ExitCode {
                 Err(e) => fail(e),
             }
         }
+        Some(Sub::Backup { ref out }) => printed(
+            cli::backup::backup(&db, out, cli.operator.as_deref(), lang),
+            fail,
+        ),
+        Some(Sub::Restore { ref file }) => printed(
+            cli::backup::restore(file, &db, cli.operator.as_deref(), lang),
+            fail,
+        ),
         Some(Sub::Leaders { ref action }) => imported(
             authorize(&cli, &db, Permission::Import, "import").and_then(|operator| {
                 cli::import(&db, What::Leaders, action, &operator, lang, &mut out())
@@ -207,6 +215,16 @@ fn authorize(
 
 fn out() -> std::io::StdoutLock<'static> {
     std::io::stdout().lock()
+}
+
+fn printed(result: Result<String, String>, fail: impl Fn(String) -> ExitCode) -> ExitCode {
+    match result {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e),
+    }
 }
 
 fn imported(result: Result<(), String>, fail: impl Fn(String) -> ExitCode) -> ExitCode {

@@ -73,10 +73,12 @@ pub enum Command {
     Week,
     /// Change the selected item (a reception session on the week).
     Edit,
+    /// Back up the database into its `backups` folder (administrators).
+    Backup,
 }
 
 impl Command {
-    pub const ALL: [Command; 30] = [
+    pub const ALL: [Command; 31] = [
         Command::Help,
         Command::NewIntake,
         Command::Search,
@@ -107,6 +109,7 @@ impl Command {
         Command::Supervisor,
         Command::Week,
         Command::Edit,
+        Command::Backup,
     ];
 }
 
@@ -189,6 +192,7 @@ impl Command {
             Command::Supervisor => (T::CmdSupervisor, T::CmdSupervisorLong),
             Command::Week => (T::CmdWeek, T::CmdWeekLong),
             Command::Edit => (T::CmdEdit, T::CmdEditLong),
+            Command::Backup => (T::CmdBackup, T::CmdBackupLong),
         }
     }
 }

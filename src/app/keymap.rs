@@ -245,6 +245,12 @@ impl Default for KeyMap {
                     command: Unlock,
                     scope: Scope::OutsideText,
                 },
+                // Text fields keep Ctrl-B (cursor back); the administrator's lists take it.
+                Binding {
+                    key: KeySpec::new(K::Char('b'), ctrl),
+                    command: Backup,
+                    scope: Scope::OutsideText,
+                },
             ],
         }
     }

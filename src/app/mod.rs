@@ -2,6 +2,7 @@
 //! Per-screen state lives in its own module; views in `ui` only read it.
 
 pub mod action;
+pub mod backup;
 pub mod clock;
 pub mod co_petitioner;
 mod confidential;

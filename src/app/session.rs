@@ -259,7 +259,10 @@ pub(super) fn start(app: &mut App, store: &dyn Store, op: &Operator) {
         }
         app.lang.f(T::SignInWelcome, &[&op.name, &role])
     };
-    app.say(Tone::Ok, msg);
+    match super::backup::reminder(app, store) {
+        Some(reminder) => app.say(Tone::Warn, format!("{msg}  {reminder}")),
+        None => app.say(Tone::Ok, msg),
+    }
 }
 
 /// The first screen of the signed-in operator's role.

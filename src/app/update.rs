@@ -286,6 +286,7 @@ fn command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
         Command::Reveal if !app.refused(Permission::Reveal, true) => privacy::reveal(app, store),
         Command::Ledger if !app.refused(Permission::ViewEvidence, true) => ledger::open(app, store),
         Command::Supervisor => supervisor::open(app, store),
+        Command::Backup => super::backup::run(app, store),
         Command::NewIntake
         | Command::Matters
         | Command::Search

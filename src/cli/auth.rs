@@ -48,7 +48,22 @@ pub fn authorize(
     check(&store, &settings, &code, &pin, needs, subcommand, lang)
 }
 
-fn record(store: &dyn Store, code: &str, kind: AuditKind, subject: &str, detail: &str) {
+/// As `authorize`, on a store the subcommand has open already (a backup keeps the database
+/// open from the check to the last record; a restore checks against the restored operators).
+pub fn authorize_on(
+    store: &SledStore,
+    operator: Option<&str>,
+    needs: Permission,
+    subcommand: &str,
+    lang: Lang,
+) -> Result<String, String> {
+    let code = operator_code(operator).ok_or_else(|| lang.t(T::CliNeedsOperator).to_string())?;
+    let (settings, _) = crate::config::office_settings(store.path(), lang);
+    let pin = read_pin(&code, lang)?;
+    check(store, &settings, &code, &pin, needs, subcommand, lang)
+}
+
+pub(crate) fn record(store: &dyn Store, code: &str, kind: AuditKind, subject: &str, detail: &str) {
     let event = AuditEvent {
         at: SystemClock { today: None }.now(),
         operator: code.to_string(),

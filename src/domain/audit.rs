@@ -72,11 +72,15 @@ pub enum AuditKind {
     ArrivalQueued,
     /// An arrival moved on; detail: the state.
     ArrivalAdvanced,
+    /// A backup was written; detail: the file.
+    BackedUp,
+    /// This database was restored from a backup; detail: the file and when it was taken.
+    Restored,
 }
 
 impl AuditKind {
     /// Every kind, in the order a filter offers them.
-    pub const ALL: [AuditKind; 34] = [
+    pub const ALL: [AuditKind; 36] = [
         AuditKind::VisitRegistered,
         AuditKind::MatterMoved,
         AuditKind::ResponsibilityAppointed,
@@ -111,6 +115,8 @@ impl AuditKind {
         AuditKind::Imported,
         AuditKind::OperatorChanged,
         AuditKind::CommandLine,
+        AuditKind::BackedUp,
+        AuditKind::Restored,
     ];
 }
 

@@ -12,6 +12,7 @@ use crate::domain::id_number::IdNumberError;
 use crate::domain::intake::IntakeError;
 use crate::domain::petitioner::NameError;
 use crate::domain::phone::PhoneError;
+use crate::store::backup::BackupError;
 use crate::store::{CodecError, RecordRef, StoreError};
 
 pub trait Localize {
@@ -299,6 +300,20 @@ impl Localize for CodecError {
     }
 }
 
+impl Localize for BackupError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            BackupError::NotABackup => lang.t(T::BackupNotABackup).to_string(),
+            BackupError::NewerFormat(v) => lang.f(T::BackupNewer, &[v]),
+            BackupError::Checksum => lang.t(T::BackupChecksum).to_string(),
+            BackupError::Malformed(why) => lang.f(T::BackupMalformed, &[why]),
+            BackupError::Count { expected, found } => lang.f(T::BackupCount, &[expected, found]),
+            BackupError::Write(why) => lang.f(T::BackupWrite, &[why]),
+            BackupError::Io { path, error } => lang.f(T::BackupIo, &[&path.display(), error]),
+        }
+    }
+}
+
 impl Localize for StoreError {
     fn localize(&self, lang: Lang) -> String {
         match self {
@@ -350,6 +365,7 @@ impl Localize for StoreError {
                 name,
                 matters,
             } => org::still_referenced(lang, *record, name, *matters),
+            StoreError::Backup(e) => e.localize(lang),
             StoreError::Io(e) => say(
                 lang,
                 format!("写入磁盘失败:{e}"),

@@ -28,6 +28,8 @@ mod ledger_io;
 mod supervisor;
 #[macro_use]
 mod schedule;
+#[macro_use]
+mod backup;
 
 gather! { [
     LangName => "中文", "English";
@@ -232,4 +234,4 @@ gather! { [
     CliReportKind => "报表:overdue(超期)、due-soon(即将到期)、pending(在办)、quarterly(季度汇总)或 annual(年度报告)", "Report: overdue, due-soon, pending, quarterly or annual";
     CliReportFormat => "输出格式:table、csv(可用 Excel 打开)或 json", "Output format: table, csv (opens in Excel) or json";
     CliReportLimit => "最多列出几件(默认全部)", "At most this many matters (default: all)";
-] org_texts matters_texts deadlines_texts evidence_texts operators_texts ledger_io_texts supervisor_texts schedule_texts }
+] org_texts matters_texts deadlines_texts evidence_texts operators_texts ledger_io_texts supervisor_texts schedule_texts backup_texts }

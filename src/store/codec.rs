@@ -2,6 +2,22 @@
 //! format-version byte so the encoding can change later: a new version gets its own arm in
 //! `decode`, and old values keep reading.
 //!
+//! bincode writes fields in order and enum variants by position, with no names: a field added,
+//! removed or moved in a stored struct, or a variant inserted before the last, changes what old
+//! bytes mean. New enum variants go at the end. Any other change to a stored record is a new
+//! version of that record, added like this:
+//! - keep the old shape as a private struct (`v1::Visit`, field for field as it was) and give
+//!   it `fn upgrade(self) -> Visit`, filling what it lacks;
+//! - write version 2 from then on (a constant like `SEALED_AUDIT_VERSION`, and an encoder that
+//!   sets it, as `encode_sealed` does);
+//! - give the decoder an arm `1 => decode_body::<v1::Visit>(..).map(v1::Visit::upgrade)`
+//!   beside `2 => decode_body(..)`, as `decode_audit` reads two versions today;
+//! - freeze a fixture of the new version in `tests/stored_formats.rs` beside the version-1
+//!   ones, which must keep passing untouched.
+//!
+//! Records are upgraded as they are read and rewritten in the new version when next changed;
+//! a database is never rewritten wholesale on opening.
+//!
 //! bincode is used here and nowhere else.
 
 use serde::Serialize;

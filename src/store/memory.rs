@@ -5,6 +5,8 @@ mod org;
 mod schedule;
 
 use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDateTime;
 use std::sync::{Mutex, MutexGuard};
 
 use crate::domain::audit::AuditEvent;
@@ -53,6 +55,7 @@ struct Inner {
     serials: HashMap<(&'static str, i32), u32>,
     last_id: u64,
     demo: bool,
+    last_backup: Option<NaiveDateTime>,
     /// The evidence log, sealed as on disk (`store::chain`).
     audit: Vec<Sealed>,
     operators: BTreeMap<OperatorId, Operator>,
@@ -158,6 +161,11 @@ pub struct MemoryStore {
 impl MemoryStore {
     pub fn new() -> MemoryStore {
         MemoryStore::default()
+    }
+
+    /// As if a backup had been taken at `at`: for tests of the reminder.
+    pub fn set_last_backup(&self, at: NaiveDateTime) {
+        self.lock().last_backup = Some(at);
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -485,6 +493,17 @@ impl Store for MemoryStore {
 
     fn is_demo(&self) -> Result<bool> {
         Ok(self.lock().demo)
+    }
+
+    /// Records live in this process only: there are no bytes to back up.
+    fn backup(&self, _: &std::path::Path, _: NaiveDateTime) -> Result<super::backup::Header> {
+        Err(StoreError::Engine(
+            "an in-memory database cannot be backed up".into(),
+        ))
+    }
+
+    fn last_backup(&self) -> Result<Option<NaiveDateTime>> {
+        Ok(self.lock().last_backup)
     }
 
     fn add_operator(&self, new: &NewOperator) -> Result<Operator> {

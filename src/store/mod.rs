@@ -3,6 +3,7 @@
 //!
 //! Every implementation must pass the same contract suite (`tests/store_contract.rs`).
 
+pub mod backup;
 pub mod chain;
 pub mod check;
 pub mod codec;
@@ -127,6 +128,9 @@ pub enum StoreError {
         name: String,
         matters: u64,
     },
+    /// A backup that cannot be written or restored; nothing was restored.
+    #[error(transparent)]
+    Backup(#[from] backup::BackupError),
     #[error("cannot write to disk: {0}")]
     Io(#[from] std::io::Error),
     /// The disk holding the database refused a write (full, read-only, failing); the change
@@ -415,6 +419,12 @@ pub trait Store: Send + Sync {
     /// Marks the database as holding synthetic demonstration data.
     fn mark_demo(&self) -> Result<()>;
     fn is_demo(&self) -> Result<bool>;
+
+    /// Writes a backup of every record to the file `to` (see `backup`), taken at `at`, and
+    /// remembers `at` as the last backup. The file appears only once complete.
+    fn backup(&self, to: &std::path::Path, at: NaiveDateTime) -> Result<backup::Header>;
+    /// When the last backup was taken, if ever.
+    fn last_backup(&self) -> Result<Option<NaiveDateTime>>;
 
     // ---- Provided: compositions every implementation shares. ----
 

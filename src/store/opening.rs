@@ -20,11 +20,19 @@ use crate::domain::visit::{NewVisit, Visit, VisitId};
 use crate::domain::schedule::rota::Unavailable;
 use crate::domain::schedule::{ScheduleChange, Session, SessionId};
 
+use chrono::NaiveDateTime;
+
 use super::{Registered, Result, ScheduleDone, Store, StoreError, VisitCursor};
 
 pub struct OpeningStore;
 
 impl Store for OpeningStore {
+    fn backup(&self, _: &std::path::Path, _: NaiveDateTime) -> Result<super::backup::Header> {
+        Err(StoreError::Opening)
+    }
+    fn last_backup(&self) -> Result<Option<NaiveDateTime>> {
+        Err(StoreError::Opening)
+    }
     fn change_schedule(&self, _: &ScheduleChange, _: &Stamp) -> Result<ScheduleDone> {
         Err(StoreError::Opening)
     }

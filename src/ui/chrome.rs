@@ -125,6 +125,8 @@ pub(super) fn footer_commands(app: &App) -> &'static [Command] {
             Unlock,
             Switch,
             Back,
+            // Last but quit: on a narrow terminal it is the one left to the help overlay.
+            Backup,
             Quit,
         ],
         Screen::Start => &[Help, Open, Quit],

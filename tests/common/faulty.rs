@@ -33,6 +33,16 @@ pub struct UnconfirmingDisk {
 pub const DB_PATH: &str = "/srv/xfdesk/desk";
 
 impl Store for UnconfirmingDisk {
+    fn backup(
+        &self,
+        to: &std::path::Path,
+        at: chrono::NaiveDateTime,
+    ) -> Result<xfdesk::store::backup::Header> {
+        self.inner.backup(to, at)
+    }
+    fn last_backup(&self) -> Result<Option<chrono::NaiveDateTime>> {
+        self.inner.last_backup()
+    }
     fn register_visits(&self, visits: &[NewVisit]) -> Result<Vec<xfdesk::store::Registered>> {
         if self.full.load(Ordering::SeqCst) {
             return Err(StoreError::Disk {

@@ -43,6 +43,8 @@ impl Label for AuditKind {
             AppointmentCancelled => pick(lang, "取消预约", "Appointment cancelled"),
             ArrivalQueued => pick(lang, "接访排号", "Arrival queued"),
             ArrivalAdvanced => pick(lang, "接访叫号", "Arrival moved on"),
+            BackedUp => pick(lang, "备份", "Backed up"),
+            Restored => pick(lang, "从备份恢复", "Restored from a backup"),
         }
     }
 }

@@ -13,6 +13,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+use crate::store::backup::Entry;
 use crate::store::{Result, StoreError};
 
 use super::read::describe;
@@ -57,7 +58,8 @@ impl SledStore {
                 .cache_capacity(CACHE_BYTES)
                 .open()
                 .map_err(|e| failed("cannot create the copy", &describe(&e)))?;
-            let records = copy_all(&db, &fresh).map_err(|e| failed("copying", &describe(&e)))?;
+            let records =
+                fill(&fresh, entries(&db)).map_err(|e| failed("copying", &describe(&e)))?;
             fresh
                 .flush()
                 .map_err(|e| failed("cannot write the copy", &describe(&e)))?;
@@ -78,26 +80,51 @@ impl SledStore {
     }
 }
 
-/// Every tree, record by record, in batches.
-fn copy_all(from: &sled::Db, to: &sled::Db) -> sled::Result<u64> {
+/// Every tree of `db`, each name followed by its records: what a compaction copies and what
+/// a backup holds.
+pub(super) fn entries(db: &sled::Db) -> impl Iterator<Item = sled::Result<Entry>> + '_ {
+    db.tree_names().into_iter().flat_map(move |name| {
+        let records: Box<dyn Iterator<Item = sled::Result<Entry>>> = match db.open_tree(&name) {
+            Ok(tree) => Box::new(
+                tree.iter()
+                    .map(|item| item.map(|(k, v)| Entry::Record(k.to_vec(), v.to_vec()))),
+            ),
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        };
+        std::iter::once(Ok(Entry::Tree(name.to_vec()))).chain(records)
+    })
+}
+
+/// Writes `entries` into `to`, tree by tree, in batches; returns how many records.
+pub(super) fn fill<E: From<sled::Error>>(
+    to: &sled::Db,
+    entries: impl Iterator<Item = std::result::Result<Entry, E>>,
+) -> std::result::Result<u64, E> {
     let mut records = 0;
-    for name in from.tree_names() {
-        let source = from.open_tree(&name)?;
-        let target = to.open_tree(&name)?;
-        let mut batch = sled::Batch::default();
-        let mut in_batch = 0;
-        for item in source.iter() {
-            let (key, value) = item?;
-            batch.insert(key, value);
-            in_batch += 1;
-            records += 1;
-            if in_batch == BATCH {
+    let mut target: sled::Tree = (**to).clone();
+    let mut batch = sled::Batch::default();
+    let mut in_batch = 0;
+    for entry in entries {
+        match entry? {
+            Entry::Tree(name) => {
                 target.apply_batch(std::mem::take(&mut batch))?;
                 in_batch = 0;
+                target = to.open_tree(name)?;
             }
+            Entry::Record(key, value) => {
+                batch.insert(key, value);
+                in_batch += 1;
+                records += 1;
+                if in_batch == BATCH {
+                    target.apply_batch(std::mem::take(&mut batch))?;
+                    in_batch = 0;
+                }
+            }
+            // Not records: whoever restores a backup puts its files in place.
+            Entry::File(..) => {}
         }
-        target.apply_batch(batch)?;
     }
+    target.apply_batch(batch)?;
     Ok(records)
 }
 
@@ -155,7 +182,7 @@ fn dir_size(dir: &Path) -> io::Result<u64> {
 }
 
 /// fsync every file of sled's directory: sled's own flush does not reach the disk's cache.
-fn sync_dir_files(dir: &Path) -> io::Result<()> {
+pub(super) fn sync_dir_files(dir: &Path) -> io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
         if entry.metadata()?.is_file() {
@@ -165,6 +192,6 @@ fn sync_dir_files(dir: &Path) -> io::Result<()> {
     sync_dir(dir)
 }
 
-fn sync_dir(dir: &Path) -> io::Result<()> {
+pub(super) fn sync_dir(dir: &Path) -> io::Result<()> {
     fs::File::open(dir)?.sync_all()
 }

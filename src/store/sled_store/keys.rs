@@ -75,6 +75,8 @@ pub mod meta {
     pub const AUDIT_SEQ: &[u8] = b"audit_seq";
     /// The format of the rows in the `pending` tree; absent before the tree existed.
     pub const PENDING_ROWS: &[u8] = b"pending_rows";
+    /// When the last backup was taken (or the backup this database was restored from).
+    pub const LAST_BACKUP: &[u8] = b"last_backup";
 
     pub fn visit_serial(year: i32) -> Vec<u8> {
         super::concat(&[b"serial/visit/", &super::year_key(year)])

@@ -14,6 +14,7 @@
 pub use compact::Compacted;
 
 mod audit;
+mod backup;
 mod check;
 mod compact;
 mod keys;
@@ -437,6 +438,14 @@ impl Store for SledStore {
             RecordRef::Settings,
         )?
         .unwrap_or(false))
+    }
+
+    fn backup(&self, to: &Path, at: chrono::NaiveDateTime) -> Result<super::backup::Header> {
+        self.write_backup(to, at)
+    }
+
+    fn last_backup(&self) -> Result<Option<chrono::NaiveDateTime>> {
+        self.read_last_backup()
     }
 
     fn add_operator(&self, new: &NewOperator) -> Result<Operator> {

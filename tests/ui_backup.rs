@@ -1,0 +1,142 @@
+//! Backups from the desk: an administrator presses Ctrl-B and the file lands in the database's
+//! `backups` folder; an administrator who signs in is reminded when the last backup is more
+//! than a week old, or when a database with records was never backed up.
+
+mod common;
+
+use std::sync::Arc;
+
+use chrono::Duration;
+use common::{PIN, TestDesk, add_operator, bare_desk, code_of, now, on, walk_in};
+use xfdesk::domain::audit::AuditKind;
+use xfdesk::domain::permission::Role;
+use xfdesk::i18n::Lang;
+use xfdesk::store::Store;
+use xfdesk::store::memory::MemoryStore;
+use xfdesk::store::sled_store::SledStore;
+use xfdesk::tui::Message;
+
+/// `role` signs in on a desk whose database is `store`; the welcome stays on the status line.
+fn signs_in(role: Role, store: Arc<dyn Store>, lang: Lang) -> TestDesk {
+    add_operator(&*store, role, None);
+    let mut d = bare_desk(lang, 140, 30);
+    d.desk.handle(Message::Opened(Ok(store)));
+    d.sign_in(code_of(role), PIN);
+    d
+}
+
+fn with_a_visit() -> Arc<MemoryStore> {
+    let store = Arc::new(MemoryStore::new());
+    store
+        .register_visit(&walk_in("张三", "13800138000", on(11, 2, 9, 0)))
+        .unwrap();
+    store
+}
+
+fn status(d: &TestDesk) -> String {
+    d.app()
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn an_administrator_is_reminded_when_the_last_backup_is_more_than_a_week_old() {
+    let store = with_a_visit();
+    store.set_last_backup(now() - Duration::days(8));
+    let mut d = signs_in(Role::Administrator, store, Lang::Zh);
+    let screen = d.screen();
+    assert!(
+        screen.contains("上次备份在 8 天前(2026-11-10):请按 Ctrl-B 备份"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_backup_of_this_week_reminds_nobody() {
+    let store = with_a_visit();
+    store.set_last_backup(now() - Duration::days(6));
+    let d = signs_in(Role::Administrator, store, Lang::En);
+    assert_eq!(status(&d), "admin1 (Administrator) signed in");
+}
+
+#[test]
+fn a_database_with_records_never_backed_up_is_named_so_in_english_too() {
+    let mut d = signs_in(Role::Administrator, with_a_visit(), Lang::En);
+    let screen = d.screen();
+    assert!(
+        screen.contains("This database has never been backed up: press Ctrl-B"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn an_empty_database_and_a_clerk_are_not_reminded() {
+    let empty = signs_in(Role::Administrator, Arc::new(MemoryStore::new()), Lang::En);
+    assert!(!status(&empty).contains("backed up"), "{}", status(&empty));
+    let store = with_a_visit();
+    store.set_last_backup(now() - Duration::days(30));
+    let clerk = signs_in(Role::Clerk, store, Lang::En);
+    assert!(!status(&clerk).contains("back up"), "{}", status(&clerk));
+}
+
+#[test]
+fn ctrl_b_writes_a_backup_into_the_databases_folder_and_records_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk");
+    let store = Arc::new(SledStore::open(&db).unwrap());
+    store
+        .register_visit(&walk_in("张三", "13800138000", on(11, 2, 9, 0)))
+        .unwrap();
+    let mut d = signs_in(Role::Administrator, store.clone(), Lang::Zh);
+    d.desk.app.db_path = db.clone();
+    assert!(status(&d).contains("从未备份"), "{}", status(&d));
+
+    d.ctrl('b');
+    let file = db.join("backups").join("xfdesk-20261118-093000.xfbak");
+    assert!(file.is_file(), "{}", status(&d));
+    let screen = d.screen();
+    assert!(
+        screen.contains("已备份 1 条来访、1 件事项、1 名操作员"),
+        "{screen}"
+    );
+    assert_eq!(store.last_backup().unwrap(), Some(now()));
+    let log = store.audit_log_back(None, 1).unwrap();
+    assert_eq!(log[0].1.kind, AuditKind::BackedUp);
+    assert_eq!(log[0].1.operator, code_of(Role::Administrator));
+
+    // Signing in again the same day: no reminder.
+    d.switch().sign_in(code_of(Role::Administrator), PIN);
+    assert!(!status(&d).contains("备份"), "{}", status(&d));
+}
+
+#[test]
+fn a_clerk_pressing_ctrl_b_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk");
+    let store = Arc::new(SledStore::open(&db).unwrap());
+    let mut d = signs_in(Role::Clerk, store.clone(), Lang::Zh);
+    d.desk.app.db_path = db.clone();
+    // The matters list: no text field has focus, so Ctrl-B arrives as a command.
+    d.key(ratatui::crossterm::event::KeyCode::F(4)).ctrl('b');
+    assert!(!db.join("backups").exists());
+    assert_eq!(store.last_backup().unwrap(), None);
+    assert_eq!(status(&d), "您的角色(登记员)不能办理此事项操作");
+}
+
+#[test]
+fn the_help_overlay_lists_ctrl_b_with_what_it_does() {
+    let store = Arc::new(MemoryStore::new());
+    let mut d = signs_in(Role::Administrator, store, Lang::Zh);
+    d.key(ratatui::crossterm::event::KeyCode::F(1));
+    for _ in 0..4 {
+        d.key(ratatui::crossterm::event::KeyCode::PageDown);
+    }
+    let screen = d.screen();
+    assert!(screen.contains("Ctrl-B"), "{screen}");
+    assert!(
+        screen.contains("备份数据库,文件存入数据库目录下的 backups 文件夹"),
+        "{screen}"
+    );
+}
