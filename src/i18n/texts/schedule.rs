@@ -43,7 +43,7 @@ macro_rules! schedule_texts {
             SessionPlanned => "已安排 {} 的接访", "Session of {} planned";
             CmdPlanSession => "安排接访", "Plan session";
             SessionCarried => "带案事项", "Matters taken along";
-            SessionCarriedNotDown => "只有带案下访的场次才带案事项:请把接访方式改为带案下访,或清空带案事项", "Only a 带案下访 session takes matters along: set the mode to 带案下访 or clear the matters";
+            SessionCarriedNotDown => "只有带案下访的场次才带案事项:请把接访方式改为带案下访,或清空带案事项", "Only a “Down with cases” session takes matters along: set that mode or clear the matters";
             SessionCarriedBad => "“{}”不是事项编号(如 2026-000123)", "“{}” is not a matter number (e.g. 2026-000123)";
             SessionEditTitle => "修改接访安排", "Change a session";
             SessionReplanned => "已修改 {} 的接访", "Session of {} changed";
