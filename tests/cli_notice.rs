@@ -17,6 +17,7 @@ use xfdesk::domain::organisation::{NewDepartment, NewLeader};
 use xfdesk::domain::schedule::{Mode, ScheduleChange, SessionPlan};
 use xfdesk::i18n::Lang;
 use xfdesk::store::Store;
+use xfdesk::store::lobby::Lobby;
 use xfdesk::store::sled_store::SledStore;
 
 fn d(m: u32, day: u32) -> NaiveDate {
@@ -187,12 +188,7 @@ fn notice_writes_the_file_without_an_operator() {
 fn the_board_shows_this_week_and_next_with_today_first_in_view() {
     let store = xfdesk::store::memory::MemoryStore::new();
     fill(&store);
-    let data = BoardData {
-        sessions: store.sessions_between(d(11, 16), d(11, 29)).unwrap(),
-        leaders: store.leaders().unwrap(),
-        departments: store.departments().unwrap(),
-        read_at: Some(d(11, 18).and_hms_opt(8, 30, 0).unwrap()),
-    };
+    let data: BoardData = Lobby::of(&store, d(11, 18).and_hms_opt(8, 30, 0).unwrap()).unwrap();
     let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
     terminal
         .draw(|f| render(f, &data, Lang::Zh, d(11, 18)))

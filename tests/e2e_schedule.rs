@@ -189,3 +189,46 @@ fn a_reception_day_numbers_two_arrivals_and_receives_both_with_the_sessions_lead
     let li = store.leaders().unwrap()[1].id;
     assert_eq!(matter.package.responsible, Some(li));
 }
+
+/// The lobby board runs beside whatever holds the database (a desk, here the test's own
+/// store) and shows a new session as soon as it is planned, without touching the database.
+#[test]
+fn the_lobby_board_follows_the_schedule_while_the_database_is_held() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desk");
+    seed(&path);
+    let db = db_arg(&path);
+    let held = SledStore::open(&path).unwrap();
+
+    let t = Tmux::start(
+        &["--db", db.as_str(), "--today", "2026-11-18", "board"],
+        120,
+        30,
+    );
+    t.wait_for_all(&["领导接访安排", "王红", "县信访局接待大厅"], 10);
+    assert!(!t.screen().contains("李明"), "{}", t.screen());
+
+    let leaders = held.leaders().unwrap();
+    let li = leaders.iter().find(|l| l.name == "李明").unwrap();
+    held.change_schedule(
+        &ScheduleChange::Add(SessionPlan {
+            date: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            start: NaiveTime::from_hms_opt(14, 30, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(17, 30, 0).unwrap(),
+            place: "糯扎渡镇便民服务中心".into(),
+            mode: Mode::DownWithCases,
+            leader: li.id,
+            sitting_in: vec![],
+            note: "内部备注不上公示".into(),
+            carried: vec![],
+        }),
+        &Stamp::new(common::on(11, 18, 8, 0), "admin"),
+    )
+    .unwrap();
+    let screen = t.wait_for_all(&["李明", "糯扎渡镇便民服务中心", "带案下访"], 10);
+    assert!(!screen.contains("内部备注"), "{screen}");
+    // The board never took the database: the holder still writes.
+    assert!(held.leaders().is_ok());
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(10), 0);
+}

@@ -1,7 +1,8 @@
 //! `xfdesk board`: the lobby display. This week's and next week's sessions, full screen, read
-//! again every half minute; no key does anything but quit. It opens the database only to read
-//! and closes it at once, so a desk can still start; while a desk holds the database the board
-//! keeps showing what it read last.
+//! again every half minute; no key does anything but quit. It reads the lobby file the desk
+//! publishes beside the database at every change of the schedule (`store::lobby`), never the
+//! database itself while that file exists, so it runs beside a desk and never stops one from
+//! starting. A database from before the file is opened once, briefly, to write it.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -16,38 +17,39 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::week::monday_of;
 use crate::app::{Clock, SystemClock};
-use crate::domain::organisation::{Department, Leader};
-use crate::domain::schedule::Session;
 use crate::i18n::{Label, Lang, T};
-use crate::store::Store;
+use crate::store::lobby::{LOBBY_FILE, Lobby};
 use crate::store::sled_store::SledStore;
 
 const REFRESH: Duration = Duration::from_secs(30);
 
-/// What the board shows: read from the database, kept while it cannot be read again.
-#[derive(Clone, Debug, Default)]
-pub struct BoardData {
-    pub sessions: Vec<Session>,
-    pub leaders: Vec<Leader>,
-    pub departments: Vec<Department>,
-    pub read_at: Option<NaiveDateTime>,
-}
+/// What the board shows.
+pub type BoardData = Lobby;
 
-fn read(db: &Path, today: NaiveDate, now: NaiveDateTime) -> Option<BoardData> {
+/// The lobby file, or for a database that has none yet, one written from the database (when
+/// no desk holds it). `None` keeps what the board shows.
+fn read(db: &Path, now: NaiveDateTime) -> Option<BoardData> {
+    match Lobby::read(db) {
+        Some(Ok(lobby)) => return Some(lobby),
+        Some(Err(e)) => {
+            tracing::warn!("the lobby file cannot be read: {e}");
+            return None;
+        }
+        None => {}
+    }
     let store = SledStore::open(db).ok()?;
-    let monday = monday_of(today);
-    let end = monday.checked_add_days(Days::new(13))?;
-    Some(BoardData {
-        sessions: store.sessions_between(monday, end).ok()?,
-        leaders: store.leaders().ok()?,
-        departments: store.departments().ok()?,
-        read_at: Some(now),
-    })
+    let lobby = Lobby::of(&store, now).ok()?;
+    drop(store);
+    if let Err(e) = lobby.publish(db) {
+        tracing::warn!("the lobby file cannot be written: {e}");
+    }
+    Some(lobby)
 }
 
 pub fn board(db: &Path, lang: Lang, today: Option<NaiveDate>) -> Result<(), String> {
     let clock = SystemClock { today };
-    let mut data = read(db, clock.today(), clock.now()).unwrap_or_default();
+    let mut data = read(db, clock.now()).unwrap_or_default();
+    let mut seen = published_at(db);
     let mut terminal = ratatui::try_init().map_err(|e| e.to_string())?;
     let mut last = Instant::now();
     let result = (|| -> std::io::Result<()> {
@@ -62,9 +64,12 @@ pub fn board(db: &Path, lang: Lang, today: Option<NaiveDate>) -> Result<(), Stri
             {
                 return Ok(());
             }
-            if last.elapsed() >= REFRESH {
+            // A new file is read at once; without one, the database is tried now and then.
+            let now = published_at(db);
+            if now != seen || (now.is_none() && last.elapsed() >= REFRESH) {
+                seen = now;
                 last = Instant::now();
-                if let Some(fresh) = read(db, clock.today(), clock.now()) {
+                if let Some(fresh) = read(db, clock.now()) {
                     data = fresh;
                 }
             }
@@ -72,6 +77,13 @@ pub fn board(db: &Path, lang: Lang, today: Option<NaiveDate>) -> Result<(), Stri
     })();
     ratatui::restore();
     result.map_err(|e| e.to_string())
+}
+
+/// When the lobby file was last written, if there is one.
+fn published_at(db: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(db.join(LOBBY_FILE))
+        .and_then(|m| m.modified())
+        .ok()
 }
 
 /// The board for `today`: this week above, next week below, each session on one wide line.
@@ -106,7 +118,7 @@ pub fn render(frame: &mut Frame, data: &BoardData, lang: Lang, today: NaiveDate)
         today,
     );
     let read = data
-        .read_at
+        .written_at
         .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
         .unwrap_or_default();
     frame.render_widget(

@@ -8,6 +8,7 @@ pub mod chain;
 pub mod check;
 pub mod codec;
 pub mod figures;
+pub mod lobby;
 pub mod lock;
 pub mod memory;
 pub mod opening;

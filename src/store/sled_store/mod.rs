@@ -50,6 +50,7 @@ use crate::domain::serial::SerialNo;
 use crate::domain::visit::{NewVisit, Visit, VisitId};
 
 use super::check::CheckReport;
+use super::lobby::Lobby;
 use super::lock::{DbLock, create_private_dir, tighten};
 use super::{RecordRef, Registered, Result, ScheduleDone, Store, StoreError, VisitCursor, codec};
 use crate::domain::schedule::rota::Unavailable;
@@ -181,6 +182,21 @@ impl SledStore {
         // sled may have written a new snapshot file since the last save.
         tighten(&self.path)?;
         Ok(())
+    }
+
+    /// `done`, after republishing the lobby board's file when it is a success: the board shows
+    /// the schedule and the leaders' names. A failure to publish leaves the board one change
+    /// behind; it is logged and never undoes or fails the change itself.
+    fn published<T>(&self, done: Result<T>, stamp: &Stamp) -> Result<T> {
+        if done.is_ok() {
+            let publish = Lobby::of(self, stamp.at)
+                .map_err(|e| e.to_string())
+                .and_then(|l| l.publish(&self.path).map_err(|e| e.to_string()));
+            if let Err(e) = publish {
+                tracing::warn!("the lobby board's file was not updated: {e}");
+            }
+        }
+        done
     }
 
     /// Refuses to write when the disk is nearly full (see `MIN_FREE_BYTES`).
@@ -348,7 +364,7 @@ impl Store for SledStore {
     }
 
     fn add_leaders(&self, leaders: &[NewLeader], stamp: &Stamp) -> Result<Vec<Leader>> {
-        self.add_org(leaders, stamp)
+        self.published(self.add_org(leaders, stamp), stamp)
     }
 
     fn leaders(&self) -> Result<Vec<Leader>> {
@@ -356,15 +372,15 @@ impl Store for SledStore {
     }
 
     fn edit_leader(&self, id: LeaderId, edit: &NewLeader, stamp: &Stamp) -> Result<Leader> {
-        self.edit_org(id, edit, stamp)
+        self.published(self.edit_org(id, edit, stamp), stamp)
     }
 
     fn set_leader_active(&self, id: LeaderId, active: bool, stamp: &Stamp) -> Result<Leader> {
-        self.set_org_active(id, active, stamp)
+        self.published(self.set_org_active(id, active, stamp), stamp)
     }
 
     fn delete_leader(&self, id: LeaderId, stamp: &Stamp) -> Result<()> {
-        self.delete_org::<Leader>(id, stamp)
+        self.published(self.delete_org::<Leader>(id, stamp), stamp)
     }
 
     fn add_departments(
@@ -372,7 +388,7 @@ impl Store for SledStore {
         departments: &[NewDepartment],
         stamp: &Stamp,
     ) -> Result<Vec<Department>> {
-        self.add_org(departments, stamp)
+        self.published(self.add_org(departments, stamp), stamp)
     }
 
     fn departments(&self) -> Result<Vec<Department>> {
@@ -385,7 +401,7 @@ impl Store for SledStore {
         edit: &NewDepartment,
         stamp: &Stamp,
     ) -> Result<Department> {
-        self.edit_org(id, edit, stamp)
+        self.published(self.edit_org(id, edit, stamp), stamp)
     }
 
     fn set_department_active(
@@ -394,11 +410,11 @@ impl Store for SledStore {
         active: bool,
         stamp: &Stamp,
     ) -> Result<Department> {
-        self.set_org_active(id, active, stamp)
+        self.published(self.set_org_active(id, active, stamp), stamp)
     }
 
     fn delete_department(&self, id: DepartmentId, stamp: &Stamp) -> Result<()> {
-        self.delete_org::<Department>(id, stamp)
+        self.published(self.delete_org::<Department>(id, stamp), stamp)
     }
 
     fn is_empty(&self) -> Result<bool> {
@@ -453,7 +469,7 @@ impl Store for SledStore {
     }
 
     fn change_schedule(&self, change: &ScheduleChange, stamp: &Stamp) -> Result<ScheduleDone> {
-        self.write_schedule(change, stamp)
+        self.published(self.write_schedule(change, stamp), stamp)
     }
 
     fn sessions_between(
