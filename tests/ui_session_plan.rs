@@ -1,6 +1,7 @@
 //! Changing the plan of the week: a session's notice fields changed in place (E), the
 //! matters a 带案下访 takes along named by their numbers, a session removed after a question
-//! (and refused once people are booked or queued), and the queue opened only on the day.
+//! (and refused once people are booked or queued), the queue opened only on the day, and the
+//! week's public notice (F9) as the office publishes it.
 
 mod common;
 
@@ -203,4 +204,24 @@ fn the_queue_opens_only_on_the_sessions_day() {
     let friday = &store.sessions_between(d(11, 20), d(11, 20)).unwrap()[0];
     assert!(friday.queue.is_empty());
     assert_eq!(friday.plan.mode, Mode::DownWithCases);
+}
+
+#[test]
+fn f9_shows_the_weeks_public_notice_and_esc_closes_it() {
+    let (mut desk, _, _) = week_desk(Role::Clerk, Lang::Zh);
+    desk.key(KeyCode::F(9));
+    let screen = desk.screen();
+    assert!(
+        screen.contains("领导接访公示(2026-11-16 至 2026-11-22)"),
+        "{screen}"
+    );
+    assert!(screen.contains("阿依古丽·买买提"), "{screen}");
+    assert!(screen.contains("陪同接访单位:县自然资源局"), "{screen}");
+    insta::assert_snapshot!(screen);
+    // The notice follows the week shown.
+    desk.key(KeyCode::Right);
+    assert!(desk.screen().contains("本期没有领导接访安排"));
+    desk.key(KeyCode::Esc);
+    assert!(desk.app().week.notice.is_none());
+    assert!(!desk.screen().contains("领导接访公示"));
 }

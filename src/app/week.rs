@@ -18,6 +18,8 @@ use super::{App, Screen, Tone, reception_day, session_form};
 
 /// A leader's name and a date.
 const UNAVAILABLE_CHARS: usize = 40;
+/// A week's notice is a few screens at most; scrolling stops well past its end.
+const NOTICE_SCROLL_MAX: u16 = 500;
 
 #[derive(Clone, Debug, Default)]
 pub struct WeekScreen {
@@ -44,6 +46,8 @@ pub struct WeekScreen {
     pub form: Option<super::session_form::SessionForm>,
     /// The arrival whose visit intake is registering.
     pub receiving: Option<super::reception_day::Receiving>,
+    /// The week's public notice is shown (F9), scrolled down this many lines.
+    pub notice: Option<u16>,
 }
 
 /// What the detail's one-line field is for.
@@ -274,6 +278,17 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
         }
         return;
     }
+    if let Some(scroll) = app.week.notice {
+        app.week.notice = match c {
+            Command::Back | Command::Sort => None,
+            Command::Up => Some(scroll.saturating_sub(1)),
+            Command::Down => Some(scroll.saturating_add(1).min(NOTICE_SCROLL_MAX)),
+            Command::PageUp => Some(scroll.saturating_sub(10)),
+            Command::PageDown => Some(scroll.saturating_add(10).min(NOTICE_SCROLL_MAX)),
+            _ => Some(scroll),
+        };
+        return;
+    }
     if app.week.detail {
         match c {
             Command::Back => app.week.detail = false,
@@ -296,6 +311,7 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
         Command::Open => open_detail(app, store),
         Command::Add => super::rota::generate_rota(app, store),
         Command::Menu => session_form::open(app),
+        Command::Sort => app.week.notice = Some(0),
         Command::Edit => session_form::edit(app),
         Command::Delete
             if app.week.selected_session().is_some()

@@ -6,6 +6,8 @@
 //! database, or in the user's configuration directory, and that file wins. The HTML form is
 //! the text inside `templates/page.html`, which an office can restyle the same way.
 
+pub mod notice;
+
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};

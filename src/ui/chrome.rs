@@ -132,11 +132,13 @@ pub(super) fn footer_commands(app: &App) -> &'static [Command] {
         Screen::Start => &[Help, Open, Quit],
         Screen::Week if app.week.form.is_some() => &[Help, Save, NextField, Back, Quit],
         Screen::Week if app.week.detail => &[Help, NewIntake, Week, Back, Quit],
+        Screen::Week if app.week.notice.is_some() => &[Help, Down, Up, Back, Quit],
         // The title line names the week and month keys.
         Screen::Week => &[
             Help,
             NewIntake,
             Open,
+            Sort,
             Menu,
             Edit,
             Delete,
@@ -201,6 +203,7 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             (Screen::Week, Command::Add) => app.t(T::CmdRota),
             (Screen::Week, Command::Menu) => app.t(T::CmdPlanSession),
             (Screen::Week, Command::ToggleActive) => app.t(T::CmdSwap),
+            (Screen::Week, Command::Sort) => app.t(T::CmdNotice),
             _ => app.t(c.texts().0),
         };
         let need = width(&key) + width(label) + 1;

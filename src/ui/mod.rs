@@ -10,6 +10,7 @@ mod leader_pick;
 mod ledger;
 mod matter;
 mod matters;
+mod notice;
 mod operators;
 mod org;
 mod overlay;

@@ -41,6 +41,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let frame_area = super::chrome::framed(frame, grid, app.t(T::ScreenWeek), true, theme);
     days(app, theme, frame, frame_area, monday);
     selected_line(app, theme, frame, notice);
+    if let Some(scroll) = app.week.notice {
+        super::notice::render(app, theme, frame, area, scroll);
+    }
     if let Some(f) = &app.week.form {
         let form = super::dialog::Form {
             title: app

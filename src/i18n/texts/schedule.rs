@@ -67,6 +67,8 @@ macro_rules! schedule_texts {
             UnavailableSet => "已记下:{} {} 不便接访", "Noted: {} cannot receive on {}";
             UnavailableCleared => "已取消:{} {} 可以接访", "Cleared: {} can receive on {}";
             MatterAppointments => "预约接访", "Appointments";
+            CmdNotice => "公示", "Notice";
+            NoticeKeys => "↑/↓ 翻看  F9/Esc 关闭  打印请用 xfdesk notice", "↑/↓ scroll  F9/Esc close  print with xfdesk notice";
             NoticeTitle => "领导接访公示({} 至 {})", "Leader reception notice ({} to {})";
             NoticeWeekday => "星期{}", "{}";
             NoticeEmpty => "本期没有领导接访安排。", "No leader reception in this period.";
