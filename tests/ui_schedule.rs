@@ -175,6 +175,52 @@ fn a_secretary_queues_an_arrival_and_receiving_them_registers_the_visit_with_the
     let arrival = store.session(session.id).unwrap().unwrap().queue[0].clone();
     assert_eq!(arrival.state, ArrivalState::Done);
     assert!(arrival.visit.is_some());
+
+    // The leader's instruction (批示), two lines as given, on the matter just opened.
+    desk.key(KeyCode::F(8));
+    let items = desk
+        .app()
+        .matter
+        .as_ref()
+        .unwrap()
+        .menu
+        .as_ref()
+        .unwrap()
+        .items
+        .clone();
+    let at = items
+        .iter()
+        .position(|a| *a == xfdesk::app::matter_action::MatterAction::Instruct)
+        .expect("the menu offers the instruction");
+    for _ in 0..at {
+        desk.key(KeyCode::Down);
+    }
+    desk.key(KeyCode::Enter);
+    assert!(desk.screen().contains("批示内容"), "{}", desk.screen());
+    // The session's leader is offered; Tab goes to the text.
+    desk.tab(1)
+        .type_text("请自然资源局三日内核实补偿款发放情况")
+        .key(KeyCode::Enter)
+        .type_text("下周三前答复信访人")
+        .ctrl('s');
+    let matter = store
+        .matter(desk.app().matter.as_ref().unwrap().matter.case.id)
+        .unwrap()
+        .unwrap();
+    let last = matter.ledger.last().unwrap();
+    assert_eq!(
+        last.what,
+        xfdesk::domain::ledger::EventKind::Instructed {
+            leader: Some(ids[0]),
+            text: "请自然资源局三日内核实补偿款发放情况\n下周三前答复信访人".into(),
+        }
+    );
+    let screen = desk.screen();
+    assert!(
+        screen.contains("阿依古丽·买买提批示:请自然资源局"),
+        "{screen}"
+    );
+    assert!(screen.contains("/ 下周三前答复信访人"), "{screen}");
     // Esc goes back to the session, where the number is done.
     desk.key(KeyCode::Esc);
     assert_eq!(desk.app().screen, Screen::Week);

@@ -110,6 +110,7 @@ fn blank_event(what: &mut EventKind, hidden: &str) {
         } => t,
         EventKind::ResponsibilityTransferred { reason, .. } => reason,
         EventKind::PlanChanged { plan } => plan,
+        EventKind::Instructed { text, .. } => text,
         EventKind::Extended { reason, .. } => reason,
         EventKind::Urged { text, .. } => text,
         EventKind::TeamChanged { team } if !team.is_empty() => {

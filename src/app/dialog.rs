@@ -1,7 +1,9 @@
 //! A small form's fields, shared by the matter actions and the matters list's filter: text,
-//! one-of pickers (←/→) and any-of pickers (←/→ to move, Space to tick).
+//! several lines of text (Enter starts a new line), one-of pickers (←/→) and any-of pickers
+//! (←/→ to move, Space to tick).
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::i18n::T;
 
@@ -16,6 +18,11 @@ pub struct Choice {
 #[derive(Clone, Debug)]
 pub enum Input {
     Text(TextField),
+    /// Several lines, at most `max` characters in all.
+    Lines {
+        area: TextArea<'static>,
+        max: usize,
+    },
     /// One of `options`; Left/Right choose.
     Pick {
         options: Vec<Choice>,
@@ -44,6 +51,69 @@ impl DialogField {
             label,
             required,
             input: Input::Text(f),
+        }
+    }
+
+    pub fn lines(label: T, required: bool, max: usize, value: &str) -> Self {
+        let mut area = TextArea::from(value.lines().map(str::to_string));
+        area.set_wrap_mode(WrapMode::Glyph);
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        DialogField {
+            label,
+            required,
+            input: Input::Lines { area, max },
+        }
+    }
+
+    /// The text of a several-lines field, lines joined with `\n`.
+    pub fn lines_value(&self) -> String {
+        match &self.input {
+            Input::Lines { area, .. } => area.lines().join("\n"),
+            _ => String::new(),
+        }
+    }
+
+    /// Whether typing goes into this field (text or lines).
+    pub fn takes_typing(&self) -> bool {
+        matches!(self.input, Input::Text(_) | Input::Lines { .. })
+    }
+
+    /// Whether something was typed into it.
+    pub fn has_typing(&self) -> bool {
+        match &self.input {
+            Input::Text(f) => !f.is_empty(),
+            Input::Lines { area, .. } => !area.is_empty(),
+            _ => false,
+        }
+    }
+
+    /// A paste into a text or lines field, cut at what the field holds.
+    pub fn paste(&mut self, text: &str) {
+        match &mut self.input {
+            Input::Text(f) => {
+                f.paste(text);
+            }
+            Input::Lines { area, max } => {
+                let used: usize = area.lines().iter().map(|l| l.chars().count()).sum();
+                let kept: String = text
+                    .replace("\r\n", "\n")
+                    .chars()
+                    .take(max.saturating_sub(used))
+                    .collect();
+                area.insert_str(&kept);
+            }
+            _ => {}
+        }
+    }
+
+    /// Enter in a lines field: a new line, if there is room.
+    pub fn new_line(&mut self) {
+        if let Input::Lines { area, max } = &mut self.input {
+            let used: usize = area.lines().iter().map(|l| l.chars().count()).sum();
+            if used < *max {
+                area.insert_newline();
+            }
         }
     }
 
@@ -123,6 +193,7 @@ impl DialogField {
     pub fn is_blank(&self) -> bool {
         match &self.input {
             Input::Text(f) => f.value().trim().is_empty(),
+            Input::Lines { area, .. } => area.lines().iter().all(|l| l.trim().is_empty()),
             Input::Pick { options, .. } => options.is_empty(),
             Input::Multi { .. } => false,
         }
@@ -132,6 +203,11 @@ impl DialogField {
     pub fn key(&mut self, key: KeyEvent) -> bool {
         match (&mut self.input, key.code) {
             (Input::Text(f), _) => f.handle_key(key),
+            (Input::Lines { area, max }, KeyCode::Char(_)) => {
+                let used: usize = area.lines().iter().map(|l| l.chars().count()).sum();
+                used < *max && area.input(key)
+            }
+            (Input::Lines { area, .. }, _) => area.input(key),
             (Input::Pick { options, at }, KeyCode::Left) if !options.is_empty() => {
                 *at = (*at + options.len() - 1) % options.len();
                 true

@@ -34,6 +34,8 @@ pub enum MatterAction {
     Urge,
     /// Record a department's answer to a reminder or supervision.
     AnswerUrge,
+    /// Record a leader's instruction (批示), several lines as given.
+    Instruct,
 }
 
 impl MatterAction {
@@ -46,7 +48,7 @@ impl MatterAction {
             MatterAction::Transfer => P::TransferResponsibility,
             MatterAction::CollectiveStudy => P::CollectiveStudy,
             MatterAction::Team => P::Team,
-            MatterAction::Plan => P::Plan,
+            MatterAction::Plan | MatterAction::Instruct => P::Plan,
             MatterAction::Tier => P::Tier,
             MatterAction::Extend => P::Extend,
             MatterAction::Urge | MatterAction::AnswerUrge => P::Urge,
@@ -66,6 +68,7 @@ impl MatterAction {
             MatterAction::CollectiveStudy => lang.t(T::ActStudyOn).to_string(),
             MatterAction::Team => lang.t(T::ActTeam).to_string(),
             MatterAction::Plan => lang.t(T::ActPlan).to_string(),
+            MatterAction::Instruct => lang.t(T::ActInstruct).to_string(),
             MatterAction::Tier => lang.t(T::ActTier).to_string(),
             MatterAction::Extend => lang.t(T::ActExtend).to_string(),
             MatterAction::Urge => lang.t(T::ActUrge).to_string(),
@@ -99,6 +102,7 @@ pub fn actions(matter: &Matter, policy: &DeadlinePolicy) -> Vec<MatterAction> {
     });
     items.extend([
         MatterAction::CollectiveStudy,
+        MatterAction::Instruct,
         MatterAction::Team,
         MatterAction::Plan,
     ]);
@@ -150,9 +154,7 @@ impl ActionDialog {
     }
 
     pub fn has_typing(&self) -> bool {
-        self.fields
-            .iter()
-            .any(|f| matches!(&f.input, Input::Text(t) if !t.is_empty()))
+        self.fields.iter().any(DialogField::has_typing)
     }
 }
 
@@ -251,10 +253,7 @@ pub(super) fn key(app: &mut App, key: KeyEvent) {
 
 pub(super) fn paste(app: &mut App, text: &str) {
     if let Some(d) = dialog_mut(app)
-        && let Some(DialogField {
-            input: Input::Text(f),
-            ..
-        }) = d.fields.get_mut(d.focus)
+        && let Some(f) = d.fields.get_mut(d.focus)
     {
         f.paste(text);
     }
@@ -264,8 +263,16 @@ fn dialog_mut(app: &mut App) -> Option<&mut ActionDialog> {
     app.matter.as_mut().and_then(|v| v.dialog.as_mut())
 }
 
-/// Enter: the next field, or on the last one the change itself.
+/// Enter: a new line in a lines field, else the next field, or on the last one the change
+/// itself.
 pub(super) fn enter(app: &mut App, store: &dyn Store) {
+    if let Some(d) = dialog_mut(app)
+        && let Some(f) = d.fields.get_mut(d.focus)
+        && matches!(f.input, Input::Lines { .. })
+    {
+        f.new_line();
+        return;
+    }
     let last = app
         .matter
         .as_ref()

@@ -279,7 +279,8 @@ impl App {
                 .matter
                 .as_ref()
                 .and_then(|m| m.dialog.as_ref())
-                .is_some_and(|d| d.focused_text().is_some()),
+                .and_then(|d| d.fields.get(d.focus))
+                .is_some_and(dialog::DialogField::takes_typing),
             Screen::Organisation => self.org.form.is_some(),
             Screen::Ledger => self.ledger.filter_focus(),
             Screen::SignIn | Screen::FirstAdmin => true,

@@ -76,11 +76,13 @@ pub enum AuditKind {
     BackedUp,
     /// This database was restored from a backup; detail: the file and when it was taken.
     Restored,
+    /// A leader's instruction (批示) on a matter; detail: its text.
+    Instructed,
 }
 
 impl AuditKind {
     /// Every kind, in the order a filter offers them.
-    pub const ALL: [AuditKind; 36] = [
+    pub const ALL: [AuditKind; 37] = [
         AuditKind::VisitRegistered,
         AuditKind::MatterMoved,
         AuditKind::ResponsibilityAppointed,
@@ -88,6 +90,7 @@ impl AuditKind {
         AuditKind::CollectiveStudySet,
         AuditKind::TeamSet,
         AuditKind::PlanSet,
+        AuditKind::Instructed,
         AuditKind::TierSet,
         AuditKind::Extended,
         AuditKind::Urged,

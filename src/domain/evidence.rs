@@ -71,6 +71,12 @@ pub fn matter_changed(change: &MatterChange, after: &Matter, stamp: &Stamp) -> A
         }
         MatterChange::Team(team) => (AuditKind::TeamSet, team.join("、")),
         MatterChange::Plan(plan) => (AuditKind::PlanSet, plan.clone()),
+        MatterChange::Instruct { leader, text } => {
+            if let Some(l) = leader {
+                tokens.push(subject::token(subject::LEADER, l.0));
+            }
+            (AuditKind::Instructed, text.clone())
+        }
         MatterChange::Tier(tier) => (AuditKind::TierSet, tier.clone().unwrap_or_default()),
         MatterChange::Extend { extension, .. } => {
             tokens.push(subject::token(subject::DAYS, extension.days));

@@ -136,4 +136,10 @@ pub enum EventKind {
     UrgeAnswered {
         number: UrgeNo,
     },
+    /// A leader's instruction (批示) on the matter, in their words, often given while receiving
+    /// the petitioner; several lines as written.
+    Instructed {
+        leader: Option<LeaderId>,
+        text: String,
+    },
 }

@@ -89,6 +89,8 @@ pub enum MatterError {
     /// Appointing is for a matter nobody holds; the holder changes only by transfer.
     #[error("leader {0:?} already holds the matter; transfer it instead")]
     AlreadyHeld(LeaderId),
+    #[error("an instruction needs its text")]
+    InstructionTextRequired,
 }
 
 /// What noting a visit did: the responsibility outcome for the screen, and the entries added.
@@ -144,6 +146,11 @@ pub enum MatterChange {
     /// The department answered the reminder or supervision with this number.
     AnswerUrge {
         number: UrgeNo,
+    },
+    /// A leader's instruction (批示), recorded as given.
+    Instruct {
+        leader: Option<LeaderId>,
+        text: String,
     },
 }
 
@@ -241,6 +248,9 @@ impl Matter {
             }
             MatterChange::Team(team) => self.set_team(team, stamp).map(drop),
             MatterChange::Plan(plan) => self.set_plan(plan, stamp).map(drop),
+            MatterChange::Instruct { leader, text } => {
+                self.instruct(*leader, text, stamp).map(drop)
+            }
             MatterChange::Appoint { leader, note } => self.appoint(*leader, note, stamp).map(drop),
             MatterChange::Tier(tier) => self.set_tier(tier.as_deref(), stamp).map(drop),
             MatterChange::Extend {
@@ -403,6 +413,21 @@ impl Matter {
             EventKind::PlanChanged { plan },
             "",
         )))
+    }
+
+    /// Records a leader's instruction; its lines are kept, blank ones at either end dropped.
+    pub fn instruct(
+        &mut self,
+        leader: Option<LeaderId>,
+        text: &str,
+        stamp: &Stamp,
+    ) -> Result<LedgerEvent, MatterError> {
+        self.refuse_if_archived()?;
+        let text = text.trim().to_string();
+        if text.is_empty() {
+            return Err(MatterError::InstructionTextRequired);
+        }
+        Ok(self.append(stamp, EventKind::Instructed { leader, text }, ""))
     }
 
     pub(crate) fn refuse_if_archived(&self) -> Result<(), MatterError> {

@@ -56,6 +56,7 @@ fn is_progress(what: &EventKind) -> bool {
         EventKind::Moved { .. }
             | EventKind::TeamChanged { .. }
             | EventKind::PlanChanged { .. }
+            | EventKind::Instructed { .. }
             | EventKind::UrgeAnswered { .. }
     )
 }

@@ -15,6 +15,13 @@ pub fn describe(what: &EventKind, lang: Lang, names: &dyn Names) -> String {
     use crate::domain::lifecycle::Move;
     match what {
         EventKind::Registered { .. } => lang.t(T::LedgerRegistered).to_string(),
+        EventKind::Instructed { leader, text } => {
+            let who = leader.map_or_else(
+                || lang.t(T::LedgerSomeLeader).to_string(),
+                |l| names.leader_name(l),
+            );
+            lang.f(T::LedgerInstructed, &[&who, &text.replace('\n', " / ")])
+        }
         EventKind::Revisited { .. } => lang.t(T::LedgerRevisited).to_string(),
         EventKind::Moved { from, to, step } => {
             let base = lang.f(

@@ -108,6 +108,11 @@ impl Localize for MatterError {
                     ),
                 )
             }
+            MatterError::InstructionTextRequired => say(
+                lang,
+                "请写下领导批示的内容".into(),
+                "write down what the leader instructed".into(),
+            ),
             MatterError::UrgeTextRequired => say(
                 lang,
                 "请写明催办或督办的事由和要求".into(),

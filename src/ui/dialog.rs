@@ -1,5 +1,6 @@
-//! A small form in a popup, for the matter actions and the list's filters: one line per field,
-//! text fields with the caret, pickers as ‹ choice ›, multi-pickers as ticked names.
+//! A small form in a popup, for the matter actions and the list's filters: one line per field
+//! (a few for a several-lines field), text fields with the caret, pickers as ‹ choice ›,
+//! multi-pickers as ticked names.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -23,8 +24,19 @@ pub struct Form<'a> {
     pub keys: T,
 }
 
+/// Rows a several-lines field takes.
+const LINES_ROWS: u16 = 5;
+
+fn rows_of(field: &DialogField) -> u16 {
+    match field.input {
+        Input::Lines { .. } => LINES_ROWS,
+        _ => 1,
+    }
+}
+
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, form: &Form) {
-    let height = form.fields.len() as u16 + 6;
+    let rows: u16 = form.fields.iter().map(rows_of).sum();
+    let height = rows + 6;
     let popup = centered(area, 72, height);
     frame.render_widget(Clear, popup);
     let block = super::chrome::panel(
@@ -41,9 +53,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, form: &Fo
         .map(|f| width(app.t(f.label)) + 3)
         .max()
         .unwrap_or(8);
+    let mut y = inner.y;
     for (i, field) in form.fields.iter().enumerate() {
-        let y = inner.y + i as u16;
-        if y >= inner.y + inner.height {
+        let field_rows = rows_of(field).min((inner.y + inner.height).saturating_sub(y));
+        if field_rows == 0 {
             break;
         }
         let focused = i == form.focus;
@@ -65,14 +78,20 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, form: &Fo
         let value_area = Rect {
             x: row.x + label_w as u16 + 1,
             width: row.width.saturating_sub(label_w as u16 + 1),
+            height: field_rows,
             ..row
         };
-        let line = value_line(app, theme, frame, field, focused, value_area);
-        frame.render_widget(Paragraph::new(line), value_area);
+        if let Input::Lines { area, .. } = &field.input {
+            super::field::text_area(app, theme, frame, area, None, focused, value_area);
+        } else {
+            let line = value_line(app, theme, frame, field, focused, value_area);
+            frame.render_widget(Paragraph::new(line), value_area);
+        }
+        y += field_rows;
     }
     let below = Rect {
-        y: inner.y + form.fields.len() as u16 + 1,
-        height: inner.height.saturating_sub(form.fields.len() as u16 + 1),
+        y: y + 1,
+        height: (inner.y + inner.height).saturating_sub(y + 1),
         ..inner
     };
     let mut lines = Vec::new();
@@ -94,6 +113,9 @@ fn value_line(
     let w = usize::from(area.width);
     match &field.input {
         Input::Text(f) => text_line(app, theme, frame, f, T::LangName, focused, area),
+        Input::Lines { area: text, .. } => {
+            Line::styled(fit(&text.lines().join(" / "), w), theme.input)
+        }
         Input::Pick { options, at } => match options.get(*at) {
             Some(c) => {
                 let style = if focused { theme.selected } else { theme.input };

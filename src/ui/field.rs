@@ -1,8 +1,9 @@
-//! A single-line text field as drawn on every screen (form, dialog, search box).
+//! Text fields as drawn on every screen: a single line (form, dialog, search box), and several
+//! lines (the intake's request, a leader's instruction).
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 
 use crate::app::App;
@@ -38,4 +39,41 @@ pub fn text_line(
         theme.input
     };
     Line::styled(window(f.value(), scroll, w), style)
+}
+
+/// A several-lines field, wrapped; the terminal cursor goes to the caret so an input method's
+/// candidates appear beside it. `placeholder` is shown while it is empty.
+pub fn text_area(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: &ratatui_textarea::TextArea<'static>,
+    placeholder: Option<&str>,
+    focus: bool,
+    at: Rect,
+) {
+    // The form owns the text; drawing a styled copy keeps the view free of state changes.
+    let mut ta = area.clone();
+    ta.set_style(theme.input);
+    ta.set_cursor_line_style(Style::default());
+    ta.set_cursor_style(if focus {
+        theme.input.add_modifier(Modifier::REVERSED)
+    } else {
+        theme.input
+    });
+    if let Some(p) = placeholder {
+        ta.set_placeholder_text(p);
+        ta.set_placeholder_style(theme.placeholder);
+    }
+    frame.render_widget(&ta, at);
+    if focus && app.overlay.is_none() {
+        let sc = ta.screen_cursor();
+        let (top, left) = ta.scroll_offset();
+        let row = sc.row.saturating_sub(usize::from(top)) as u16;
+        let col = sc.col.saturating_sub(usize::from(left)) as u16;
+        frame.set_cursor_position(Position {
+            x: at.x + col.min(at.width.saturating_sub(1)),
+            y: at.y + row.min(at.height.saturating_sub(1)),
+        });
+    }
 }

@@ -1,8 +1,7 @@
 //! The intake form and, beside it, what the desk already knows about this person.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
@@ -325,28 +324,15 @@ fn summary(app: &App, theme: &Theme, frame: &mut Frame, focus: bool, area: Rect)
         frame.render_widget(hint, area);
         return;
     }
-    // The form owns the text; drawing a styled copy keeps the view free of state changes.
-    let mut ta = app.intake.summary.clone();
-    ta.set_style(theme.input);
-    ta.set_cursor_line_style(Style::default());
-    ta.set_cursor_style(if focus {
-        theme.input.add_modifier(Modifier::REVERSED)
-    } else {
-        theme.input
-    });
-    ta.set_placeholder_text(app.t(T::HintSummary));
-    ta.set_placeholder_style(theme.placeholder);
-    frame.render_widget(&ta, area);
-    if focus && app.overlay.is_none() {
-        let sc = ta.screen_cursor();
-        let (top, left) = ta.scroll_offset();
-        let row = sc.row.saturating_sub(usize::from(top)) as u16;
-        let col = sc.col.saturating_sub(usize::from(left)) as u16;
-        frame.set_cursor_position(Position {
-            x: area.x + col.min(area.width.saturating_sub(1)),
-            y: area.y + row.min(area.height.saturating_sub(1)),
-        });
-    }
+    super::field::text_area(
+        app,
+        theme,
+        frame,
+        &app.intake.summary,
+        Some(app.t(T::HintSummary)),
+        focus,
+        area,
+    );
 }
 
 fn co_dialog(app: &App, d: &CoDialog, theme: &Theme, frame: &mut Frame, area: Rect) {

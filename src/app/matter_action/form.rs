@@ -67,6 +67,24 @@ pub(super) fn fields_for(action: MatterAction, matter: &Matter, app: &App) -> Ve
             500,
             &matter.package.team.join("、"),
         )],
+        MatterAction::Instruct => {
+            // On a reception day it is the session's leader who instructs; else the holder.
+            let today = app.clock.today();
+            let leader = app
+                .week
+                .selected_session()
+                .filter(|s| s.plan.date == today)
+                .map(|s| s.plan.leader)
+                .or(matter.package.responsible);
+            let pick = DialogField::pick(T::ActLeader, leaders(dir, None));
+            vec![
+                match leader {
+                    Some(l) => pick.with_picked(l.0),
+                    None => pick,
+                },
+                DialogField::lines(T::ActInstructionText, true, 2000, ""),
+            ]
+        }
         MatterAction::Plan => vec![DialogField::text(
             T::ActPlanText,
             false,
@@ -206,6 +224,10 @@ pub(super) fn change(
         },
         MatterAction::Team => MatterChange::Team(split_names(&text(T::ActTeamNames))),
         MatterAction::Plan => MatterChange::Plan(text(T::ActPlanText)),
+        MatterAction::Instruct => MatterChange::Instruct {
+            leader,
+            text: field(T::ActInstructionText).map_or_else(String::new, DialogField::lines_value),
+        },
         MatterAction::Tier => {
             let at = field(T::ActTier).and_then(|f| f.picked());
             let tier = at.and_then(|i| app.policy.tiers.get(i as usize));

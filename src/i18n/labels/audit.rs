@@ -25,6 +25,7 @@ impl Label for AuditKind {
             CollectiveStudySet => pick(lang, "集体研究", "Collective study"),
             TeamSet => pick(lang, "工作专班", "Team"),
             PlanSet => pick(lang, "化解方案", "Plan"),
+            Instructed => pick(lang, "领导批示", "Leader's instruction"),
             TierSet => pick(lang, "办理时限档次", "Tier"),
             Extended => pick(lang, "延期", "Extended"),
             Urged => pick(lang, "催办督办", "Reminder/supervision"),

@@ -60,13 +60,15 @@ macro_rules! matters_texts {
             MatterReceivedBy => "接访:{}", "received by {}";
             MatterLedger => "台帐(按时间)", "Ledger (in time order)";
             ActMenuTitle => "办理", "Actions";
-            ActKeys => "Tab 下一项  ←→ 选择  空格 勾选  Enter 确认  Ctrl-S 保存  Esc 取消", "Tab next  ←→ choose  Space tick  Enter confirm  Ctrl-S save  Esc cancel";
+            ActKeys => "Tab 下一项  ←→ 选择  空格 勾选  Enter 确认(多行内容中换行)  Ctrl-S 保存  Esc 取消", "Tab next  ←→ choose  Space tick  Enter confirm (new line in a several-lines field)  Ctrl-S save  Esc cancel";
             ActAppoint => "指定包案领导", "Name the responsible leader";
             ActTransfer => "转交包案", "Transfer responsibility";
             ActStudyOn => "列入集体研究", "Put to collective study";
             ActStudyOff => "移出集体研究", "Take off collective study";
             ActTeam => "工作专班", "Handling team";
             ActPlan => "化解方案", "Handling plan";
+            ActInstruct => "领导批示", "Leader's instruction";
+            ActInstructionText => "批示内容", "Instruction";
             ActNote => "备注", "Note";
             ActReason => "理由", "Reason";
             ActForwardTo => "转送至", "Forward to";
@@ -109,6 +111,8 @@ macro_rules! matters_texts {
             LedgerTeamCleared => "清空工作专班", "Handling team cleared";
             LedgerTeam => "工作专班:{}", "Handling team: {}";
             LedgerPlan => "化解方案:{}", "Handling plan: {}";
+            LedgerInstructed => "{}批示:{}", "{} instructed: {}";
+            LedgerSomeLeader => "领导", "A leader";
             LedgerExtended => "办理期限延长 {} 天,理由:{},批准:{}", "Handling extended by {} days; reason: {}; approved by {}";
             LedgerReminded => "催办 {}", "Reminder to {}";
             LedgerSupervised => "{} {}", "{} to {}";
