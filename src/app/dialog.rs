@@ -20,7 +20,7 @@ pub enum Input {
     Text(TextField),
     /// Several lines, at most `max` characters in all.
     Lines {
-        area: TextArea<'static>,
+        area: Box<TextArea<'static>>,
         max: usize,
     },
     /// One of `options`; Left/Right choose.
@@ -62,7 +62,10 @@ impl DialogField {
         DialogField {
             label,
             required,
-            input: Input::Lines { area, max },
+            input: Input::Lines {
+                area: Box::new(area),
+                max,
+            },
         }
     }
 
