@@ -374,6 +374,7 @@ pub fn demo(
             &summary.matters,
             &summary.leaders,
             &summary.departments,
+            &summary.sessions,
             &db.display(),
         ],
     );

@@ -13,6 +13,7 @@ mod org;
 mod people;
 mod pick;
 mod plan;
+mod reception_days;
 mod roster;
 mod schedule;
 mod timeline;
@@ -80,6 +81,8 @@ pub struct DemoSummary {
     pub matter_changes: u64,
     pub leaders: u64,
     pub departments: u64,
+    /// Reception sessions planned around today.
+    pub sessions: u64,
 }
 
 /// Who set up the demo office's leaders and departments.
@@ -158,6 +161,14 @@ pub fn fill(
         .and_hms_opt(0, 0, 0)
         .unwrap_or_default();
     desk.write_due(store, after_history, &mut summary)?;
+    // The office plans its reception days in the morning, before the desk opens.
+    let morning = opts.today.and_hms_opt(7, 30, 0).unwrap_or_default();
+    summary.sessions = reception_days::plan(
+        store,
+        &opts.settings.reception,
+        opts.today,
+        &Stamp::new(morning, DEMO_ADMIN),
+    )?;
     store.mark_demo()?;
     Ok(summary)
 }

@@ -330,6 +330,37 @@ fn leaders_and_departments_are_ready_for_the_rota() {
 }
 
 #[test]
+fn the_reception_calendar_has_the_wednesdays_around_today_and_the_next_one_booked() {
+    let f = five_thousand();
+    let from = today() - chrono::Days::new(28);
+    let to = today() + chrono::Days::new(56);
+    let sessions = f.store.sessions_between(from, to).unwrap();
+    assert_eq!(sessions.len() as u64, f.summary.sessions);
+    // Twelve or thirteen Wednesdays, less any that are holidays.
+    assert!((10..=13).contains(&sessions.len()), "{}", sessions.len());
+    assert!(
+        sessions
+            .iter()
+            .all(|s| s.plan.date.weekday() == Weekday::Wed)
+    );
+    let leaders: std::collections::BTreeSet<_> = sessions.iter().map(|s| s.plan.leader).collect();
+    assert!(leaders.len() >= 8, "every leader takes a turn");
+    let next = sessions.iter().find(|s| s.plan.date >= today()).unwrap();
+    assert_eq!(next.appointments.len(), 3);
+    let open: Vec<_> = f
+        .store
+        .pending_matters()
+        .unwrap()
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    for a in &next.appointments {
+        assert!(open.contains(&a.case), "an open matter is booked");
+        assert!(a.slot > next.plan.start && a.slot < next.plan.end);
+    }
+}
+
+#[test]
 fn the_offices_own_categories_and_threshold_are_followed() {
     let mut opts = options(1200, 3);
     opts.settings.group_threshold = 8;

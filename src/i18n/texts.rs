@@ -194,7 +194,7 @@ gather! { [
     DemoLoaded => "演示数据已载入:{} 条来访,{} 名信访人", "Demo data loaded: {} visits, {} petitioners";
     DemoFailed => "演示数据生成失败:{}", "Demo data failed: {}";
     DemoNotEmpty => "演示数据只能写入空数据库;{} 已有数据。请用 --db 指定新位置。", "Demo data goes only into an empty database; {} already holds data. Choose another with --db.";
-    DemoDone => "已生成演示数据:{} 条来访、{} 名信访人、{} 件事项、{} 名领导、{} 个承办单位,数据库 {}", "Demo data written: {} visits, {} petitioners, {} matters, {} leaders, {} departments in {}";
+    DemoDone => "已生成演示数据:{} 条来访、{} 名信访人、{} 件事项、{} 名领导、{} 个承办单位、{} 场领导接访,数据库 {}", "Demo data written: {} visits, {} petitioners, {} matters, {} leaders, {} departments, {} reception sessions in {}";
     DemoProgress => "生成演示数据", "Generating demo data";
 
     // Database and command line.
