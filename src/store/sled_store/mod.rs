@@ -66,7 +66,7 @@ const SLED_DATA_FILE: &str = "db";
 /// sled's default of 1 GB let the process grow past 1 GB at a million visits; the working set
 /// of the desk (recent visits, the indexes near what is typed) is far smaller.
 const CACHE_BYTES: u64 = 64 * 1024 * 1024;
-/// Free space below which a registration is refused before anything is written. sled cannot
+/// Free space below which a change is refused before anything is written. sled cannot
 /// take back a write the disk refuses half-way, and after one it refuses everything until the
 /// program is restarted, losing the form on screen; refused here, the clerk frees space and
 /// saves again. Well above what one save and sled's next log segment take.
@@ -184,19 +184,24 @@ impl SledStore {
         Ok(())
     }
 
-    /// `done`, after republishing the lobby board's file when it is a success: the board shows
-    /// the schedule and the leaders' names. A failure to publish leaves the board one change
+    /// Runs `write` when the disk has room, telling an I/O failure with the directory.
+    fn guarded<T>(&self, write: impl FnOnce() -> Result<T>) -> Result<T> {
+        self.room_to_write()?;
+        write().map_err(|e| e.on_disk(&self.path))
+    }
+
+    /// A guarded `write`, then the lobby board's file republished: the board shows the
+    /// schedule and the leaders' names. A failure to publish leaves the board one change
     /// behind; it is logged and never undoes or fails the change itself.
-    fn published<T>(&self, done: Result<T>, stamp: &Stamp) -> Result<T> {
-        if done.is_ok() {
-            let publish = Lobby::of(self, stamp.at)
-                .map_err(|e| e.to_string())
-                .and_then(|l| l.publish(&self.path).map_err(|e| e.to_string()));
-            if let Err(e) = publish {
-                tracing::warn!("the lobby board's file was not updated: {e}");
-            }
+    fn published<T>(&self, stamp: &Stamp, write: impl FnOnce() -> Result<T>) -> Result<T> {
+        let done = self.guarded(write)?;
+        let publish = Lobby::of(self, stamp.at)
+            .map_err(|e| e.to_string())
+            .and_then(|l| l.publish(&self.path).map_err(|e| e.to_string()));
+        if let Err(e) = publish {
+            tracing::warn!("the lobby board's file was not updated: {e}");
         }
-        done
+        Ok(done)
     }
 
     /// Refuses to write when the disk is nearly full (see `MIN_FREE_BYTES`).
@@ -235,8 +240,7 @@ impl SledStore {
 
 impl Store for SledStore {
     fn register_visits(&self, visits: &[NewVisit]) -> Result<Vec<Registered>> {
-        self.room_to_write()?;
-        self.register_all(visits).map_err(|e| e.on_disk(&self.path))
+        self.guarded(|| self.register_all(visits))
     }
 
     fn visit(&self, id: VisitId) -> Result<Option<Visit>> {
@@ -344,11 +348,11 @@ impl Store for SledStore {
     }
 
     fn change_matter(&self, id: CaseId, change: &MatterChange, stamp: &Stamp) -> Result<Matter> {
-        self.change(id, change, stamp)
+        self.guarded(|| self.change(id, change, stamp))
     }
 
     fn change_matters(&self, changes: &[(CaseId, MatterChange, Stamp)]) -> Result<()> {
-        self.change_many(changes)
+        self.guarded(|| self.change_many(changes))
     }
 
     fn pending_matters(&self) -> Result<Vec<MatterRow>> {
@@ -364,7 +368,7 @@ impl Store for SledStore {
     }
 
     fn add_leaders(&self, leaders: &[NewLeader], stamp: &Stamp) -> Result<Vec<Leader>> {
-        self.published(self.add_org(leaders, stamp), stamp)
+        self.published(stamp, || self.add_org(leaders, stamp))
     }
 
     fn leaders(&self) -> Result<Vec<Leader>> {
@@ -372,15 +376,15 @@ impl Store for SledStore {
     }
 
     fn edit_leader(&self, id: LeaderId, edit: &NewLeader, stamp: &Stamp) -> Result<Leader> {
-        self.published(self.edit_org(id, edit, stamp), stamp)
+        self.published(stamp, || self.edit_org(id, edit, stamp))
     }
 
     fn set_leader_active(&self, id: LeaderId, active: bool, stamp: &Stamp) -> Result<Leader> {
-        self.published(self.set_org_active(id, active, stamp), stamp)
+        self.published(stamp, || self.set_org_active(id, active, stamp))
     }
 
     fn delete_leader(&self, id: LeaderId, stamp: &Stamp) -> Result<()> {
-        self.published(self.delete_org::<Leader>(id, stamp), stamp)
+        self.published(stamp, || self.delete_org::<Leader>(id, stamp))
     }
 
     fn add_departments(
@@ -388,7 +392,7 @@ impl Store for SledStore {
         departments: &[NewDepartment],
         stamp: &Stamp,
     ) -> Result<Vec<Department>> {
-        self.published(self.add_org(departments, stamp), stamp)
+        self.published(stamp, || self.add_org(departments, stamp))
     }
 
     fn departments(&self) -> Result<Vec<Department>> {
@@ -401,7 +405,7 @@ impl Store for SledStore {
         edit: &NewDepartment,
         stamp: &Stamp,
     ) -> Result<Department> {
-        self.published(self.edit_org(id, edit, stamp), stamp)
+        self.published(stamp, || self.edit_org(id, edit, stamp))
     }
 
     fn set_department_active(
@@ -410,11 +414,11 @@ impl Store for SledStore {
         active: bool,
         stamp: &Stamp,
     ) -> Result<Department> {
-        self.published(self.set_org_active(id, active, stamp), stamp)
+        self.published(stamp, || self.set_org_active(id, active, stamp))
     }
 
     fn delete_department(&self, id: DepartmentId, stamp: &Stamp) -> Result<()> {
-        self.published(self.delete_org::<Department>(id, stamp), stamp)
+        self.published(stamp, || self.delete_org::<Department>(id, stamp))
     }
 
     fn is_empty(&self) -> Result<bool> {
@@ -469,7 +473,7 @@ impl Store for SledStore {
     }
 
     fn change_schedule(&self, change: &ScheduleChange, stamp: &Stamp) -> Result<ScheduleDone> {
-        self.published(self.write_schedule(change, stamp), stamp)
+        self.published(stamp, || self.write_schedule(change, stamp))
     }
 
     fn sessions_between(
