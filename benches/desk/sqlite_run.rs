@@ -57,7 +57,8 @@ pub fn measure(db: &Path) -> Result<Measures, String> {
 
 /// Every key and value of every tree, in bytes: the data itself, before any layout.
 fn logical_bytes(db: &Path) -> Result<u64, String> {
-    let sled = sled::open(db).map_err(|e| format!("cannot open {}: {e}", db.display()))?;
+    let dir = db.join(xfdesk::store::sled_store::SLED_DIR);
+    let sled = sled::open(&dir).map_err(|e| format!("cannot open {}: {e}", dir.display()))?;
     let mut total = 0_u64;
     for name in sled.tree_names() {
         let tree = sled.open_tree(&name).map_err(|e| e.to_string())?;
@@ -122,6 +123,9 @@ fn load(db: &Path, file: &Path, today: NaiveDate, m: &mut Measures) -> Result<()
         }
     }
     tx.commit().map_err(sql)?;
+    // Into the main file, so its size is the data's.
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+        .map_err(sql)?;
     m.insert("sqlite_load_ms".into(), ms(t.elapsed()));
     m.insert("sqlite_rows".into(), rows.len() as f64);
     let size = std::fs::metadata(file).map(|md| md.len()).unwrap_or(0);

@@ -5,6 +5,7 @@
 use chrono::Datelike;
 
 use super::case::{Case, CaseId, CaseState};
+use super::id_number::IdNumber;
 use super::petitioner::{Person, Petitioner, PetitionerId, Sex};
 use super::serial::SerialNo;
 use super::visit::{NewVisit, Visit, VisitId};
@@ -17,6 +18,40 @@ pub struct Allocation {
     pub visit_number: SerialNo,
     pub petitioner: Option<PetitionerId>,
     pub case: Option<(CaseId, SerialNo)>,
+}
+
+/// Petitioners a batch of registrations created so far (an imported ledger), by the identity
+/// number and name they were created with.
+#[derive(Clone, Debug, Default)]
+pub struct BatchPeople(Vec<(IdNumber, String, PetitionerId)>);
+
+impl BatchPeople {
+    /// `new` as it is to be registered: a newcomer with the identity number and name of
+    /// someone this batch already created is that person, not a second petitioner.
+    pub fn resolve<'a>(&self, new: &'a NewVisit) -> std::borrow::Cow<'a, NewVisit> {
+        let p = &new.petitioner;
+        let same = new.existing_petitioner.is_none().then(|| {
+            self.0
+                .iter()
+                .find(|(id, name, _)| p.id_number.as_ref() == Some(id) && *name == p.name)
+                .map(|(_, _, pid)| *pid)
+        });
+        match same.flatten() {
+            Some(pid) => std::borrow::Cow::Owned(NewVisit {
+                existing_petitioner: Some(pid),
+                ..new.clone()
+            }),
+            None => std::borrow::Cow::Borrowed(new),
+        }
+    }
+
+    /// Remembers the petitioner a registration of `new` created.
+    pub fn created(&mut self, new: &NewVisit, petitioner: PetitionerId) {
+        if let Some(id) = &new.petitioner.id_number {
+            self.0
+                .push((id.clone(), new.petitioner.name.clone(), petitioner));
+        }
+    }
 }
 
 /// The year whose counter numbers this visit (and the matter it opens).

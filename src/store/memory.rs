@@ -22,7 +22,7 @@ use crate::domain::organisation::{
 use crate::domain::pending::MatterRow;
 use crate::domain::petitioner::{Petitioner, PetitionerId};
 use crate::domain::phone::Phone;
-use crate::domain::registration::{Allocation, assemble, numbering_year};
+use crate::domain::registration::{Allocation, BatchPeople, assemble, numbering_year};
 use crate::domain::schedule::rota::Unavailable;
 use crate::domain::schedule::{ScheduleChange, Session, SessionId};
 use crate::domain::search::{MatchQuality, SearchQuery, match_quality, result_order};
@@ -183,10 +183,16 @@ impl Store for MemoryStore {
     fn register_visits(&self, visits: &[NewVisit]) -> Result<Vec<Registered>> {
         let mut guard = self.lock();
         let mut work = guard.clone();
-        let done = visits
-            .iter()
-            .map(|v| work.register(v))
-            .collect::<Result<Vec<_>>>()?;
+        let mut people = BatchPeople::default();
+        let mut done = Vec::with_capacity(visits.len());
+        for v in visits {
+            let v = people.resolve(v);
+            let r = work.register(&v)?;
+            if r.new_petitioner {
+                people.created(&v, r.petitioner.id);
+            }
+            done.push(r);
+        }
         *guard = work;
         Ok(done)
     }

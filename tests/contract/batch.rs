@@ -87,7 +87,36 @@ fn a_batch_with_one_refused_visit_registers_none_of_it(store: &dyn Store) {
     assert_eq!(next.case.number.to_string(), "2026-000002");
 }
 
+/// An imported ledger may list the same newcomer on two rows (two matters): one petitioner
+/// with both, not two people with one identity number. A different name on the same number
+/// is someone's typo, not silently taken for the same person.
+fn a_newcomer_twice_in_one_batch_is_one_petitioner(store: &dyn Store) {
+    let number = id_text("530802", "19700101", "123");
+    let batch = [
+        walk_in("李秀兰", nov(2, 9)).id(&number),
+        walk_in("李秀兰", nov(5, 9)).id(&number),
+        walk_in("李秀芝", nov(6, 9)).id(&number),
+    ];
+    let done = store.register_visits(&batch).unwrap();
+    assert!(done[0].new_petitioner);
+    assert!(!done[1].new_petitioner, "the second row is the same person");
+    assert_eq!(done[1].petitioner.id, done[0].petitioner.id);
+    assert_eq!(done[1].petitioner.visit_count, 2);
+    assert_ne!(done[1].case.id, done[0].case.id, "each row its own matter");
+    assert!(done[2].new_petitioner, "another name is not merged");
+    let found = store.petitioners_by_id_number(&id(&number)).unwrap();
+    assert_eq!(found.len(), 2);
+    assert_eq!(
+        store
+            .cases_of_petitioner(done[0].petitioner.id)
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
 for_both_backends!(
+    a_newcomer_twice_in_one_batch_is_one_petitioner,
     several_visits_are_registered_together_in_order,
     a_batch_may_name_the_same_petitioner_twice,
     a_batch_with_one_refused_visit_registers_none_of_it,

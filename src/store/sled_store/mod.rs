@@ -59,8 +59,8 @@ use crate::domain::schedule::{ScheduleChange, Session, SessionId};
 use keys::{exact_text_prefix, meta, owned_prefix, tag};
 use read::{decode_record, describe, engine, ids, load, load_indexed};
 
-/// sled's own directory inside ours.
-const SLED_DIR: &str = "sled";
+/// The folder inside the database directory that holds sled's own files.
+pub const SLED_DIR: &str = "sled";
 /// sled's data file, which we fsync ourselves (see `persist`).
 const SLED_DATA_FILE: &str = "db";
 /// sled's default of 1 GB let the process grow past 1 GB at a million visits; the working set

@@ -19,7 +19,7 @@ use crate::domain::matter::Matter;
 use crate::domain::organisation::Named;
 use crate::domain::pending::MatterRow;
 use crate::domain::petitioner::{Petitioner, PetitionerId};
-use crate::domain::registration::{Allocation, assemble, numbering_year};
+use crate::domain::registration::{Allocation, BatchPeople, assemble, numbering_year};
 use crate::domain::serial::SerialNo;
 use crate::domain::visit::{CaseLink, NewVisit, VisitId};
 use crate::store::{RecordRef, Registered, StoreError, check_case_owner, codec, note_visit};
@@ -367,10 +367,18 @@ impl SledStore {
                     known_cases: &known_cases,
                     opened: Default::default(),
                 };
-                visits
-                    .iter()
-                    .map(|v| tx.register(v))
-                    .collect::<TxResult<Vec<_>>>()
+                // Anew on each run of the transaction, as the ids it remembers are.
+                let mut people = BatchPeople::default();
+                let mut done = Vec::with_capacity(visits.len());
+                for v in visits {
+                    let v = people.resolve(v);
+                    let r = tx.register(&v)?;
+                    if r.new_petitioner {
+                        people.created(&v, r.petitioner.id);
+                    }
+                    done.push(r);
+                }
+                Ok(done)
             })
             .map_err(transaction_error)?;
         match self.persist() {
