@@ -201,6 +201,26 @@ fn the_quarter_tab_counts_the_quarters_visits() {
 }
 
 #[test]
+fn pgup_and_pgdn_choose_the_quarter_up_to_the_current_one() {
+    let office = office();
+    let mut d = supervisor(office.store.clone());
+    d.key(KeyCode::Right).key(KeyCode::PageUp);
+    let screen = d.screen();
+    assert!(screen.contains("季度统计(2026Q3"), "{screen}");
+    // 张三 came in the third quarter, nobody in the second.
+    let line = screen.lines().find(|l| l.contains("登记件次")).unwrap();
+    assert!(line.contains(" 1 ") && line.contains(" 0 "), "{line}");
+    // Not past this quarter.
+    d.key(KeyCode::PageDown).key(KeyCode::PageDown);
+    assert!(d.screen().contains("季度统计(2026Q4"));
+    // A change to a matter brings the figures up to date for the quarter chosen.
+    d.key(KeyCode::PageUp);
+    d.desk.app.supervisor.stale = true;
+    d.key(KeyCode::Esc).ctrl('g');
+    assert!(d.screen().contains("2026Q3"), "{}", d.screen());
+}
+
+#[test]
 fn only_a_supervisor_gets_the_view_and_its_key() {
     for role in [Role::Clerk, Role::Secretary, Role::Administrator] {
         let office = office();

@@ -8,7 +8,7 @@ use crate::domain::statistics::desk::Desk;
 use crate::domain::statistics::period::{Figures, Quarter};
 use crate::i18n::Localize;
 use crate::store::Store;
-use crate::store::figures::{Rules, overview};
+use crate::store::figures::{Rules, overview, period_figures};
 
 use super::{App, Screen, Tone};
 
@@ -100,7 +100,12 @@ pub(super) fn reload(app: &mut App, store: &dyn Store) {
         policy: &app.policy,
         calendar: &app.calendar,
     };
-    let quarter = Quarter::of(today);
+    // The quarter the supervisor chose stays chosen when the figures are brought up to date.
+    let quarter = app
+        .supervisor
+        .quarter
+        .as_ref()
+        .map_or_else(|| Quarter::of(today), |(q, _, _)| *q);
     match overview(store, &rules, quarter) {
         Ok(figures) => {
             let s = &mut app.supervisor;
@@ -127,6 +132,8 @@ pub(super) fn command(app: &mut App, c: super::Command, store: &dyn Store) {
         C::Back => app.screen = Screen::Matters,
         C::Up => s.selected = s.selected.saturating_sub(1),
         C::Down => s.selected = (s.selected + 1).min(count.saturating_sub(1)),
+        C::PageUp if s.tab == Tab::Quarter => shift_quarter(app, false, store),
+        C::PageDown if s.tab == Tab::Quarter => shift_quarter(app, true, store),
         C::PageUp => s.selected = s.selected.saturating_sub(10),
         C::PageDown => s.selected = (s.selected + 10).min(count.saturating_sub(1)),
         C::NextField | C::PrevField => switch_tab(app),
@@ -137,6 +144,40 @@ pub(super) fn command(app: &mut App, c: super::Command, store: &dyn Store) {
             }
         }
         _ => {}
+    }
+}
+
+/// PgUp/PgDn on the quarter tab: the quarter before or after, up to the current one, beside
+/// the quarter before it. Only the two quarters are computed, not the desk.
+fn shift_quarter(app: &mut App, later: bool, store: &dyn Store) {
+    let Some((shown, _, _)) = app.supervisor.quarter else {
+        return;
+    };
+    let today = app.clock.today();
+    let wanted = if later {
+        shown.next()
+    } else {
+        shown.previous()
+    };
+    if wanted > Quarter::of(today) {
+        return;
+    }
+    let (Some(now), Some(before)) = (wanted.range(), wanted.previous().range()) else {
+        return;
+    };
+    let rules = Rules {
+        today,
+        policy: &app.policy,
+        calendar: &app.calendar,
+    };
+    let figures = period_figures(store, now, &rules)
+        .and_then(|f| Ok((f, period_figures(store, before, &rules)?)));
+    match figures {
+        Ok((f, previous)) => app.supervisor.quarter = Some((wanted, f, Some(previous))),
+        Err(e) => {
+            let msg = e.localize(app.lang);
+            app.say(Tone::Error, msg);
+        }
     }
 }
 

@@ -50,6 +50,16 @@ impl Quarter {
         }
     }
 
+    pub fn next(self) -> Quarter {
+        match self.q {
+            4 => Quarter {
+                year: self.year + 1,
+                q: 1,
+            },
+            q => Quarter { q: q + 1, ..self },
+        }
+    }
+
     /// First day and the day after the last.
     pub fn range(self) -> Option<Period> {
         let from = NaiveDate::from_ymd_opt(self.year, self.q * 3 - 2, 1)?;

@@ -7,7 +7,7 @@ macro_rules! supervisor_texts {
             CmdSupervisorLong => "督办总览:在办、超期、各领导和承办单位情况、季度统计", "Supervisor view: pending, overdue, per leader and department, the quarter's figures";
             ScreenSupervisor => "督办总览", "Supervisor view";
             SupTabDesk => "总览", "Overview";
-            SupTabQuarter => "本季度统计({})", "This quarter ({})";
+            SupTabQuarter => "季度统计({},PgUp/PgDn 换季度)", "Quarter ({}, PgUp/PgDn for another)";
             SupStates => "在办 {} 件:", "{} open:";
             SupLeft => "近12个月新立、已结或已离开本机关的:", "Opened in the last 12 months and no longer open:";
             SupAging => "办理时长", "Age";
