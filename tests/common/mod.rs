@@ -21,6 +21,7 @@ use xfdesk::theme::Theme;
 use xfdesk::tui::{Desk, Message};
 
 pub mod faulty;
+pub mod hostile;
 
 pub fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 18)
