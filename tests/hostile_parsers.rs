@@ -23,7 +23,11 @@ fn valid_id() -> impl Strategy<Value = String> {
     let span = (today() - NaiveDate::from_ymd_opt(1900, 1, 1).unwrap()).num_days() as u64;
     (regions, 0..=span, 0u32..1000).prop_map(|(region, days, seq)| {
         let birth = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + Days::new(days);
-        common::id_number(region, &birth.format("%Y%m%d").to_string(), &format!("{seq:03}"))
+        common::id_number(
+            region,
+            &birth.format("%Y%m%d").to_string(),
+            &format!("{seq:03}"),
+        )
     })
 }
 
