@@ -9,10 +9,11 @@ use crate::i18n::{Label, Lang};
 impl Localize for CalendarError {
     fn localize(&self, lang: Lang) -> String {
         match self {
-            CalendarError::Json { origin, reason } => say(
+            // The caller names the file and the line in front of this.
+            CalendarError::Json { reason, .. } => say(
                 lang,
-                format!("节假日文件 {origin} 格式有误:{reason}"),
-                format!("holiday file {origin} is not valid: {reason}"),
+                format!("不是有效的节假日数据({reason})"),
+                format!("not a holiday calendar ({reason})"),
             ),
         }
     }
@@ -21,7 +22,7 @@ impl Localize for CalendarError {
 impl Localize for PolicyError {
     fn localize(&self, lang: Lang) -> String {
         match self {
-            PolicyError::Toml { reason } => say(
+            PolicyError::Toml { reason, .. } => say(
                 lang,
                 format!("时限政策文件有误:{reason}"),
                 format!("the deadline policy file is not valid: {reason}"),
