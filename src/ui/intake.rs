@@ -342,10 +342,13 @@ fn summary(app: &App, theme: &Theme, frame: &mut Frame, focus: bool, area: Rect)
         let (top, left) = ta.scroll_offset();
         let row = sc.row.saturating_sub(usize::from(top)) as u16;
         let col = sc.col.saturating_sub(usize::from(left)) as u16;
-        frame.set_cursor_position(Position {
-            x: area.x + col.min(area.width.saturating_sub(1)),
-            y: area.y + row.min(area.height.saturating_sub(1)),
-        });
+        super::field::place_cursor(
+            frame,
+            Position {
+                x: area.x + col.min(area.width.saturating_sub(1)),
+                y: area.y + row.min(area.height.saturating_sub(1)),
+            },
+        );
     }
 }
 
