@@ -113,7 +113,7 @@ pub enum ThemeProblem {
 
 impl Theme {
     /// Applies a theme file's entries on top of `self`. Errors name the entry or the line.
-    fn patch(mut self, text: &str) -> Result<Theme, ConfigProblem> {
+    pub fn patch(mut self, text: &str) -> Result<Theme, ConfigProblem> {
         let file: ThemeFile = toml::from_str(text).map_err(|e| ConfigProblem::toml(text, &e))?;
         if let Some(name) = file.name {
             self.name = name;
