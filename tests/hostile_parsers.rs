@@ -10,6 +10,8 @@ use proptest::prelude::*;
 use xfdesk::cli::Cli;
 use xfdesk::domain::date::{parse_date, parse_datetime, parse_time};
 use xfdesk::domain::id_number::{IdNumber, check_char};
+use xfdesk::domain::intake::{IntakeContext, IntakeInput};
+use xfdesk::domain::office::OfficeSettings;
 use xfdesk::domain::phone::Phone;
 use xfdesk::domain::statistics::period::Quarter;
 
@@ -143,6 +145,31 @@ proptest! {
 
 proptest! {
     #![proptest_config(cases(64))]
+
+    /// The intake form's own parsing of every text field at once: a visit, or an error for
+    /// each field that is wrong, each on a field that was filled or is required.
+    #[test]
+    fn any_text_in_the_intake_form_is_a_visit_or_errors_by_field(
+        fields in proptest::collection::vec(hostile_text(), 8),
+    ) {
+        let input = IntakeInput {
+            received_at: fields[0].clone(),
+            name: fields[1].clone(),
+            id_number: fields[2].clone(),
+            phone: fields[3].clone(),
+            address: fields[4].clone(),
+            head_count: fields[5].clone(),
+            category: fields[6].clone(),
+            summary: fields[7].clone(),
+            ..IntakeInput::default()
+        };
+        let settings = OfficeSettings::default();
+        let ctx = IntakeContext { settings: &settings, now: common::now(), operator: "clerk1" };
+        match input.validate(&ctx) {
+            Ok(visit) => prop_assert!(visit.received_at <= common::now()),
+            Err(errors) => prop_assert!(!errors.is_empty()),
+        }
+    }
 
     /// `--today` and `--from` go through clap: a bad value is an error to print, not a panic.
     #[test]
