@@ -205,15 +205,14 @@ fn check_frame(d: &mut common::TestDesk, size: (u16, u16)) -> Result<(), String>
     if (buffer.area.width, buffer.area.height) != (w, h) {
         return Err(format!("frame {:?} for a {w}×{h} terminal", buffer.area));
     }
-    for y in 0..h {
-        for x in 0..w {
-            let symbol = buffer[(x, y)].symbol();
-            if symbol.chars().any(char::is_control) {
-                return Err(format!("control character {symbol:?} drawn at ({x}, {y})"));
-            }
-            if x + symbol.width() as u16 > w {
-                return Err(format!("{symbol:?} at ({x}, {y}) runs past the right edge"));
-            }
+    for (i, cell) in buffer.content().iter().enumerate() {
+        let (x, y) = ((i % usize::from(w)) as u16, (i / usize::from(w)) as u16);
+        let symbol = cell.symbol();
+        if symbol.chars().any(char::is_control) {
+            return Err(format!("control character {symbol:?} drawn at ({x}, {y})"));
+        }
+        if x + symbol.width() as u16 > w {
+            return Err(format!("{symbol:?} at ({x}, {y}) runs past the right edge"));
         }
     }
     if backend.cursor_visible() {
@@ -346,4 +345,21 @@ fn the_cursor_stays_on_screen_in_a_small_terminal() {
         apply(&mut d, &Step::Key(KeyCode::BackTab, KeyModifiers::NONE));
         check_frame(&mut d, (40, 10)).unwrap();
     }
+}
+
+/// Found by the sequences above: an administrator adding a leader named “０” (a full-width
+/// digit from an input method) crashed the desk while the name's search keys were built.
+#[test]
+fn a_leader_named_with_a_full_width_digit_is_saved() {
+    let mut d = desk(Some(Role::Administrator), Lang::Zh);
+    for step in [
+        Step::Key(KeyCode::Char('n'), KeyModifiers::CONTROL),
+        Step::Key(KeyCode::Char('０'), KeyModifiers::NONE),
+        Step::Key(KeyCode::Enter, KeyModifiers::NONE),
+    ] {
+        apply(&mut d, &step);
+        check_frame(&mut d, (100, 30)).unwrap();
+    }
+    let leaders = d.store.leaders().unwrap();
+    assert!(leaders.iter().any(|l| l.name == "0" || l.name == "０"), "{leaders:?}");
 }
