@@ -361,5 +361,8 @@ fn a_leader_named_with_a_full_width_digit_is_saved() {
         check_frame(&mut d, (100, 30)).unwrap();
     }
     let leaders = d.store.leaders().unwrap();
-    assert!(leaders.iter().any(|l| l.name == "0" || l.name == "０"), "{leaders:?}");
+    assert!(
+        leaders.iter().any(|l| l.name == "0" || l.name == "０"),
+        "{leaders:?}"
+    );
 }

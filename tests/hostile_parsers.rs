@@ -122,6 +122,11 @@ proptest! {
             prop_assert_eq!(parse_time(&time.format("%H:%M").to_string()), Ok(time));
         }
         let _ = parse_datetime(&text, NaiveTime::MIN);
+        // Addresses as typed, read for the township in reports and for repeat visits.
+        let _ = xfdesk::domain::statistics::period::township(&text);
+        let _ = xfdesk::domain::repeat::similar_address(&text, "云南省普洱市思茅区南屏镇");
+        let keys = xfdesk::domain::search::name_keys(&text);
+        prop_assert!(keys.initials.len() <= keys.full.len().max(1));
         if let Some(q) = Quarter::parse(&text) {
             prop_assert!((1..=4).contains(&q.q));
         }
