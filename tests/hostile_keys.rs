@@ -23,6 +23,9 @@ enum Step {
     Key(KeyCode, KeyModifiers),
     Paste(String),
     Resize(u16, u16),
+    /// On the sign-in screen, the operator signs in again (after Ctrl-L or an idle lock), so
+    /// that a sequence goes on past a lock into restored drafts.
+    SignIn,
 }
 
 fn key() -> impl Strategy<Value = Step> {
@@ -63,6 +66,7 @@ fn step() -> impl Strategy<Value = Step> {
             let run: String = run.into_iter().collect();
             Step::Paste(run.repeat(n).chars().take(10_000).collect())
         }),
+        1 => Just(Step::SignIn),
         1 => prop_oneof![
             Just((1u16, 1u16)),
             Just((500, 200)),
@@ -102,6 +106,20 @@ fn desk(role: Option<Role>, lang: Lang) -> common::TestDesk {
 
 fn apply(d: &mut common::TestDesk, step: &Step) {
     let event = match step {
+        Step::SignIn => {
+            if d.app().screen == Screen::SignIn
+                && let Some(role) = Role::ALL.into_iter().find(|r| {
+                    d.store
+                        .operator_by_code(common::code_of(*r))
+                        .ok()
+                        .flatten()
+                        .is_some()
+                })
+            {
+                d.sign_in(common::code_of(role), common::PIN);
+            }
+            return;
+        }
         Step::Key(code, mods) => Event::Key(KeyEvent::new(*code, *mods)),
         Step::Paste(text) => Event::Paste(text.clone()),
         Step::Resize(w, h) => {
