@@ -6,6 +6,8 @@ mod common;
 use std::path::Path;
 
 use common::hostile::hostile_text;
+use std::sync::Arc;
+
 use proptest::prelude::*;
 use xfdesk::app::Tone;
 use xfdesk::app::keymap::KeyMap;
@@ -14,7 +16,10 @@ use xfdesk::domain::calendar::HolidayCalendar;
 use xfdesk::domain::config_text::line_of_key;
 use xfdesk::domain::deadline::DeadlinePolicy;
 use xfdesk::i18n::Lang;
+use xfdesk::store::Store;
+use xfdesk::store::memory::MemoryStore;
 use xfdesk::theme::Theme;
+use xfdesk::tui::Message;
 
 /// A database folder and a user config folder with one broken file of each kind.
 fn broken_files(root: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
@@ -100,6 +105,10 @@ fn the_first_problem_is_on_screen_at_start_with_a_count_of_the_rest() {
     let warning = loaded.warning(Lang::Zh).expect("a warning");
     let mut d = common::bare_desk(Lang::Zh, 400, 30);
     d.desk.app.say(Tone::Warn, warning);
+    // As at start: the database opens after the first frame; the warning stays.
+    d.desk.handle(Message::Opened(Ok(
+        Arc::new(MemoryStore::new()) as Arc<dyn Store>
+    )));
     let screen = d.screen();
     assert!(screen.contains("keys.toml 第2行"), "{screen}");
     assert!(screen.contains("savee"), "{screen}");
