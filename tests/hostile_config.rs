@@ -4,10 +4,9 @@
 mod common;
 
 use std::path::Path;
-
-use common::hostile::hostile_text;
 use std::sync::Arc;
 
+use common::hostile::hostile_text;
 use proptest::prelude::*;
 use xfdesk::app::Tone;
 use xfdesk::app::keymap::KeyMap;
