@@ -6,7 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::app::keymap::KeyMap;
-use crate::domain::calendar::HolidayCalendar;
+use crate::domain::calendar::{CalendarError, HolidayCalendar};
+use crate::domain::config_text::{ConfigProblem, ConfigReason};
 use crate::domain::deadline::DeadlinePolicy;
 use crate::domain::office::OfficeSettings;
 use crate::i18n::{Lang, Localize, T};
@@ -39,14 +40,22 @@ pub fn office_settings(db: &Path, lang: Lang) -> (OfficeSettings, Option<String>
         Err(_) => (OfficeSettings::default(), None),
         Ok(text) => match toml::from_str::<OfficeSettings>(&text) {
             Ok(s) if !s.categories.is_empty() => (s, None),
-            Ok(_) => (
-                OfficeSettings::default(),
-                Some(lang.f(T::OfficeBroken, &[&file.display(), &"categories = []"])),
-            ),
-            Err(e) => (
-                OfficeSettings::default(),
-                Some(lang.f(T::OfficeBroken, &[&file.display(), &e])),
-            ),
+            Ok(_) => {
+                let line = crate::domain::config_text::line_of_key(&text, &["categories"]);
+                let place = file_line(&file, line, lang);
+                (
+                    OfficeSettings::default(),
+                    Some(lang.f(T::OfficeBroken, &[&place, &"categories = []"])),
+                )
+            }
+            Err(e) => {
+                let p = ConfigProblem::toml(&text, &e);
+                let place = file_line(&file, p.line, lang);
+                (
+                    OfficeSettings::default(),
+                    Some(lang.f(T::OfficeBroken, &[&place, &p.reason.localize(lang)])),
+                )
+            }
         },
     }
 }
@@ -85,7 +94,8 @@ pub fn deadline_setup(db: &Path, lang: Lang) -> (DeadlinePolicy, HolidayCalendar
             DeadlinePolicy::default()
         }
         Some(Ok((file, text))) => DeadlinePolicy::from_toml(&text).unwrap_or_else(|e| {
-            warnings.push(lang.f(T::PolicyFallback, &[&file.display(), &e.localize(lang)]));
+            let place = file_line(&file, e.line_in(&text), lang);
+            warnings.push(lang.f(T::PolicyFallback, &[&place, &e.localize(lang)]));
             DeadlinePolicy::default()
         }),
     };
@@ -98,7 +108,9 @@ pub fn deadline_setup(db: &Path, lang: Lang) -> (DeadlinePolicy, HolidayCalendar
         Some(Ok((file, text))) => {
             let origin = file.display().to_string();
             HolidayCalendar::built_in_with_override(&origin, &text).unwrap_or_else(|e| {
-                warnings.push(lang.f(T::HolidaysFallback, &[&origin, &e.localize(lang)]));
+                let CalendarError::Json { line, .. } = &e;
+                let place = file_line(&file, Some(*line), lang);
+                warnings.push(lang.f(T::HolidaysFallback, &[&place, &e.localize(lang)]));
                 HolidayCalendar::built_in()
             })
         }
@@ -106,36 +118,97 @@ pub fn deadline_setup(db: &Path, lang: Lang) -> (DeadlinePolicy, HolidayCalendar
     (policy, calendar, warnings)
 }
 
-pub fn keymap(lang: Lang) -> (KeyMap, Option<String>) {
-    let Some(file) = config_dir()
-        .map(|d| d.join("keys.toml"))
-        .filter(|f| f.is_file())
-    else {
+/// `keys.toml` in the user's config folder (`dir`), over the built-in keys.
+pub fn keymap(dir: Option<&Path>, lang: Lang) -> (KeyMap, Option<String>) {
+    let Some(file) = dir.map(|d| d.join("keys.toml")).filter(|f| f.is_file()) else {
         return (KeyMap::default(), None);
     };
     match std::fs::read_to_string(&file)
-        .map_err(|e| e.to_string())
+        .map_err(|e| ConfigProblem {
+            line: None,
+            reason: ConfigReason::Unreadable(e.to_string()),
+        })
         .and_then(|t| KeyMap::default().patch(&t))
     {
         Ok(map) => (map, None),
-        Err(e) => (
+        Err(p) => (
             KeyMap::default(),
-            Some(lang.f(T::KeysBroken, &[&file.display(), &e])),
+            Some(lang.f(
+                T::KeysBroken,
+                &[&file_line(&file, p.line, lang), &p.reason.localize(lang)],
+            )),
         ),
     }
 }
 
-pub fn theme(name: Option<&str>, lang: Lang) -> (Theme, Option<String>) {
+/// A file named for a message, with the line when it is known.
+fn file_line(file: &Path, line: Option<usize>, lang: Lang) -> String {
+    match line {
+        Some(line) => lang.f(T::ConfigFileLine, &[&file.display(), &line]),
+        None => file.display().to_string(),
+    }
+}
+
+/// Theme `name`, patched by its file in `themes/` of the user's config folder (`dir`).
+pub fn theme(name: Option<&str>, dir: Option<&Path>, lang: Lang) -> (Theme, Option<String>) {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let dir = config_dir().map(|d| d.join("themes"));
+    let dir = dir.map(|d| d.join("themes"));
     let (theme, problem) = Theme::load(name, dir.as_deref(), no_color);
     let message = problem.map(|p| match p {
         ThemeProblem::Unknown(n) => lang.f(T::ThemeUnknown, &[&n]),
-        ThemeProblem::Broken { file, reason } => {
-            lang.f(T::ThemeBroken, &[&file.display(), &reason])
-        }
+        ThemeProblem::Broken { file, problem } => lang.f(
+            T::ThemeBroken,
+            &[
+                &file_line(&file, problem.line, lang),
+                &problem.reason.localize(lang),
+            ],
+        ),
     });
     (theme, message)
+}
+
+/// Everything the desk reads at start, and what was wrong with it.
+pub struct Loaded {
+    pub settings: OfficeSettings,
+    pub keymap: KeyMap,
+    pub theme: Theme,
+    pub policy: DeadlinePolicy,
+    pub calendar: HolidayCalendar,
+    /// One sentence per broken file, each naming the file (and its line when known).
+    pub problems: Vec<String>,
+}
+
+/// Reads the office files beside the database `db` and the user's files in `config_dir`;
+/// a broken one is replaced by its defaults and listed in `problems`.
+pub fn load(db: &Path, config_dir: Option<&Path>, theme_name: Option<&str>, lang: Lang) -> Loaded {
+    let (settings, office_problem) = office_settings(db, lang);
+    let (keymap, keys_problem) = keymap(config_dir, lang);
+    let (theme, theme_problem) = theme(theme_name, config_dir, lang);
+    let (policy, calendar, deadline_problems) = deadline_setup(db, lang);
+    let problems = [office_problem, keys_problem, theme_problem]
+        .into_iter()
+        .flatten()
+        .chain(deadline_problems)
+        .collect();
+    Loaded {
+        settings,
+        keymap,
+        theme,
+        policy,
+        calendar,
+        problems,
+    }
+}
+
+impl Loaded {
+    /// What the status line says at start: the first problem, and how many more the log has.
+    pub fn warning(&self, lang: Lang) -> Option<String> {
+        let first = self.problems.first()?;
+        Some(match self.problems.len() - 1 {
+            0 => first.clone(),
+            more => format!("{first} {}", lang.f(T::ConfigMoreProblems, &[&more])),
+        })
+    }
 }
 
 /// Logs go to `<db>/logs/`, never to the terminal the desk is drawn on.

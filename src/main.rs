@@ -238,34 +238,27 @@ fn run_desk(cli: &cli::Cli, db: std::path::PathBuf) -> color_eyre::Result<()> {
     color_eyre::install()?;
     let _log = xfdesk::config::init_logging(&db);
     let lang = cli.lang;
-    let (settings, office_problem) = xfdesk::config::office_settings(&db, lang);
-    let (keymap, keys_problem) = xfdesk::config::keymap(lang);
-    let (theme, theme_problem) = xfdesk::config::theme(cli.theme.as_deref(), lang);
-    // policy.toml and holidays.json beside the database; a broken one falls back to the
-    // statutory limits and the built-in calendar, and the screen says so.
-    let (policy, calendar, deadline_problems) = xfdesk::config::deadline_setup(&db, lang);
+    // policy.toml and holidays.json beside the database, keys and themes in the user's
+    // folder; a broken one falls back to its defaults, and the screen says so.
+    let config_dir = xfdesk::config::config_dir();
+    let loaded = xfdesk::config::load(&db, config_dir.as_deref(), cli.theme.as_deref(), lang);
+    for problem in &loaded.problems {
+        tracing::warn!("{problem}");
+    }
+    let warning = loaded.warning(lang);
     let mut app = App::new(Setup {
         lang,
-        settings,
-        keymap,
+        settings: loaded.settings,
+        keymap: loaded.keymap,
         clock: Arc::new(SystemClock { today: cli.today }),
         db_path: db.clone(),
         demo_visits: 2_000,
-        policy,
-        calendar,
+        policy: loaded.policy,
+        calendar: loaded.calendar,
     });
-    let problems = [office_problem, keys_problem, theme_problem]
-        .into_iter()
-        .flatten()
-        .chain(deadline_problems);
-    // Every problem goes to the log; the status line has room for the first.
-    let mut first = None;
-    for problem in problems {
-        tracing::warn!("{problem}");
-        first.get_or_insert(problem);
+    if let Some(warning) = warning {
+        app.say(xfdesk::app::Tone::Warn, warning);
     }
-    if let Some(problem) = first {
-        app.say(xfdesk::app::Tone::Warn, problem);
-    }
+    let theme = loaded.theme;
     xfdesk::tui::run(app, theme, db)
 }

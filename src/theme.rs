@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
+use crate::domain::config_text::{ConfigProblem, ConfigReason};
+
 pub const BUILT_IN: &[(&str, &str)] = &[
     ("dark", include_str!("../themes/dark.toml")),
     ("light", include_str!("../themes/light.toml")),
@@ -51,11 +53,13 @@ struct ThemeFile {
     styles: BTreeMap<String, StyleSpec>,
 }
 
-#[derive(Clone, Copy, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StyleSpec {
-    fg: Option<Color>,
-    bg: Option<Color>,
+    /// Read as text so that a wrong name is reported as itself, on its line; ratatui's own
+    /// parser says only that colours failed.
+    fg: Option<String>,
+    bg: Option<String>,
     #[serde(default)]
     bold: bool,
     #[serde(default)]
@@ -69,12 +73,17 @@ struct StyleSpec {
 }
 
 impl StyleSpec {
-    fn style(self) -> Style {
+    /// The style, or the colour (`fg` or `bg`) whose name is not one.
+    fn style(&self) -> Result<Style, (&'static str, String)> {
+        let colour = |field: &'static str, name: &Option<String>| match name {
+            None => Ok(None),
+            Some(n) => n.parse::<Color>().map(Some).map_err(|_| (field, n.clone())),
+        };
         let mut s = Style::default();
-        if let Some(fg) = self.fg {
+        if let Some(fg) = colour("fg", &self.fg)? {
             s = s.fg(fg);
         }
-        if let Some(bg) = self.bg {
+        if let Some(bg) = colour("bg", &self.bg)? {
             s = s.bg(bg);
         }
         for (on, m) in [
@@ -88,7 +97,7 @@ impl StyleSpec {
                 s = s.add_modifier(m);
             }
         }
-        s
+        Ok(s)
     }
 }
 
@@ -96,13 +105,16 @@ impl StyleSpec {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ThemeProblem {
     Unknown(String),
-    Broken { file: PathBuf, reason: String },
+    Broken {
+        file: PathBuf,
+        problem: ConfigProblem,
+    },
 }
 
 impl Theme {
     /// Applies a theme file's entries on top of `self`. Errors name the entry or the line.
-    fn patch(mut self, text: &str) -> Result<Theme, String> {
-        let file: ThemeFile = toml::from_str(text).map_err(|e| e.to_string())?;
+    pub fn patch(mut self, text: &str) -> Result<Theme, ConfigProblem> {
+        let file: ThemeFile = toml::from_str(text).map_err(|e| ConfigProblem::toml(text, &e))?;
         if let Some(name) = file.name {
             self.name = name;
         }
@@ -127,9 +139,15 @@ impl Theme {
                 "overdue" => &mut self.overdue,
                 "due_soon" => &mut self.due_soon,
                 "highlight" => &mut self.highlight,
-                other => return Err(format!("unknown style “{other}”")),
+                other => {
+                    let reason = ConfigReason::UnknownStyle(other.to_string());
+                    return Err(ConfigProblem::at_key(text, &["styles", other], reason));
+                }
             };
-            *slot = spec.style();
+            *slot = spec.style().map_err(|(field, name)| {
+                let reason = ConfigReason::UnknownColour(name);
+                ConfigProblem::at_key(text, &["styles", &key, field], reason)
+            })?;
         }
         Ok(self)
     }
@@ -156,12 +174,15 @@ impl Theme {
             (base, Some(file)) => {
                 let base = base.unwrap_or_else(fallback);
                 match std::fs::read_to_string(&file)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| ConfigProblem {
+                        line: None,
+                        reason: ConfigReason::Unreadable(e.to_string()),
+                    })
                     .and_then(|t| base.patch(&t))
                 {
                     Ok(t) => t,
-                    Err(reason) => {
-                        problem = Some(ThemeProblem::Broken { file, reason });
+                    Err(p) => {
+                        problem = Some(ThemeProblem::Broken { file, problem: p });
                         fallback()
                     }
                 }
@@ -225,7 +246,7 @@ mod tests {
         for (name, text) in BUILT_IN {
             let theme = Theme::default()
                 .patch(text)
-                .unwrap_or_else(|e| panic!("{name}: {e}"));
+                .unwrap_or_else(|e| panic!("{name}: {e:?}"));
             assert_eq!(theme.name, *name);
             assert_ne!(
                 theme.selected,
@@ -270,9 +291,9 @@ mod tests {
         let (t, problem) = Theme::load(Some("dark"), Some(dir.path()), false);
         assert_eq!(t, Theme::built_in("dark").unwrap());
         match problem {
-            Some(ThemeProblem::Broken { file, reason }) => {
+            Some(ThemeProblem::Broken { file, problem }) => {
                 assert!(file.ends_with("dark.toml"));
-                assert!(reason.contains("line 2"), "{reason}");
+                assert_eq!(problem.line, Some(2), "{problem:?}");
             }
             other => panic!("expected a broken-file problem, got {other:?}"),
         }

@@ -109,8 +109,9 @@ pub fn measure(db: &Path, started: Instant) -> Result<Measures, String> {
 fn build(db: &Path) -> Result<Term, String> {
     let lang = Lang::Zh;
     let (settings, _) = xfdesk::config::office_settings(db, lang);
-    let (keymap, _) = xfdesk::config::keymap(lang);
-    let (theme, _) = xfdesk::config::theme(None, lang);
+    let user = xfdesk::config::config_dir();
+    let (keymap, _) = xfdesk::config::keymap(user.as_deref(), lang);
+    let (theme, _) = xfdesk::config::theme(None, user.as_deref(), lang);
     let app = App::new(Setup {
         lang,
         settings,

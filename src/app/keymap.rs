@@ -6,6 +6,8 @@
 //! `save = ["ctrl-s", "f9"]`, replaces the keys of the commands it names.
 
 use std::collections::BTreeMap;
+
+use crate::domain::config_text::{ConfigProblem, ConfigReason};
 use std::fmt;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -278,17 +280,25 @@ impl KeyMap {
 
     /// Applies a key-map file: each entry replaces all keys of one command. Keys that would
     /// type text are bound outside text fields only. Errors name the entry or the line.
-    pub fn patch(mut self, text: &str) -> Result<KeyMap, String> {
+    pub fn patch(mut self, text: &str) -> Result<KeyMap, ConfigProblem> {
         let table: BTreeMap<String, Vec<String>> =
-            toml::from_str(text).map_err(|e| e.to_string())?;
+            toml::from_str(text).map_err(|e| ConfigProblem::toml(text, &e))?;
         for (name, keys) in table {
+            let at = |reason| ConfigProblem::at_key(text, &[&name], reason);
             let command: Command = Command::deserialize(serde::de::value::StrDeserializer::<
                 serde::de::value::Error,
             >::new(&name))
-            .map_err(|_| format!("unknown command “{name}”"))?;
+            .map_err(|_| at(ConfigReason::UnknownCommand(name.clone())))?;
             let specs = keys
                 .iter()
-                .map(|k| KeySpec::parse(k))
+                .map(|k| {
+                    KeySpec::parse(k).map_err(|detail| {
+                        at(ConfigReason::UnknownKey {
+                            key: k.clone(),
+                            detail,
+                        })
+                    })
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             self.bindings.retain(|b| b.command != command);
             for key in specs {
@@ -425,17 +435,24 @@ mod tests {
 
     #[test]
     fn a_broken_key_file_says_what_is_wrong() {
+        let unknown = KeyMap::default()
+            .patch("help = [\"f1\"]\n\nsav = [\"f9\"]")
+            .unwrap_err();
+        assert_eq!(unknown.reason, ConfigReason::UnknownCommand("sav".into()));
+        assert_eq!(unknown.line, Some(3));
+        let bad_key = KeyMap::default()
+            .patch("help = [\"f1\"]\nsave = [\"hyper-s\"]")
+            .unwrap_err();
         assert!(
-            KeyMap::default()
-                .patch("sav = [\"f9\"]")
-                .unwrap_err()
-                .contains("sav")
+            matches!(&bad_key.reason, ConfigReason::UnknownKey { key, .. } if key == "hyper-s"),
+            "{bad_key:?}"
         );
-        assert!(
-            KeyMap::default()
-                .patch("save = [\"ctrl-\"")
-                .unwrap_err()
-                .contains("line 1")
-        );
+        assert_eq!(bad_key.line, Some(2));
+        let syntax = KeyMap::default().patch("save = [\"ctrl-\"").unwrap_err();
+        assert_eq!(syntax.line, Some(1));
+        let wrong_type = KeyMap::default()
+            .patch("help = [\"f1\"]\nsave = \"f9\"\n")
+            .unwrap_err();
+        assert_eq!(wrong_type.line, Some(2), "{wrong_type:?}");
     }
 }

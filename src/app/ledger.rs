@@ -223,7 +223,7 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
             load_page(app, store);
         }
         (Command::Back, Some(_)) => screen.focus = None,
-        (Command::Back, None) => app.screen = Screen::Intake,
+        (Command::Back, None) => super::session::back_home(app, store),
         (Command::Up, None) => screen.selected = screen.selected.saturating_sub(1),
         (Command::Down, None) => {
             screen.selected = (screen.selected + 1).min(screen.rows.len().saturating_sub(1))

@@ -17,7 +17,7 @@ use crate::store::Store;
 
 use super::action::Command;
 use super::field::TextField;
-use super::{Screen, matter};
+use super::matter;
 
 mod filter;
 use super::{App, Tone};
@@ -391,7 +391,7 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
             refilter(app);
         }
         Command::Back if list.search_focus => app.matters.search_focus = false,
-        Command::Back => app.screen = Screen::Intake,
+        Command::Back => super::session::back_home(app, store),
         Command::NextField | Command::PrevField => {
             app.matters.search_focus = !app.matters.search_focus
         }

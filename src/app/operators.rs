@@ -188,7 +188,7 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
     let len = app.ops.list.len();
     let selected = app.ops.list.get(app.ops.selected).cloned();
     match c {
-        Command::Back => app.screen = Screen::Intake,
+        Command::Back => super::session::back_home(app, store),
         Command::NextField | Command::PrevField => org::open(app, store),
         Command::Up => app.ops.selected = app.ops.selected.saturating_sub(1),
         Command::Down => app.ops.selected = (app.ops.selected + 1).min(len.saturating_sub(1)),

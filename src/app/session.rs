@@ -281,6 +281,15 @@ pub(super) fn go_home(app: &mut App, store: &dyn Store) {
     }
 }
 
+/// Esc from a list: back to the role's first screen. The intake form keeps its focus; a role
+/// that may not register visits is never left on it.
+pub(super) fn back_home(app: &mut App, store: &dyn Store) {
+    match app.role().map(Role::home) {
+        Some(Home::Intake) => app.screen = Screen::Intake,
+        _ => go_home(app, store),
+    }
+}
+
 pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
     let s = &mut app.signin;
     match c {

@@ -450,7 +450,7 @@ fn visits_command(app: &mut App, c: Command, store: &dyn Store) {
             visits::reload(app, store);
         }
         Command::Back if app.visits.search_focus => app.visits.search_focus = false,
-        Command::Back => app.screen = Screen::Intake,
+        Command::Back => session::back_home(app, store),
         Command::NextField | Command::PrevField => {
             app.visits.search_focus = !app.visits.search_focus
         }

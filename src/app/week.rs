@@ -303,7 +303,7 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
         return;
     }
     match c {
-        Command::Back => app.screen = Screen::Intake,
+        Command::Back => super::session::back_home(app, store),
         Command::Up => move_selection(app, -1),
         Command::Down => move_selection(app, 1),
         Command::PageUp => shift_month(app, -1, store),

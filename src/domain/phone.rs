@@ -36,7 +36,10 @@ impl Phone {
         if folded.is_empty() {
             return Err(PhoneError::Empty);
         }
-        let (main, extension) = split_extension(&folded);
+        let (main, extension) = match split_extension(&folded) {
+            (main, None) => dashed_extension(main),
+            split => split,
+        };
         let mut digits = String::new();
         for c in main.chars() {
             match c {
@@ -105,6 +108,22 @@ fn split_extension(s: &str) -> (&str, Option<&str>) {
         if let Some((main, ext)) = s.split_once(marker) {
             return (main, Some(ext));
         }
+    }
+    (s, None)
+}
+
+/// The canonical form writes an extension after a second dash (`010-2000000-1`), so that form
+/// must read back as itself; it is taken so only when the part before the dash is a whole
+/// landline as written, and `0871-6512-3456` stays one number grouped by a clerk.
+fn dashed_extension(s: &str) -> (&str, Option<&str>) {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if let Some((main, ext)) = s.rsplit_once('-')
+        && digits(ext)
+        && main.split('-').count() == 2
+        && main.split('-').all(digits)
+        && parse_landline(&main.replace('-', ""), None).is_ok_and(|p| p.0 == main)
+    {
+        return (main, Some(ext));
     }
     (s, None)
 }
@@ -220,6 +239,16 @@ mod tests {
         assert_eq!(
             Phone::parse("0871-65123456转301").unwrap().as_str(),
             "0871-65123456-301"
+        );
+        assert_eq!(
+            Phone::parse("010-2000000-1").unwrap().as_str(),
+            "010-2000000-1",
+            "the canonical form with an extension reads back as itself, not as 010-20000001"
+        );
+        assert_eq!(
+            Phone::parse("0871-6512-3456").unwrap().as_str(),
+            "0871-65123456",
+            "digits grouped by dashes are still one number"
         );
         assert_eq!(Phone::parse("65123456"), Err(PhoneError::MissingAreaCode));
         assert_eq!(

@@ -99,7 +99,8 @@ pub fn name_keys(name: &str) -> NameKeys {
                     break 'outer;
                 }
                 let mut ini = ini.clone();
-                ini.push_str(&r[..1]);
+                // The first character, not byte: a name may hold ｌ, é or Uyghur letters.
+                ini.extend(r.chars().next());
                 next.push((ini, format!("{full}{r}")));
             }
         }
@@ -248,6 +249,19 @@ pub fn result_order(a: &(MatchQuality, &Petitioner), b: &(MatchQuality, &Petitio
 
 #[cfg(test)]
 mod tests {
+    use super::name_keys as keys_of;
+
+    #[test]
+    fn names_outside_ascii_and_chinese_have_keys_and_no_panic() {
+        // Found by the key-sequence test: a leader named with a full-width digit brought the
+        // desk down when its search keys were built.
+        for name in ["０", "Ｌｉ", "José", "ئەھمەد", "Мария", "张Ｌ"] {
+            let keys = keys_of(name);
+            assert!(!keys.initials.is_empty() && !keys.full.is_empty(), "{name}");
+        }
+        assert_eq!(keys_of("Ｌｉ").initials, ["ｌｉ"]);
+    }
+
     use super::*;
 
     #[test]

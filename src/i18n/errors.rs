@@ -1,6 +1,7 @@
 //! Domain and store errors worded for the person at the desk. The core's `Display` texts are
 //! for logs; these are what a clerk reads, naming what is wrong and how to put it right.
 
+mod config;
 mod deadline;
 mod operator;
 mod org;

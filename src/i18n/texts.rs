@@ -205,6 +205,8 @@ gather! { [
     CliBadToday => "“{}”不是日期(格式 YYYY-MM-DD)", "“{}” is not a date (use YYYY-MM-DD)";
     CliNoDataDir => "找不到用户数据目录,请用 --db 指定数据库位置", "No per-user data directory found; choose a database with --db";
     ThemeUnknown => "没有名为“{}”的主题,使用默认主题", "No theme named “{}”; using the default";
+    ConfigFileLine => "{} 第{}行", "{}, line {}";
+    ConfigMoreProblems => "(另有{}个设置文件有误,详见日志)", "({} more settings files are wrong; see the log)";
     ThemeBroken => "主题文件 {} 有误:{};使用默认主题", "Theme file {} is wrong: {}; using the default";
     KeysBroken => "按键文件 {} 有误:{};使用默认按键", "Key map file {} is wrong: {}; using the default keys";
     OfficeBroken => "设置文件 {} 有误:{};使用默认设置", "Settings file {} is wrong: {}; using the defaults";

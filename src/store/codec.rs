@@ -44,8 +44,21 @@ pub enum CodecError {
     Encode { record: RecordRef, reason: String },
 }
 
+/// The largest record written or read. bincode allocates a string's claimed length before
+/// reading it, so without a limit one damaged length prefix would abort the process; no real
+/// record comes near this size, and `encode` refuses anything larger so all it writes reads.
+pub const MAX_RECORD_BYTES: usize = 16 << 20;
+
 fn config() -> bincode::config::Configuration {
     bincode::config::standard()
+}
+
+fn decode_config() -> bincode::config::Configuration<
+    bincode::config::LittleEndian,
+    bincode::config::Varint,
+    bincode::config::Limit<MAX_RECORD_BYTES>,
+> {
+    config().with_limit::<MAX_RECORD_BYTES>()
 }
 
 pub fn encode<T: Serialize>(value: &T, record: RecordRef) -> Result<Vec<u8>, CodecError> {
@@ -56,6 +69,12 @@ pub fn encode<T: Serialize>(value: &T, record: RecordRef) -> Result<Vec<u8>, Cod
             reason: e.to_string(),
         }
     })?;
+    if out.len() > MAX_RECORD_BYTES {
+        return Err(CodecError::Encode {
+            record,
+            reason: format!("{} bytes, more than {MAX_RECORD_BYTES}", out.len()),
+        });
+    }
     Ok(out)
 }
 
@@ -68,11 +87,12 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], record: RecordRef) -> Result<T,
 }
 
 fn decode_body<T: DeserializeOwned>(body: &[u8], record: RecordRef) -> Result<T, CodecError> {
-    let (value, used) =
-        bincode::serde::decode_from_slice(body, config()).map_err(|e| CodecError::Damaged {
+    let (value, used) = bincode::serde::decode_from_slice(body, decode_config()).map_err(|e| {
+        CodecError::Damaged {
             record,
             reason: e.to_string(),
-        })?;
+        }
+    })?;
     if used != body.len() {
         return Err(CodecError::Damaged {
             record,
@@ -163,6 +183,18 @@ mod tests {
             decode::<Sample>(&longer, REC),
             Err(CodecError::Damaged { .. })
         ));
+    }
+
+    #[test]
+    fn a_record_too_large_to_read_back_is_not_written() {
+        let huge = "字".repeat(MAX_RECORD_BYTES / 3 + 1);
+        assert!(matches!(
+            encode(&huge, REC),
+            Err(CodecError::Encode { record: REC, .. })
+        ));
+        let largest = "x".repeat(MAX_RECORD_BYTES - 8);
+        let bytes = encode(&largest, REC).unwrap();
+        assert_eq!(decode::<String>(&bytes, REC).unwrap(), largest);
     }
 
     /// `Case` as it was stored before the matter's life existed: only `Registered`. Mirrored

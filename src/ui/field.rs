@@ -13,6 +13,16 @@ use crate::theme::Theme;
 
 use super::text::{fit, window};
 
+/// Puts the terminal cursor at `at` when that is on screen. In a small terminal a field can be
+/// laid out below the last row; a cursor sent there would land somewhere else, and the input
+/// method's candidate window with it.
+pub fn place_cursor(frame: &mut Frame, at: impl Into<Position>) {
+    let at = at.into();
+    if frame.area().contains(at) {
+        frame.set_cursor_position(at);
+    }
+}
+
 /// A single-line field, scrolled so the caret shows; the terminal cursor goes to the caret.
 /// `hint` is shown while the field is empty (`T::LangName` means no hint).
 pub fn text_line(
@@ -28,7 +38,7 @@ pub fn text_line(
     let (caret, scroll) = f.caret(w.saturating_sub(1));
     if focus && app.overlay.is_none() {
         let x = area.x + (caret - scroll).min(w.saturating_sub(1)) as u16;
-        frame.set_cursor_position(Position { x, y: area.y });
+        place_cursor(frame, Position { x, y: area.y });
     }
     if f.is_empty() && hint != T::LangName {
         return Line::styled(fit(app.t(hint), w), theme.placeholder);
@@ -71,9 +81,12 @@ pub fn text_area(
         let (top, left) = ta.scroll_offset();
         let row = sc.row.saturating_sub(usize::from(top)) as u16;
         let col = sc.col.saturating_sub(usize::from(left)) as u16;
-        frame.set_cursor_position(Position {
-            x: at.x + col.min(at.width.saturating_sub(1)),
-            y: at.y + row.min(at.height.saturating_sub(1)),
-        });
+        place_cursor(
+            frame,
+            Position {
+                x: at.x + col.min(at.width.saturating_sub(1)),
+                y: at.y + row.min(at.height.saturating_sub(1)),
+            },
+        );
     }
 }

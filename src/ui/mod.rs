@@ -41,10 +41,13 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     frame.render_widget(Block::default().style(theme.base), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = Paragraph::new(app.t(T::TooSmall))
-            .style(theme.warning)
-            .wrap(Wrap { trim: true });
-        frame.render_widget(msg, area);
+        // Wrapped by hand: ratatui's wrapping indexed outside the buffer for Chinese text
+        // in a terminal two columns wide.
+        let lines: Vec<Line> = text::wrap_cells(app.t(T::TooSmall), area.width.into())
+            .into_iter()
+            .map(Line::from)
+            .collect();
+        frame.render_widget(Paragraph::new(lines).style(theme.warning), area);
         return;
     }
     let [header, body, status, footer] = Layout::vertical([

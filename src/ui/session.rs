@@ -139,7 +139,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         if y < inner.y + inner.height {
             let x =
                 inner.x + (super::text::width(label) + super::text::width(field.value())) as u16;
-            frame.set_cursor_position((x.min(inner.x + inner.width), y));
+            super::field::place_cursor(frame, (x.min(inner.x + inner.width), y));
         }
     } else {
         lines.push(Line::styled(app.t(T::SessionQueueKeys), theme.muted));

@@ -38,7 +38,7 @@ pub fn secret_line(
     let n = f.value().chars().count();
     if focus && app.overlay.is_none() {
         let x = area.x + (n as u16).min(area.width.saturating_sub(1));
-        frame.set_cursor_position(Position { x, y: area.y });
+        super::field::place_cursor(frame, Position { x, y: area.y });
     }
     let style = if focus {
         theme.input.add_modifier(Modifier::UNDERLINED)

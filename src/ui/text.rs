@@ -96,3 +96,42 @@ mod window_tests {
         assert_eq!(window("ab张三", 1, 10), "b张三");
     }
 }
+
+/// `s` broken into lines of at most `max` cells, never inside a character; a character wider
+/// than `max` is left out. For the few places that must draw in any width at all (a terminal
+/// of one or two columns), where ratatui's own wrapping has failed on wide characters.
+pub fn wrap_cells(s: &str, max: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if w > max {
+            continue;
+        }
+        if used + w > max {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        line.push(c);
+        used += w;
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_never_splits_a_wide_character() {
+        assert_eq!(wrap_cells("窗口太小", 2), ["窗", "口", "太", "小"]);
+        assert_eq!(wrap_cells("窗口太小", 3), ["窗", "口", "太", "小"]);
+        assert_eq!(wrap_cells("窗口ab", 5), ["窗口a", "b"]);
+        assert!(wrap_cells("窗口", 1).is_empty());
+        assert_eq!(wrap_cells("too small", 1).len(), 9);
+    }
+}

@@ -177,7 +177,7 @@ fn selected_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             area,
         );
         let x = area.x + (1 + super::text::width(label) + super::text::width(value)) as u16;
-        frame.set_cursor_position((x.min(area.x + area.width), area.y));
+        super::field::place_cursor(frame, (x.min(area.x + area.width), area.y));
         return;
     }
     let Some(s) = app.week.selected_session() else {

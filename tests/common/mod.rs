@@ -21,6 +21,7 @@ use xfdesk::theme::Theme;
 use xfdesk::tui::{Desk, Message};
 
 pub mod faulty;
+pub mod hostile;
 pub mod week;
 
 pub fn now() -> NaiveDateTime {

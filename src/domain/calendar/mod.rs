@@ -33,14 +33,11 @@ pub enum CalendarError {
     /// The text is not holiday-cn JSON; `origin` names the file, `reason` carries serde's line
     /// and column.
     #[error("{origin}: not a holiday calendar: {reason}")]
-    Json { origin: String, reason: String },
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum OneOrMany {
-    One(YearFile),
-    Many(Vec<YearFile>),
+    Json {
+        origin: String,
+        reason: String,
+        line: usize,
+    },
 }
 
 #[derive(Deserialize)]
@@ -99,13 +96,17 @@ impl HolidayCalendar {
     /// Merges one year object or an array of them; for a date already known, the new entry wins.
     /// `origin` names the text in the error (a file name).
     pub fn merge_json(&mut self, origin: &str, text: &str) -> Result<(), CalendarError> {
-        let parsed: OneOrMany = serde_json::from_str(text).map_err(|e| CalendarError::Json {
+        let json = |e: serde_json::Error| CalendarError::Json {
             origin: origin.to_string(),
             reason: e.to_string(),
-        })?;
-        let files = match parsed {
-            OneOrMany::One(f) => vec![f],
-            OneOrMany::Many(fs) => fs,
+            line: e.line(),
+        };
+        // Told apart by the first character rather than by an untagged enum, whose error
+        // ("did not match any variant") would lose the line that is wrong.
+        let files = if text.trim_start().starts_with('[') {
+            serde_json::from_str::<Vec<YearFile>>(text).map_err(json)?
+        } else {
+            vec![serde_json::from_str::<YearFile>(text).map_err(json)?]
         };
         for file in files {
             if !file.days.is_empty() {

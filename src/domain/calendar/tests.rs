@@ -127,9 +127,18 @@ fn broken_json_names_the_file_and_the_place() {
     let err =
         HolidayCalendar::built_in_with_override("holidays.json", r#"{"year": 2027, "days": [}"#)
             .unwrap_err();
-    let CalendarError::Json { origin, reason } = err;
+    let CalendarError::Json { origin, reason, .. } = err;
     assert_eq!(origin, "holidays.json");
     assert!(reason.contains("line 1"), "{reason}");
+    // A wrong value deep in the file is found on its own line, in one year object or a list.
+    let one = "{\n \"year\": 2027,\n \"days\": [\n  {\"name\": \"x\", \"date\": \"2027-02-30\", \"isOffDay\": true}\n ]\n}";
+    let many = format!("[\n{one}\n]");
+    for (text, line) in [(one.to_string(), 4), (many, 5)] {
+        match HolidayCalendar::built_in_with_override("holidays.json", &text) {
+            Err(CalendarError::Json { line: found, .. }) => assert_eq!(found, line, "{text}"),
+            other => panic!("expected a JSON error, got {other:?}"),
+        }
+    }
     let bad_date =
         r#"{"year": 2027, "days": [{"name": "x", "date": "2027-02-30", "isOffDay": true}]}"#;
     assert!(HolidayCalendar::built_in_with_override("holidays.json", bad_date).is_err());

@@ -6,6 +6,8 @@ use std::collections::BTreeSet;
 
 use serde::Deserialize;
 
+use crate::domain::config_text::{ConfigProblem, line_of_key};
+
 use super::{DayKind, DeadlinePolicy, Limit, MAX_DAYS, Stage, Tier};
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -13,7 +15,7 @@ pub enum PolicyError {
     /// Not valid TOML, an unknown key, or a value of the wrong type. `reason` is toml's message,
     /// which names the line, the column and the key.
     #[error("policy file: {reason}")]
-    Toml { reason: String },
+    Toml { reason: String, line: Option<usize> },
     /// A limit or tier of zero days; `field` is its key, e.g. `handle.days` or `tiers.普通`.
     #[error("policy file: {field} must be at least 1 day")]
     ZeroDays { field: String },
@@ -59,10 +61,28 @@ struct RawTier {
 impl DeadlinePolicy {
     /// Reads the text of a `policy.toml`. An empty text is the statutory policy.
     pub fn from_toml(text: &str) -> Result<Self, PolicyError> {
-        let raw: RawPolicy = toml::from_str(text).map_err(|e| PolicyError::Toml {
-            reason: e.to_string().trim_end().to_string(),
+        let raw: RawPolicy = toml::from_str(text).map_err(|e| {
+            let line = ConfigProblem::toml(text, &e).line;
+            PolicyError::Toml {
+                reason: e.message().trim().replace('\n', " "),
+                line,
+            }
         })?;
         DeadlinePolicy::try_from(raw)
+    }
+}
+
+impl PolicyError {
+    /// The line of `text` (the file it came from) the error is about, when it is known.
+    pub fn line_in(&self, text: &str) -> Option<usize> {
+        let field = match self {
+            PolicyError::Toml { line, .. } => return *line,
+            PolicyError::ZeroDays { field } | PolicyError::TooManyDays { field, .. } => field,
+            PolicyError::DuplicateTier { name } => &format!("tiers.{name}"),
+            PolicyError::EmptyTierName => "tiers",
+        };
+        let path: Vec<&str> = field.split('.').collect();
+        line_of_key(text, &path)
     }
 }
 

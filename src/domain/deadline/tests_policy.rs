@@ -65,9 +65,13 @@ fn the_policy_can_sit_inside_another_toml_file() {
     assert!(bad.unwrap_err().to_string().contains("handle.days"));
 }
 
+/// toml's message with the line it names.
 fn toml_reason(text: &str) -> String {
     match DeadlinePolicy::from_toml(text) {
-        Err(PolicyError::Toml { reason }) => reason,
+        Err(PolicyError::Toml {
+            reason,
+            line: Some(line),
+        }) => format!("line {line}: {reason}"),
         other => panic!("expected a TOML error, got {other:?}"),
     }
 }
@@ -131,4 +135,25 @@ fn tiers_need_distinct_names_and_days() {
             field: "tiers.急".into()
         })
     );
+}
+
+#[test]
+fn an_impossible_number_is_found_on_its_line() {
+    let cases = [
+        ("due_soon_days = 3\n\n[handle]\ndays = 0\n", 4),
+        ("max_extension_days = 5000\n", 1),
+        (
+            "[[tiers]]\nname = \"急\"\ndays = 3\n\n[[tiers]]\nname = \"急\"\ndays = 5\n",
+            1,
+        ),
+        (
+            "[[tiers]]\nname = \"普通\"\ndays = 9\n[[tiers]]\nname = \"急\"\ndays = 0\n",
+            4,
+        ),
+        ("[handle]\ndays = \"sixty\"\n", 2),
+    ];
+    for (text, line) in cases {
+        let err = DeadlinePolicy::from_toml(text).unwrap_err();
+        assert_eq!(err.line_in(text), Some(line), "{text}: {err:?}");
+    }
 }

@@ -9,10 +9,11 @@ use crate::i18n::{Label, Lang};
 impl Localize for CalendarError {
     fn localize(&self, lang: Lang) -> String {
         match self {
-            CalendarError::Json { origin, reason } => say(
+            // The caller names the file and the line in front of this.
+            CalendarError::Json { reason, .. } => say(
                 lang,
-                format!("节假日文件 {origin} 格式有误:{reason}"),
-                format!("holiday file {origin} is not valid: {reason}"),
+                format!("不是有效的节假日数据({reason})"),
+                format!("not a holiday calendar ({reason})"),
             ),
         }
     }
@@ -21,7 +22,7 @@ impl Localize for CalendarError {
 impl Localize for PolicyError {
     fn localize(&self, lang: Lang) -> String {
         match self {
-            PolicyError::Toml { reason } => say(
+            PolicyError::Toml { reason, .. } => say(
                 lang,
                 format!("时限政策文件有误:{reason}"),
                 format!("the deadline policy file is not valid: {reason}"),
@@ -143,9 +144,12 @@ mod tests {
 
     #[test]
     fn a_bad_policy_file_says_where() {
-        let e = DeadlinePolicy::from_toml("[handel]\ndays = 9\n").unwrap_err();
+        let text = "[handel]\ndays = 9\n";
+        let e = DeadlinePolicy::from_toml(text).unwrap_err();
         let zh = e.localize(Lang::Zh);
         assert!(zh.starts_with("时限政策文件有误:"), "{zh}");
-        assert!(zh.contains("line 1") && zh.contains("handel"), "{zh}");
+        assert!(zh.contains("handel"), "{zh}");
+        // The line goes in front, with the file's name (`config::deadline_setup`).
+        assert_eq!(e.line_in(text), Some(1));
     }
 }

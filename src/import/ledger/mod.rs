@@ -294,7 +294,7 @@ pub fn run(
 }
 
 /// The file as CSV text: an XLSX's first sheet, or a CSV decoded as the other imports do.
-fn read(file: &Path, lang: Lang) -> Result<String, String> {
+pub fn read(file: &Path, lang: Lang) -> Result<String, String> {
     let path = file.display().to_string();
     let ext = file
         .extension()
