@@ -6,7 +6,7 @@
 mod common;
 
 use common::desk_as;
-use common::week::{d, store, sup, t, week_desk};
+use common::week::{d, store, sup, t, two_open_matters, week_desk};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use xfdesk::app::Screen;
@@ -240,20 +240,7 @@ fn a_supervisor_may_not_run_the_queue() {
 fn booking_a_matter_into_the_session_shows_on_the_session_and_on_the_matter_and_respects_capacity()
 {
     let (mut desk, store, _) = week_desk(Role::Secretary, Lang::Zh);
-    let first = store
-        .register_visit(&common::walk_in(
-            "王秀英",
-            "13900001111",
-            common::on(9, 2, 10, 0),
-        ))
-        .unwrap();
-    let second = store
-        .register_visit(&common::walk_in(
-            "赵六",
-            "13900003333",
-            common::on(9, 3, 10, 0),
-        ))
-        .unwrap();
+    let [first, second] = two_open_matters(&*store);
     desk.desk.app.settings.reception.capacity = 1;
     desk.key(KeyCode::Enter).key(KeyCode::F(8));
     desk.type_text(&format!("{} 10:30", first.case.number))

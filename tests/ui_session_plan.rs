@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::week::{d, sup, t, week_desk};
+use common::week::{d, sup, t, two_open_matters, week_desk};
 use ratatui::crossterm::event::KeyCode;
 use xfdesk::domain::permission::Role;
 use xfdesk::domain::schedule::{Mode, ScheduleChange};
@@ -51,20 +51,7 @@ fn e_opens_the_selected_session_filled_in_and_saving_changes_it_in_place() {
 #[test]
 fn a_down_with_cases_session_takes_matters_along_by_number_and_lists_them() {
     let (mut desk, store, _) = week_desk(Role::Supervisor, Lang::Zh);
-    let first = store
-        .register_visit(&common::walk_in(
-            "王秀英",
-            "13900001111",
-            common::on(9, 2, 10, 0),
-        ))
-        .unwrap();
-    let second = store
-        .register_visit(&common::walk_in(
-            "赵六",
-            "13900003333",
-            common::on(9, 3, 10, 0),
-        ))
-        .unwrap();
+    let [first, second] = two_open_matters(&*store);
     desk.key(KeyCode::Down).key(KeyCode::Char('e'));
     down(&mut desk, 7);
     // Full-width digits and a Chinese list separator, as an input method gives them.

@@ -99,3 +99,16 @@ pub fn week_desk(role: Role, lang: Lang) -> (TestDesk, Arc<MemoryStore>, [Leader
     assert_eq!(desk.app().screen, Screen::Week);
     (desk, store, ids)
 }
+
+/// 王秀英's and 赵六's matters, opened in September and still open: matters to book.
+pub fn two_open_matters(store: &dyn Store) -> [xfdesk::store::Registered; 2] {
+    [
+        ("王秀英", "13900001111", super::on(9, 2, 10, 0)),
+        ("赵六", "13900003333", super::on(9, 3, 10, 0)),
+    ]
+    .map(|(name, phone, at)| {
+        store
+            .register_visit(&super::walk_in(name, phone, at))
+            .unwrap()
+    })
+}
