@@ -243,7 +243,9 @@ fn booking_a_matter_into_the_session_shows_on_the_session_and_on_the_matter_and_
     let [first, second] = two_open_matters(&*store);
     desk.desk.app.settings.reception.capacity = 1;
     desk.key(KeyCode::Enter).key(KeyCode::F(8));
-    desk.type_text(&format!("{} 10:30", first.case.number))
+    // As an input method types it: full-width digits, dash, space and colon.
+    assert_eq!(first.case.number.to_string(), "2026-000001");
+    desk.type_text("２０２６－０００００１　１０：３０")
         .key(KeyCode::Enter);
     let screen = desk.screen();
     assert!(screen.contains("预约接访 (1/1)"), "{screen}");

@@ -78,7 +78,8 @@ pub fn book(app: &mut App, store: &dyn Store) {
     let Some(session) = app.week.selected_session().map(|s| s.id) else {
         return;
     };
-    let typed = entry.field.value().to_string();
+    // An input method gives full-width digits and dashes.
+    let typed = crate::domain::text::fold_fullwidth(entry.field.value());
     let mut words = typed.split_whitespace();
     let number = words.next().and_then(|w| w.parse::<SerialNo>().ok());
     let slot = words.next().and_then(|w| parse_time(w).ok());
