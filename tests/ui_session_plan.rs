@@ -121,6 +121,10 @@ fn a_session_is_removed_after_the_question_and_not_while_someone_is_booked() {
         screen.contains("删除 2026-11-20 李建国 的接访安排"),
         "{screen}"
     );
+    assert!(
+        screen.contains("[ 保留 ]") && screen.contains("[ 删除 ]"),
+        "{screen}"
+    );
     // Esc keeps it.
     desk.key(KeyCode::Esc);
     assert_eq!(

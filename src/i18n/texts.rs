@@ -138,6 +138,8 @@ gather! { [
     ButtonDiscard => "放弃", "Discard";
     ButtonQuit => "退出", "Quit";
     ConfirmKeys => "←/→ 选择  Enter 确定  Esc 继续编辑", "←/→ choose  Enter confirm  Esc keep editing";
+    ButtonKeep => "保留", "Keep";
+    ConfirmKeepKeys => "←/→ 选择  Enter 确定  Esc 保留", "←/→ choose  Enter confirm  Esc keep it";
 
     // Status line.
     SavedNewCase => "已保存:来访 {},新事项 {}", "Saved: visit {}, new matter {}";

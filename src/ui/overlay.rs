@@ -150,16 +150,21 @@ fn confirm(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, kind: Confir
             if on { theme.selected } else { theme.base },
         )
     };
+    // Deleting something is not editing it: its way back is to keep it.
+    let (keep, keys) = match kind {
+        ConfirmKind::Delete | ConfirmKind::RemoveSession => (T::ButtonKeep, T::ConfirmKeepKeys),
+        _ => (T::ButtonKeepEditing, T::ConfirmKeys),
+    };
     let lines = vec![
         Line::raw(message),
         Line::raw(""),
         Line::from(vec![
-            button(T::ButtonKeepEditing, !act),
+            button(keep, !act),
             Span::raw("   "),
             button(action, act),
         ]),
         Line::raw(""),
-        Line::styled(app.t(T::ConfirmKeys), theme.muted),
+        Line::styled(app.t(keys), theme.muted),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
