@@ -108,11 +108,22 @@ impl Period {
 
 /// The township (乡镇 / 街道) of an address, or `None` when the address names none: the text
 /// after the county (县 / 区 / 市) up to and including 镇, 乡 or 街道.
+///
+/// The township word is looked for only after the county, because a county or city may have
+/// one in its own name (镇沅县, 镇江市, 乡城县).
 pub fn township(address: &str) -> Option<String> {
-    let end = ["街道", "镇", "乡"]
+    let county_end = ["县", "区", "旗"]
         .iter()
         .filter_map(|m| address.find(m).map(|i| i + m.len()))
-        .min()?;
+        .min()
+        .or_else(|| address.rfind('市').map(|i| i + '市'.len_utf8()))
+        .unwrap_or(0);
+    let rest = &address[county_end..];
+    let end = county_end
+        + ["街道", "镇", "乡"]
+            .iter()
+            .filter_map(|m| rest.find(m).map(|i| i + m.len()))
+            .min()?;
     let head = &address[..end];
     let start = ["县", "区", "市", "旗"]
         .iter()

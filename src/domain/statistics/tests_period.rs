@@ -40,6 +40,17 @@ fn the_township_is_read_from_the_address() {
     assert_eq!(t("某市某区南屏街道人民路1号").as_deref(), Some("南屏街道"));
     assert_eq!(t("某县勐先乡勐先村").as_deref(), Some("勐先乡"));
     assert_eq!(t("北京路 12 号"), None);
+    // A township word in the county's or city's own name is not the township.
+    assert_eq!(
+        t("云南省普洱市镇沅彝族哈尼族拉祜族自治县恩乐镇者干村").as_deref(),
+        Some("恩乐镇")
+    );
+    assert_eq!(t("江苏省镇江市句容市下蜀镇").as_deref(), Some("下蜀镇"));
+    assert_eq!(
+        t("四川省甘孜藏族自治州乡城县香巴拉镇").as_deref(),
+        Some("香巴拉镇")
+    );
+    assert_eq!(t("云南省普洱市镇沅彝族哈尼族拉祜族自治县"), None);
 }
 
 /// The third quarter of 2026: five visits on three matters. #1 opened 1 July, answered in
