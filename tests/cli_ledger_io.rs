@@ -10,6 +10,7 @@ use assert_cmd::Command;
 use calamine::{Data, Reader};
 use xfdesk::domain::audit::AuditKind;
 use xfdesk::domain::id_number::IdNumber;
+use xfdesk::domain::lifecycle::{CaseState, Move};
 use xfdesk::domain::permission::Role;
 use xfdesk::domain::petitioner::Person;
 use xfdesk::domain::visit::Channel;
@@ -63,11 +64,25 @@ fn three_matters(db: &Path) {
     third.head_count = 3;
     third.summary = "邻居违章搭建，\"影响\"采光，请求处理。".into();
     // Sex as the ID number says: what intake (and the import) would have recorded.
+    let mut cases = Vec::new();
     for mut v in [first, second, third] {
         if let Some(id) = &v.petitioner.id_number {
             v.petitioner.sex = id.sex();
         }
-        store.register_visit(&v).unwrap();
+        cases.push(store.register_visit(&v).unwrap().case.id);
+    }
+    // The first was not accepted, the second forwarded: the ledger says so, and an import
+    // must not bring them back as new work.
+    let steps = [
+        Move::NotAccept {
+            reason: "属于诉讼程序".into(),
+        },
+        Move::Forward {
+            to: "市人力资源和社会保障局".into(),
+        },
+    ];
+    for (case, step) in cases.into_iter().zip(steps) {
+        store.apply_move(case, step, "", &common::admin()).unwrap();
     }
 }
 
@@ -131,6 +146,7 @@ fn an_exported_ledger_imports_into_an_empty_desk_as_the_same_ledger() {
     let (ok, said, err) = run(xfdesk(&b, Role::Administrator).arg("import").arg(&csv));
     assert!(ok, "{said}{err}");
     assert!(said.contains("导入 3 条来访"), "{said}");
+    assert!(said.contains("2 件事项按原台账设置了状态"), "{said}");
     assert_eq!(as_the_desk_sees_it(&a), as_the_desk_sees_it(&b));
 
     // Exported again, the new desk's ledger is the same file.
@@ -151,6 +167,7 @@ fn an_exported_ledger_imports_into_an_empty_desk_as_the_same_ledger() {
         said.contains("3 行此前已导入") && said.contains("导入 0 条来访"),
         "{said}"
     );
+    assert!(!said.contains("设置了状态"), "nothing to set again: {said}");
     assert_eq!(as_the_desk_sees_it(&a), as_the_desk_sees_it(&b));
 
     let store = SledStore::open(&b).unwrap();
@@ -399,4 +416,61 @@ fn a_mapping_file_names_the_columns_the_import_does_not_know() {
         err.contains("“surname” in the column mapping is not a column"),
         "{err}"
     );
+}
+
+/// A ledger's 状态 column: each matter comes in in its state, an unknown state is the row's
+/// problem, and a file imported before without states takes them when imported with them.
+#[test]
+fn the_state_column_puts_each_matter_in_its_state_and_an_unknown_state_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = empty_desk(dir.path(), "desk");
+    let rows = |states: [&str; 2]| {
+        format!(
+            "\u{feff}姓名,电话,来访日期,类别,反映问题,办理状态\r\n\
+             张三,13800138000,2026-03-02,其他,要求补发工资,{}\r\n\
+             赵六,13900139000,2026-03-05,劳动社保,要求调查,{}\r\n",
+            states[0], states[1]
+        )
+    };
+    let file = dir.path().join("states.csv");
+    std::fs::write(&file, rows(["已办结", "处理完了"])).unwrap();
+    let (ok, said, _) = run(xfdesk(&db, Role::Administrator).arg("import").arg(&file));
+    assert!(!ok);
+    assert!(
+        said.contains("第 3 行")
+            && said.contains("“处理完了”不是事项状态")
+            && said.contains("已办结"),
+        "{said}"
+    );
+
+    // First without the column, as an office might: both come in as registered.
+    std::fs::write(&file, rows(["", ""])).unwrap();
+    let (ok, said, err) = run(xfdesk(&db, Role::Administrator).arg("import").arg(&file));
+    assert!(ok, "{said}{err}");
+    let states = || -> Vec<_> {
+        let store = SledStore::open(&db).unwrap();
+        let mut visits = store.visits_newest_first(None, 10).unwrap();
+        visits.sort_by_key(|v| v.number);
+        visits
+            .iter()
+            .map(|v| store.case(v.case_id).unwrap().unwrap().state)
+            .collect()
+    };
+    assert_eq!(states(), [CaseState::Registered, CaseState::Registered]);
+
+    // Then with it: nothing new is imported, and the states are set.
+    std::fs::write(&file, rows(["已办结", "息诉息访"])).unwrap();
+    let (ok, said, err) = run(xfdesk(&db, Role::Administrator).arg("import").arg(&file));
+    assert!(ok, "{said}{err}");
+    assert!(
+        said.contains("导入 0 条来访") && said.contains("2 件事项按原台账设置了状态"),
+        "{said}"
+    );
+    assert_eq!(states(), [CaseState::Closed, CaseState::Settled]);
+    let store = SledStore::open(&db).unwrap();
+    assert!(
+        store.pending_matters().unwrap().is_empty(),
+        "no longer open work"
+    );
+    assert!(store.check().unwrap().is_clean());
 }

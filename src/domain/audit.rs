@@ -78,11 +78,13 @@ pub enum AuditKind {
     Restored,
     /// A leader's instruction (批示) on a matter; detail: its text.
     Instructed,
+    /// A matter imported from an earlier ledger was put in the state it had there.
+    StateImported,
 }
 
 impl AuditKind {
     /// Every kind, in the order a filter offers them.
-    pub const ALL: [AuditKind; 37] = [
+    pub const ALL: [AuditKind; 38] = [
         AuditKind::VisitRegistered,
         AuditKind::MatterMoved,
         AuditKind::ResponsibilityAppointed,
@@ -91,6 +93,7 @@ impl AuditKind {
         AuditKind::TeamSet,
         AuditKind::PlanSet,
         AuditKind::Instructed,
+        AuditKind::StateImported,
         AuditKind::TierSet,
         AuditKind::Extended,
         AuditKind::Urged,

@@ -93,6 +93,10 @@ pub fn matter_changed(change: &MatterChange, after: &Matter, stamp: &Stamp) -> A
             }
             (AuditKind::Urged, text.clone())
         }
+        MatterChange::Import { state } => {
+            tokens.push(subject::token(subject::STATE, format!("{state:?}")));
+            (AuditKind::StateImported, String::new())
+        }
         MatterChange::AnswerUrge { number } => {
             let number = format!("{}-{}", number.year, number.seq);
             tokens.push(subject::token(subject::URGE, number));

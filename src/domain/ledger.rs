@@ -142,4 +142,9 @@ pub enum EventKind {
         leader: Option<LeaderId>,
         text: String,
     },
+    /// The matter came in from an office's earlier ledger (an Excel import) already in this
+    /// state; the steps that led there were kept on paper, not here.
+    Imported {
+        state: CaseState,
+    },
 }

@@ -91,6 +91,9 @@ pub enum MatterError {
     AlreadyHeld(LeaderId),
     #[error("an instruction needs its text")]
     InstructionTextRequired,
+    /// An imported state is set once, on a matter nothing has been done to yet.
+    #[error("the matter has had steps since it was registered; its state is not imported")]
+    ImportAfterWork,
 }
 
 /// What noting a visit did: the responsibility outcome for the screen, and the entries added.
@@ -151,6 +154,10 @@ pub enum MatterChange {
     Instruct {
         leader: Option<LeaderId>,
         text: String,
+    },
+    /// The state an imported ledger gave the matter.
+    Import {
+        state: CaseState,
     },
 }
 
@@ -251,6 +258,7 @@ impl Matter {
             MatterChange::Instruct { leader, text } => {
                 self.instruct(*leader, text, stamp).map(drop)
             }
+            MatterChange::Import { state } => self.import_state(*state, stamp).map(drop),
             MatterChange::Appoint { leader, note } => self.appoint(*leader, note, stamp).map(drop),
             MatterChange::Tier(tier) => self.set_tier(tier.as_deref(), stamp).map(drop),
             MatterChange::Extend {
@@ -428,6 +436,30 @@ impl Matter {
             return Err(MatterError::InstructionTextRequired);
         }
         Ok(self.append(stamp, EventKind::Instructed { leader, text }, ""))
+    }
+
+    /// Puts a matter that came in from an earlier ledger in the state that ledger gave it.
+    /// Only a matter still as registered takes it: its clock then counts from its opening, as
+    /// for any matter whose starting step is not in the ledger. The same state again is no
+    /// change, so an import run twice adds nothing.
+    pub fn import_state(
+        &mut self,
+        state: CaseState,
+        stamp: &Stamp,
+    ) -> Result<Option<LedgerEvent>, MatterError> {
+        if self.case.state == state {
+            return Ok(None);
+        }
+        let untouched = self.case.state == CaseState::Registered
+            && self
+                .ledger
+                .iter()
+                .all(|e| !matches!(e.what, EventKind::Moved { .. } | EventKind::Imported { .. }));
+        if !untouched {
+            return Err(MatterError::ImportAfterWork);
+        }
+        self.case.state = state;
+        Ok(Some(self.append(stamp, EventKind::Imported { state }, "")))
     }
 
     pub(crate) fn refuse_if_archived(&self) -> Result<(), MatterError> {

@@ -15,6 +15,7 @@ pub fn describe(what: &EventKind, lang: Lang, names: &dyn Names) -> String {
     use crate::domain::lifecycle::Move;
     match what {
         EventKind::Registered { .. } => lang.t(T::LedgerRegistered).to_string(),
+        EventKind::Imported { state } => lang.f(T::LedgerImported, &[&state.label(lang)]),
         EventKind::Instructed { leader, text } => {
             let who = leader.map_or_else(
                 || lang.t(T::LedgerSomeLeader).to_string(),

@@ -108,6 +108,11 @@ impl Localize for MatterError {
                     ),
                 )
             }
+            MatterError::ImportAfterWork => say(
+                lang,
+                "该事项登记后已有办理步骤,不再按原台账设置状态".into(),
+                "the matter has had steps since it was registered; the earlier ledger's state is not set".into(),
+            ),
             MatterError::InstructionTextRequired => say(
                 lang,
                 "请写下领导批示的内容".into(),

@@ -26,6 +26,7 @@ impl Label for AuditKind {
             TeamSet => pick(lang, "工作专班", "Team"),
             PlanSet => pick(lang, "化解方案", "Plan"),
             Instructed => pick(lang, "领导批示", "Leader's instruction"),
+            StateImported => pick(lang, "导入原台账状态", "State from the earlier ledger"),
             TierSet => pick(lang, "办理时限档次", "Tier"),
             Extended => pick(lang, "延期", "Extended"),
             Urged => pick(lang, "催办督办", "Reminder/supervision"),

@@ -28,6 +28,8 @@ macro_rules! ledger_io_texts {
             ExportFailed => "无法写入 {}:{}", "Cannot write {}: {}";
             LedgerImportBadRow => "第 {} 行,“{}”列:{}", "row {}, column “{}”: {}";
             LedgerImportUnknownChannel => "“{}”不是来访方式(可写:{})", "“{}” is not a channel (accepted: {})";
+            LedgerImportUnknownState => "“{}”不是事项状态(可写:{})", "“{}” is not a state of a matter (accepted: {})";
+            LedgerImportStates => "{} 件事项按原台账设置了状态", "{} matters were put in the state the ledger gives";
             LedgerImportUnknownKind => "“{}”不是事项性质(可写:{})", "“{}” is not a kind of matter (accepted: {})";
             LedgerImportSameAsRow => "与第 {} 行是同一次来访", "the same visit as row {}";
             LedgerImportDone => "导入 {} 条来访", "Imported {} visit(s)";

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDateTime;
 
+use crate::domain::case::CaseId;
 use crate::domain::petitioner::{Person, PetitionerId};
 use crate::domain::text::tidy;
 use crate::domain::visit::NewVisit;
@@ -35,12 +36,12 @@ impl Fingerprint {
     }
 }
 
-/// Whether the visit is already in the store, and the stored petitioner it belongs to (the
-/// one with its ID number), so a known person is not registered a second time.
+/// The matter of the visit when it is already in the store, and the stored petitioner it
+/// belongs to (the one with its ID number), so a known person is not registered a second time.
 pub(super) fn in_store(
     store: &dyn Store,
     visit: &NewVisit,
-) -> crate::store::Result<(bool, Option<PetitionerId>)> {
+) -> crate::store::Result<(Option<CaseId>, Option<PetitionerId>)> {
     let person = &visit.petitioner;
     let mut candidates = match (&person.id_number, &person.phone) {
         (Some(id), _) => store.petitioners_by_id_number(id)?,
@@ -52,7 +53,7 @@ pub(super) fn in_store(
     for p in &candidates {
         for v in store.visits_of_petitioner(p.id, usize::MAX)? {
             if Fingerprint::new(&v.petitioner, v.received_at, &v.summary) == print {
-                return Ok((true, Some(p.id)));
+                return Ok((Some(v.case_id), Some(p.id)));
             }
         }
     }
@@ -60,5 +61,5 @@ pub(super) fn in_store(
         .iter()
         .find(|p| person.id_number.is_some() && p.person.id_number == person.id_number)
         .map(|p| p.id);
-    Ok((false, existing))
+    Ok((None, existing))
 }

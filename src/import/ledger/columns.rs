@@ -20,11 +20,12 @@ pub enum LedgerColumn {
     Kind,
     Request,
     People,
+    State,
 }
 
 use LedgerColumn as C;
 
-pub(super) const ORDER: [LedgerColumn; 10] = [
+pub(super) const ORDER: [LedgerColumn; 11] = [
     C::Name,
     C::IdNumber,
     C::Phone,
@@ -35,11 +36,12 @@ pub(super) const ORDER: [LedgerColumn; 10] = [
     C::Kind,
     C::Request,
     C::People,
+    C::State,
 ];
 
 /// Header spellings recognised without a mapping file: the export's own headers in both
 /// languages and what offices commonly write. The first is the one an error names.
-pub(super) const COLUMNS: [Column; 10] = [
+pub(super) const COLUMNS: [Column; 11] = [
     Column {
         names: &["姓名", "信访人", "信访人姓名", "name"],
         required: true,
@@ -100,6 +102,10 @@ pub(super) const COLUMNS: [Column; 10] = [
         names: &["人数", "来访人数", "people"],
         required: false,
     },
+    Column {
+        names: &["状态", "办理状态", "事项状态", "state"],
+        required: false,
+    },
 ];
 
 impl LedgerColumn {
@@ -116,6 +122,7 @@ impl LedgerColumn {
             C::Kind => "kind",
             C::Request => "request",
             C::People => "people",
+            C::State => "state",
         }
     }
 
@@ -131,6 +138,7 @@ impl LedgerColumn {
             C::Kind => T::ExportColKind,
             C::Request => T::ExportColSummary,
             C::People => T::ExportColHeadCount,
+            C::State => T::ExportColState,
         };
         lang.t(key)
     }
