@@ -48,8 +48,9 @@ fn register_quit_restart_and_find_the_visit() {
     );
     assert!(screen.contains("要求落实征地补偿款"), "{screen}");
     t.keys(&["Down", "Enter"]);
-    let screen = t.wait_for("来访 2026-000001", 10);
-    assert!(screen.contains("110105********002X"), "masked: {screen}");
+    // The title comes before the rest of the screen is drawn: wait for the number itself.
+    let screen = t.wait_for_all(&["来访 2026-000001", "110105********002X"], 10);
+    assert!(!screen.contains("11010519491231002X"), "masked: {screen}");
     // Revealed (and recorded), the full number shows: it was normalised.
     t.keys(&["C-r"]);
     let screen = t.wait_for("11010519491231002X", 10);
