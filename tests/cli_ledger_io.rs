@@ -418,59 +418,109 @@ fn a_mapping_file_names_the_columns_the_import_does_not_know() {
     );
 }
 
-/// A ledger's 状态 column: each matter comes in in its state, an unknown state is the row's
-/// problem, and a file imported before without states takes them when imported with them.
+/// A ledger's 状态, 包案领导 and 责任单位 columns: each matter comes in with its state, holder
+/// and department; an unknown state, leader or department is the row's problem; a file
+/// imported before without them gives them when imported with them.
 #[test]
-fn the_state_column_puts_each_matter_in_its_state_and_an_unknown_state_is_refused() {
+fn the_state_leader_and_department_columns_give_each_matter_its_standing() {
     let dir = tempfile::tempdir().unwrap();
     let db = empty_desk(dir.path(), "desk");
-    let rows = |states: [&str; 2]| {
+    {
+        let store = SledStore::open(&db).unwrap();
+        store
+            .add_leader(
+                &xfdesk::domain::organisation::NewLeader {
+                    name: "李明".into(),
+                    title: "副县长".into(),
+                    portfolio: "人社".into(),
+                },
+                &common::admin(),
+            )
+            .unwrap();
+        store
+            .add_department(
+                &xfdesk::domain::organisation::NewDepartment {
+                    name: "县人社局".into(),
+                    contact: "赵科长".into(),
+                    phone: None,
+                },
+                &common::admin(),
+            )
+            .unwrap();
+    }
+    let rows = |second: [&str; 3]| {
         format!(
-            "\u{feff}姓名,电话,来访日期,类别,反映问题,办理状态\r\n\
-             张三,13800138000,2026-03-02,其他,要求补发工资,{}\r\n\
-             赵六,13900139000,2026-03-05,劳动社保,要求调查,{}\r\n",
-            states[0], states[1]
+            "\u{feff}姓名,电话,来访日期,类别,反映问题,办理状态,包案领导,责任单位\r\n\
+             张三,13800138000,2026-03-02,其他,要求补发工资,已办结,,\r\n\
+             赵六,13900139000,2026-03-05,劳动社保,要求调查,{},{},{}\r\n",
+            second[0], second[1], second[2]
         )
     };
-    let file = dir.path().join("states.csv");
-    std::fs::write(&file, rows(["已办结", "处理完了"])).unwrap();
+    let file = dir.path().join("standing.csv");
+    std::fs::write(&file, rows(["处理完了", "王五", "县财政局"])).unwrap();
     let (ok, said, _) = run(xfdesk(&db, Role::Administrator).arg("import").arg(&file));
     assert!(!ok);
-    assert!(
-        said.contains("第 3 行")
-            && said.contains("“处理完了”不是事项状态")
-            && said.contains("已办结"),
-        "{said}"
-    );
+    for part in [
+        "“处理完了”不是事项状态",
+        "没有名为“王五”的领导",
+        "没有名为“县财政局”的承办单位",
+    ] {
+        assert!(said.contains(part), "{part}: {said}");
+    }
+    assert!(said.contains("第 3 行"), "{said}");
 
-    // First without the column, as an office might: both come in as registered.
-    std::fs::write(&file, rows(["", ""])).unwrap();
+    // First without them, as an office might: both come in registered, held by nobody.
+    std::fs::write(&file, rows(["", "", ""]).replace("已办结", "")).unwrap();
     let (ok, said, err) = run(xfdesk(&db, Role::Administrator).arg("import").arg(&file));
     assert!(ok, "{said}{err}");
-    let states = || -> Vec<_> {
+    let standing = || -> Vec<_> {
         let store = SledStore::open(&db).unwrap();
         let mut visits = store.visits_newest_first(None, 10).unwrap();
         visits.sort_by_key(|v| v.number);
         visits
             .iter()
-            .map(|v| store.case(v.case_id).unwrap().unwrap().state)
+            .map(|v| {
+                let m = store.matter(v.case_id).unwrap().unwrap();
+                (
+                    m.case.state,
+                    m.package.responsible.is_some(),
+                    m.package.department.is_some(),
+                )
+            })
             .collect()
     };
-    assert_eq!(states(), [CaseState::Registered, CaseState::Registered]);
+    assert_eq!(
+        standing(),
+        [
+            (CaseState::Registered, false, false),
+            (CaseState::Registered, false, false)
+        ]
+    );
 
-    // Then with it: nothing new is imported, and the states are set.
-    std::fs::write(&file, rows(["已办结", "息诉息访"])).unwrap();
+    // Then with them: nothing new is imported, and each matter takes its standing.
+    std::fs::write(&file, rows(["办理中", "李明", "县人社局"])).unwrap();
     let (ok, said, err) = run(xfdesk(&db, Role::Administrator).arg("import").arg(&file));
     assert!(ok, "{said}{err}");
     assert!(
-        said.contains("导入 0 条来访") && said.contains("2 件事项按原台账设置了状态"),
+        said.contains("导入 0 条来访") && said.contains("2 件事项按原台账设置了"),
         "{said}"
     );
-    assert_eq!(states(), [CaseState::Closed, CaseState::Settled]);
+    assert_eq!(
+        standing(),
+        [
+            (CaseState::Closed, false, false),
+            (CaseState::InHandling, true, true)
+        ]
+    );
     let store = SledStore::open(&db).unwrap();
-    assert!(
-        store.pending_matters().unwrap().is_empty(),
-        "no longer open work"
+    assert_eq!(
+        store.pending_matters().unwrap().len(),
+        1,
+        "only 赵六's is open work"
     );
     assert!(store.check().unwrap().is_clean());
+    drop(store);
+    // A third time: nothing to give.
+    let (ok, said, _) = run(xfdesk(&db, Role::Administrator).arg("import").arg(&file));
+    assert!(ok && !said.contains("设置了"), "{said}");
 }

@@ -93,8 +93,11 @@ pub fn matter_changed(change: &MatterChange, after: &Matter, stamp: &Stamp) -> A
             }
             (AuditKind::Urged, text.clone())
         }
-        MatterChange::Import { state } => {
+        MatterChange::Import { state, department } => {
             tokens.push(subject::token(subject::STATE, format!("{state:?}")));
+            if let Some(d) = department {
+                tokens.push(subject::token(subject::DEPARTMENT, d.0));
+            }
             (AuditKind::StateImported, String::new())
         }
         MatterChange::AnswerUrge { number } => {

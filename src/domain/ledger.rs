@@ -146,5 +146,7 @@ pub enum EventKind {
     /// state; the steps that led there were kept on paper, not here.
     Imported {
         state: CaseState,
+        /// The lead department the old ledger names.
+        department: Option<DepartmentId>,
     },
 }

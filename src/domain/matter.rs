@@ -155,9 +155,10 @@ pub enum MatterChange {
         leader: Option<LeaderId>,
         text: String,
     },
-    /// The state an imported ledger gave the matter.
+    /// The state and lead department an imported ledger gave the matter.
     Import {
         state: CaseState,
+        department: Option<DepartmentId>,
     },
 }
 
@@ -258,7 +259,9 @@ impl Matter {
             MatterChange::Instruct { leader, text } => {
                 self.instruct(*leader, text, stamp).map(drop)
             }
-            MatterChange::Import { state } => self.import_state(*state, stamp).map(drop),
+            MatterChange::Import { state, department } => {
+                self.import_state(*state, *department, stamp).map(drop)
+            }
             MatterChange::Appoint { leader, note } => self.appoint(*leader, note, stamp).map(drop),
             MatterChange::Tier(tier) => self.set_tier(tier.as_deref(), stamp).map(drop),
             MatterChange::Extend {
@@ -438,16 +441,18 @@ impl Matter {
         Ok(self.append(stamp, EventKind::Instructed { leader, text }, ""))
     }
 
-    /// Puts a matter that came in from an earlier ledger in the state that ledger gave it.
-    /// Only a matter still as registered takes it: its clock then counts from its opening, as
-    /// for any matter whose starting step is not in the ledger. The same state again is no
-    /// change, so an import run twice adds nothing.
+    /// Puts a matter that came in from an earlier ledger in the state, with the lead
+    /// department, that ledger gave it. Only a matter still as registered takes it: its clock
+    /// then counts from its opening, as for any matter whose starting step is not in the
+    /// ledger. The same again is no change, so an import run twice adds nothing.
     pub fn import_state(
         &mut self,
         state: CaseState,
+        department: Option<DepartmentId>,
         stamp: &Stamp,
     ) -> Result<Option<LedgerEvent>, MatterError> {
-        if self.case.state == state {
+        let department = department.or(self.package.department);
+        if self.case.state == state && self.package.department == department {
             return Ok(None);
         }
         let untouched = self.case.state == CaseState::Registered
@@ -459,7 +464,12 @@ impl Matter {
             return Err(MatterError::ImportAfterWork);
         }
         self.case.state = state;
-        Ok(Some(self.append(stamp, EventKind::Imported { state }, "")))
+        self.package.department = department;
+        Ok(Some(self.append(
+            stamp,
+            EventKind::Imported { state, department },
+            "",
+        )))
     }
 
     pub(crate) fn refuse_if_archived(&self) -> Result<(), MatterError> {

@@ -15,7 +15,13 @@ pub fn describe(what: &EventKind, lang: Lang, names: &dyn Names) -> String {
     use crate::domain::lifecycle::Move;
     match what {
         EventKind::Registered { .. } => lang.t(T::LedgerRegistered).to_string(),
-        EventKind::Imported { state } => lang.f(T::LedgerImported, &[&state.label(lang)]),
+        EventKind::Imported { state, department } => {
+            let mut said = lang.f(T::LedgerImported, &[&state.label(lang)]);
+            if let Some(d) = department {
+                said.push_str(&lang.f(T::LedgerImportedDepartment, &[&names.department_name(*d)]));
+            }
+            said
+        }
         EventKind::Instructed { leader, text } => {
             let who = leader.map_or_else(
                 || lang.t(T::LedgerSomeLeader).to_string(),

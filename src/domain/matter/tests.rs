@@ -291,12 +291,15 @@ fn a_matter_nobody_holds_gets_its_leader_by_appointment_and_only_once() {
 #[test]
 fn an_imported_state_is_set_once_on_an_untouched_matter_and_its_clock_counts_from_opening() {
     let mut m = matter();
-    let event = m.import_state(CaseState::InHandling, &stamp(5)).unwrap();
+    let event = m
+        .import_state(CaseState::InHandling, Some(DepartmentId(4)), &stamp(5))
+        .unwrap();
     assert_eq!(m.state(), CaseState::InHandling);
     assert_eq!(
         event.map(|e| e.what),
         Some(EventKind::Imported {
-            state: CaseState::InHandling
+            state: CaseState::InHandling,
+            department: Some(DepartmentId(4)),
         })
     );
     let clock = crate::domain::deadline::StageClock::of(&m).unwrap();
@@ -306,17 +309,21 @@ fn an_imported_state_is_set_once_on_an_untouched_matter_and_its_clock_counts_fro
         "from the opening, no step started it"
     );
     // The same state again, as a second import of the same file: nothing.
-    assert_eq!(m.import_state(CaseState::InHandling, &stamp(6)), Ok(None));
+    assert_eq!(m.package.department, Some(DepartmentId(4)));
+    assert_eq!(
+        m.import_state(CaseState::InHandling, None, &stamp(6)),
+        Ok(None)
+    );
     assert_eq!(m.ledger.len(), 1);
     // Another state once it has one, or after a real step: refused, nothing changed.
     assert_eq!(
-        m.import_state(CaseState::Closed, &stamp(6)),
+        m.import_state(CaseState::Closed, None, &stamp(6)),
         Err(MatterError::ImportAfterWork)
     );
     let mut stepped = matter();
     stepped.apply(Move::Accept, "", &stamp(5)).unwrap();
     assert_eq!(
-        stepped.import_state(CaseState::Closed, &stamp(6)),
+        stepped.import_state(CaseState::Closed, None, &stamp(6)),
         Err(MatterError::ImportAfterWork)
     );
     assert_eq!(stepped.state(), CaseState::Accepted);

@@ -29,7 +29,9 @@ macro_rules! ledger_io_texts {
             LedgerImportBadRow => "第 {} 行,“{}”列:{}", "row {}, column “{}”: {}";
             LedgerImportUnknownChannel => "“{}”不是来访方式(可写:{})", "“{}” is not a channel (accepted: {})";
             LedgerImportUnknownState => "“{}”不是事项状态(可写:{})", "“{}” is not a state of a matter (accepted: {})";
-            LedgerImportStates => "{} 件事项按原台账设置了状态", "{} matters were put in the state the ledger gives";
+            LedgerImportStates => "{} 件事项按原台账设置了状态、包案领导或责任单位", "{} matters were given the state, leader or department the ledger gives";
+            LedgerImportUnknownLeader => "没有名为“{}”的领导:请先在 F7 或用 xfdesk leaders import 添加", "no leader is named “{}”: add them first (F7 or xfdesk leaders import)";
+            LedgerImportUnknownDepartment => "没有名为“{}”的承办单位:请先在 F7 或用 xfdesk departments import 添加", "no department is named “{}”: add it first (F7 or xfdesk departments import)";
             LedgerImportUnknownKind => "“{}”不是事项性质(可写:{})", "“{}” is not a kind of matter (accepted: {})";
             LedgerImportSameAsRow => "与第 {} 行是同一次来访", "the same visit as row {}";
             LedgerImportDone => "导入 {} 条来访", "Imported {} visit(s)";

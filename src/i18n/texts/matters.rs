@@ -114,6 +114,7 @@ macro_rules! matters_texts {
             LedgerInstructed => "{}批示:{}", "{} instructed: {}";
             LedgerSomeLeader => "领导", "A leader";
             LedgerImported => "从原台账导入,当时状态:{}", "Imported from the earlier ledger, then {}";
+            LedgerImportedDepartment => ",责任单位:{}", ", department {}";
             LedgerExtended => "办理期限延长 {} 天,理由:{},批准:{}", "Handling extended by {} days; reason: {}; approved by {}";
             LedgerReminded => "催办 {}", "Reminder to {}";
             LedgerSupervised => "{} {}", "{} to {}";

@@ -21,11 +21,13 @@ pub enum LedgerColumn {
     Request,
     People,
     State,
+    Leader,
+    Department,
 }
 
 use LedgerColumn as C;
 
-pub(super) const ORDER: [LedgerColumn; 11] = [
+pub(super) const ORDER: [LedgerColumn; 13] = [
     C::Name,
     C::IdNumber,
     C::Phone,
@@ -37,11 +39,13 @@ pub(super) const ORDER: [LedgerColumn; 11] = [
     C::Request,
     C::People,
     C::State,
+    C::Leader,
+    C::Department,
 ];
 
 /// Header spellings recognised without a mapping file: the export's own headers in both
 /// languages and what offices commonly write. The first is the one an error names.
-pub(super) const COLUMNS: [Column; 11] = [
+pub(super) const COLUMNS: [Column; 13] = [
     Column {
         names: &["姓名", "信访人", "信访人姓名", "name"],
         required: true,
@@ -106,6 +110,14 @@ pub(super) const COLUMNS: [Column; 11] = [
         names: &["状态", "办理状态", "事项状态", "state"],
         required: false,
     },
+    Column {
+        names: &["包案领导", "责任领导", "首接领导", "leader"],
+        required: false,
+    },
+    Column {
+        names: &["责任单位", "承办单位", "交办单位", "department"],
+        required: false,
+    },
 ];
 
 impl LedgerColumn {
@@ -123,6 +135,8 @@ impl LedgerColumn {
             C::Request => "request",
             C::People => "people",
             C::State => "state",
+            C::Leader => "leader",
+            C::Department => "department",
         }
     }
 
@@ -139,6 +153,8 @@ impl LedgerColumn {
             C::Request => T::ExportColSummary,
             C::People => T::ExportColHeadCount,
             C::State => T::ExportColState,
+            C::Leader => T::ExportColLeader,
+            C::Department => T::ExportColDepartment,
         };
         lang.t(key)
     }

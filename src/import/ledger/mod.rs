@@ -4,12 +4,12 @@
 //! good. Rows already in the database (the same person, day and request) are recognised and
 //! not imported again, so importing the same file twice changes nothing the second time.
 //!
-//! A 状态 column puts each matter in the state the old ledger gave it (`Matter::import_state`),
-//! so an office's closed matters do not come in as new, late work. The states are set just
-//! after the visits are written; a run cut between the two is finished by running it again.
+//! The 状态, 包案领导 and 责任单位 columns give each matter its standing in the old ledger
+//! (`standing`), so an office's closed matters do not come in as new, late work.
 
 mod already;
 mod columns;
+mod standing;
 
 pub use columns::{LedgerColumn, mapping};
 
@@ -19,7 +19,6 @@ use std::path::Path;
 
 use super::table;
 use super::{ImportError, RowProblem};
-use crate::domain::case::CaseId;
 use crate::domain::intake::{IntakeContext, IntakeError, IntakeInput};
 use crate::domain::lifecycle::CaseState;
 use crate::domain::text::{fold_fullwidth, tidy};
@@ -30,6 +29,7 @@ use crate::store::sled_store::SledStore;
 use LedgerColumn as C;
 use already::{Fingerprint, in_store};
 use columns::{COLUMNS, ORDER};
+pub use standing::{Imported, Standing};
 
 /// Why a row cannot come in.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +38,9 @@ pub enum LedgerProblem {
     UnknownChannel(String),
     UnknownKind(String),
     UnknownState(String),
+    /// No leader, or no department, of that name in the database.
+    UnknownLeader(String),
+    UnknownDepartment(String),
     /// The CSV reader could not read the row at all.
     File(RowProblem),
 }
@@ -82,6 +85,10 @@ impl BadLedgerRow {
                 let accepted: Vec<&str> = CaseState::ALL.iter().map(|s| s.label(lang)).collect();
                 lang.f(T::LedgerImportUnknownState, &[text, &accepted.join("、")])
             }
+            LedgerProblem::UnknownLeader(name) => lang.f(T::LedgerImportUnknownLeader, &[name]),
+            LedgerProblem::UnknownDepartment(name) => {
+                lang.f(T::LedgerImportUnknownDepartment, &[name])
+            }
             LedgerProblem::File(p) => p.localize(lang),
         };
         match self.column {
@@ -102,18 +109,9 @@ pub struct CheckedLedger {
     /// Rows already in the database, or repeating an earlier row of the file: (row, the
     /// earlier row when it is one of the file's).
     pub already: Vec<(usize, Option<usize>)>,
-    /// The state each row's matter is to be put in, where the file gives one other than
-    /// registered: good rows by row number, rows already in the database by their matter.
-    pub states: Vec<(Imported, CaseState)>,
-}
-
-/// A row whose matter takes a state from the file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Imported {
-    /// A good row, by its Excel row number: its matter exists once the visits are written.
-    Row(usize),
-    /// A row in the database from an earlier run.
-    Known(CaseId),
+    /// The standing each row's matter is to be given, where the file gives more than a
+    /// registered matter nobody holds.
+    pub standings: Vec<(Imported, Standing)>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -142,8 +140,9 @@ pub fn check(
             })
             .collect(),
         already: Vec::new(),
-        states: Vec::new(),
+        standings: Vec::new(),
     };
+    let org = standing::Org::of(store).map_err(LedgerError::Store)?;
     let mut seen: HashMap<Fingerprint, usize> = HashMap::new();
     for row in rows {
         let cell = |c: LedgerColumn| {
@@ -153,17 +152,19 @@ pub fn check(
                 .map(|s| s.trim().to_string())
                 .unwrap_or_default()
         };
-        let visit = match input(&cell).and_then(|(i, state)| {
-            let visit = i.validate(ctx).map_err(|errors| {
+        let visit = input(&cell).and_then(|i| {
+            i.validate(ctx).map_err(|errors| {
                 errors
                     .into_iter()
                     .map(|(f, e)| (Some(LedgerColumn::of_field(f)), LedgerProblem::Intake(e)))
                     .collect::<Problems>()
-            })?;
-            Ok((visit, state))
-        }) {
-            Ok(v) => v,
-            Err(problems) => {
+            })
+        });
+        let (visit, standing) = match (visit, standing::read(&cell, &org)) {
+            (Ok(v), Ok(s)) => (v, s),
+            (v, s) => {
+                let problems: Problems =
+                    [v.err(), s.err()].into_iter().flatten().flatten().collect();
                 checked
                     .bad
                     .extend(problems.into_iter().map(|(column, problem)| BadLedgerRow {
@@ -174,7 +175,6 @@ pub fn check(
                 continue;
             }
         };
-        let (visit, state) = visit;
         let print = Fingerprint::of(&visit);
         if let Some(first) = seen.get(&print) {
             checked.already.push((row.number, Some(*first)));
@@ -184,13 +184,15 @@ pub fn check(
         let (known, existing) = in_store(store, &visit).map_err(LedgerError::Store)?;
         if let Some(case) = known {
             checked.already.push((row.number, None));
-            if state != CaseState::Registered {
-                checked.states.push((Imported::Known(case), state));
+            if !standing.is_plain() {
+                checked.standings.push((Imported::Known(case), standing));
             }
             continue;
         }
-        if state != CaseState::Registered {
-            checked.states.push((Imported::Row(row.number), state));
+        if !standing.is_plain() {
+            checked
+                .standings
+                .push((Imported::Row(row.number), standing));
         }
         checked.good.push((
             row.number,
@@ -208,7 +210,7 @@ type Problems = Vec<(Option<LedgerColumn>, LedgerProblem)>;
 
 /// The row as the intake form would have received it; a channel or kind no one recognises
 /// is the row's problem, reported with whatever else is wrong.
-fn input(cell: &dyn Fn(LedgerColumn) -> String) -> Result<(IntakeInput, CaseState), Problems> {
+fn input(cell: &dyn Fn(LedgerColumn) -> String) -> Result<IntakeInput, Problems> {
     let channel = label_of(&cell(C::Channel), &Channel::ALL, Channel::WalkIn).ok_or_else(|| {
         vec![(
             Some(C::Channel),
@@ -217,19 +219,11 @@ fn input(cell: &dyn Fn(LedgerColumn) -> String) -> Result<(IntakeInput, CaseStat
     });
     let kind = label_of(&cell(C::Kind), &Kind::ALL, Kind::Appeal)
         .ok_or_else(|| vec![(Some(C::Kind), LedgerProblem::UnknownKind(cell(C::Kind)))]);
-    let state = label_of(&cell(C::State), &CaseState::ALL, CaseState::Registered)
-        .ok_or_else(|| vec![(Some(C::State), LedgerProblem::UnknownState(cell(C::State)))]);
-    let (channel, kind, state) = match (channel, kind, state) {
-        (Ok(c), Ok(k), Ok(s)) => (c, k, s),
-        (c, k, s) => {
-            return Err([c.err(), k.err(), s.err()]
-                .into_iter()
-                .flatten()
-                .flatten()
-                .collect());
-        }
+    let (channel, kind) = match (channel, kind) {
+        (Ok(c), Ok(k)) => (c, k),
+        (c, k) => return Err([c.err(), k.err()].into_iter().flatten().flatten().collect()),
     };
-    let input = IntakeInput {
+    Ok(IntakeInput {
         channel,
         received_at: cell(C::Date),
         name: cell(C::Name),
@@ -241,8 +235,7 @@ fn input(cell: &dyn Fn(LedgerColumn) -> String) -> Result<(IntakeInput, CaseStat
         category: tidy(&cell(C::Category)),
         summary: cell(C::Request),
         ..IntakeInput::default()
-    };
-    Ok((input, state))
+    })
 }
 
 /// The value whose label (in either language) is `text`; `default` for an empty cell. A state
@@ -322,7 +315,7 @@ pub fn run(
             .register_visits(&visits)
             .map_err(|e| e.localize(lang))?
     };
-    set_states(&store, &checked, &registered, &stamp, lang, out)?;
+    standing::settle(&store, &checked, &registered, &stamp, lang, out)?;
     let detail = format!(
         "{path} rows:{} already:{}",
         visits.len(),
@@ -337,48 +330,6 @@ pub fn run(
     )
     .map_err(|e| e.localize(lang))?;
     writeln!(out, "{}", lang.f(T::LedgerImportDone, &[&visits.len()])).map_err(io)
-}
-
-/// Puts each matter in the state its row gives: the new ones, and those of an earlier run
-/// that was cut before their states were set. A matter worked on since is left as it is, and
-/// said so.
-fn set_states(
-    store: &dyn Store,
-    checked: &CheckedLedger,
-    registered: &[crate::store::Registered],
-    stamp: &crate::domain::ledger::Stamp,
-    lang: Lang,
-    out: &mut dyn Write,
-) -> Result<(), String> {
-    let case_of_row = |row: usize| {
-        let i = checked.good.iter().position(|(r, _)| *r == row)?;
-        registered.get(i).map(|r| r.case.id)
-    };
-    let mut set = 0;
-    for (which, state) in &checked.states {
-        let case = match which {
-            Imported::Row(row) => case_of_row(*row),
-            Imported::Known(case) => Some(*case),
-        };
-        let Some(case) = case else { continue };
-        // Set by an earlier run, or moved there by hand since: nothing to say.
-        let now = store.case(case).map_err(|e| e.localize(lang))?;
-        if now.is_none_or(|c| c.state == *state) {
-            continue;
-        }
-        let change = crate::domain::matter::MatterChange::Import { state: *state };
-        match store.change_matter(case, &change, stamp) {
-            Ok(_) => set += 1,
-            Err(crate::store::StoreError::Matter(
-                crate::domain::matter::MatterError::ImportAfterWork,
-            )) => {}
-            Err(e) => return Err(e.localize(lang)),
-        }
-    }
-    if set > 0 {
-        writeln!(out, "{}", lang.f(T::LedgerImportStates, &[&set])).map_err(|e| e.to_string())?;
-    }
-    Ok(())
 }
 
 /// The file as CSV text: an XLSX's first sheet, or a CSV decoded as the other imports do.
