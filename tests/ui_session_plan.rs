@@ -216,3 +216,43 @@ fn f9_shows_the_weeks_public_notice_and_esc_closes_it() {
     assert!(desk.app().week.notice.is_none());
     assert!(!desk.screen().contains("领导接访公示"));
 }
+
+#[test]
+fn editing_shows_the_matters_taken_along_by_number_and_keeps_one_closed_since() {
+    let (mut desk, store, _) = week_desk(Role::Supervisor, Lang::Zh);
+    let [first, _] = two_open_matters(&*store);
+    let friday = store.sessions_between(d(11, 20), d(11, 20)).unwrap()[0].clone();
+    let mut plan = friday.plan.clone();
+    plan.carried = vec![first.case.id];
+    store
+        .change_schedule(
+            &ScheduleChange::Replan {
+                id: friday.id,
+                plan,
+            },
+            &sup(),
+        )
+        .unwrap();
+    store
+        .apply_move(
+            first.case.id,
+            xfdesk::domain::lifecycle::Move::NotAccept {
+                reason: "不属于信访事项".into(),
+            },
+            "",
+            &sup(),
+        )
+        .unwrap();
+    // The week read again (next week and back), then straight to the form without opening
+    // the session first.
+    desk.key(KeyCode::Right).key(KeyCode::Left);
+    desk.key(KeyCode::Down).key(KeyCode::Char('e'));
+    let form = desk.app().week.form.as_ref().unwrap();
+    assert_eq!(form.fields[7].text_value(), first.case.number.to_string());
+    down(&mut desk, 8);
+    desk.type_text("带两件事项").ctrl('s');
+    assert!(desk.app().week.form.is_none(), "{}", desk.screen());
+    let saved = store.session(friday.id).unwrap().unwrap();
+    assert_eq!(saved.plan.carried, vec![first.case.id]);
+    assert_eq!(saved.plan.note, "带两件事项");
+}

@@ -80,10 +80,12 @@ pub fn open(app: &mut App) {
 }
 
 /// E on the week: the selected session's form, to change its notice fields.
-pub fn edit(app: &mut App) {
+pub fn edit(app: &mut App, store: &dyn Store) {
     if app.refused(Permission::PlanSchedule, false) {
         return;
     }
+    // The matters it takes along are shown by number.
+    week::load_matter_numbers(app, store);
     let Some(session) = app.week.selected_session() else {
         return;
     };
@@ -177,7 +179,7 @@ fn plan(app: &App, form: &SessionForm, store: &dyn Store) -> Result<SessionPlan,
         .picked()
         .and_then(|i| Mode::ALL.get(i as usize).copied())
         .unwrap_or(Mode::FixedPlace);
-    let carried = carried(app, f[CARRIED].text_value(), store)?;
+    let carried = carried(app, form, f[CARRIED].text_value(), store)?;
     if !carried.is_empty() && mode != Mode::DownWithCases {
         return Err(app.t(T::SessionCarriedNotDown).to_string());
     }
@@ -198,8 +200,14 @@ fn plan(app: &App, form: &SessionForm, store: &dyn Store) -> Result<SessionPlan,
     })
 }
 
-/// The open matters named by their numbers, separated by spaces, commas or 、.
-fn carried(app: &App, typed: &str, store: &dyn Store) -> Result<Vec<CaseId>, String> {
+/// The open matters named by their numbers, separated by spaces, commas or 、. A matter the
+/// session being changed already takes along stays, even if it has closed since.
+fn carried(
+    app: &App,
+    form: &SessionForm,
+    typed: &str,
+    store: &dyn Store,
+) -> Result<Vec<CaseId>, String> {
     let words: Vec<&str> = typed
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；'))
         .filter(|w| !w.is_empty())
@@ -218,11 +226,26 @@ fn carried(app: &App, typed: &str, store: &dyn Store) -> Result<Vec<CaseId>, Str
         .collect::<Result<Vec<_>, _>>()?;
     let open = store.pending_matters().map_err(|e| e.localize(app.lang))?;
     let mut ids: Vec<CaseId> = Vec::new();
+    let already = |number: &SerialNo| {
+        let session = app
+            .week
+            .sessions
+            .iter()
+            .find(|s| Some(s.id) == form.editing)?;
+        let text = number.to_string();
+        session
+            .plan
+            .carried
+            .iter()
+            .copied()
+            .find(|c| app.week.matter_number(*c) == text)
+    };
     for number in numbers {
         let id = open
             .iter()
             .find(|r| r.number == number)
             .map(|r| r.id)
+            .or_else(|| already(&number))
             .ok_or_else(|| app.lang.f(T::BookingNoMatter, &[&number]))?;
         if !ids.contains(&id) {
             ids.push(id);

@@ -181,7 +181,7 @@ pub fn open_detail(app: &mut App, store: &dyn Store) {
     }
 }
 
-fn load_matter_numbers(app: &mut App, store: &dyn Store) {
+pub(super) fn load_matter_numbers(app: &mut App, store: &dyn Store) {
     let Some(s) = app.week.selected_session() else {
         return;
     };
@@ -312,7 +312,7 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
         Command::Add => super::rota::generate_rota(app, store),
         Command::Menu => session_form::open(app),
         Command::Sort => app.week.notice = Some(0),
-        Command::Edit => session_form::edit(app),
+        Command::Edit => session_form::edit(app, store),
         Command::Delete
             if app.week.selected_session().is_some()
                 && !app.refused(Permission::PlanSchedule, false) =>
