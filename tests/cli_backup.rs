@@ -4,21 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
+#[path = "common/cli.rs"]
+mod cli;
+
 use assert_cmd::Command;
+use cli::run_as;
 use xfdesk::domain::audit::AuditKind;
 use xfdesk::store::Store;
 use xfdesk::store::sled_store::SledStore;
-
-fn run_as(db: &Path, operator: &str, args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("xfdesk")
-        .unwrap()
-        .env("XFDESK_OPERATOR", operator)
-        .env("XFDESK_PIN", "123456")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .assert()
-}
 
 fn admin(db: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
     run_as(db, "demo-admin", args)

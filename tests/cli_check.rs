@@ -2,22 +2,15 @@
 //! tampered one a non-zero exit with the broken entry named. It runs as a supervisor or an
 //! administrator, signed in like every subcommand that reads the whole database.
 
+#[path = "common/cli.rs"]
+mod cli;
+
 use assert_cmd::Command;
+use cli::run_as;
 
 /// Run as the demo's supervisor, who may check.
 fn xfdesk(db: &std::path::Path, args: &[&str]) -> assert_cmd::assert::Assert {
     run_as(db, "demo-supervisor", args)
-}
-
-fn run_as(db: &std::path::Path, operator: &str, args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("xfdesk")
-        .unwrap()
-        .env("XFDESK_OPERATOR", operator)
-        .env("XFDESK_PIN", "123456")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .assert()
 }
 
 #[test]

@@ -2,21 +2,16 @@
 //! is reminded, presses Ctrl-B and finds the backup in the database's `backups` folder; the
 //! command line, meanwhile, is told to leave the backup to the desk.
 
+#[path = "common/cli.rs"]
+mod cli;
 #[path = "common/tmux.rs"]
 mod tmux;
 
-use assert_cmd::Command;
+use cli::run_as;
 use tmux::{Tmux, db_arg};
 
 fn cli(db: &std::path::Path, args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("xfdesk")
-        .unwrap()
-        .env("XFDESK_OPERATOR", "demo-admin")
-        .env("XFDESK_PIN", "123456")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .assert()
+    run_as(db, "demo-admin", args)
 }
 
 #[test]
