@@ -256,3 +256,29 @@ fn editing_shows_the_matters_taken_along_by_number_and_keeps_one_closed_since() 
     assert_eq!(saved.plan.carried, vec![first.case.id]);
     assert_eq!(saved.plan.note, "带两件事项");
 }
+
+#[test]
+fn esc_on_a_changed_session_form_asks_before_throwing_the_changes_away() {
+    let (mut desk, store, _) = week_desk(Role::Supervisor, Lang::Zh);
+    // Unchanged, Esc just closes.
+    desk.key(KeyCode::Char('e')).key(KeyCode::Esc);
+    assert!(desk.app().week.form.is_none() && desk.app().overlay.is_none());
+
+    desk.key(KeyCode::Char('e'));
+    down(&mut desk, 8);
+    desk.type_text("请带好信访件");
+    desk.key(KeyCode::Esc);
+    assert!(desk.screen().contains("放弃修改?"), "{}", desk.screen());
+    // Keep editing: everything typed is still there.
+    desk.key(KeyCode::Esc);
+    let form = desk.app().week.form.as_ref().expect("still open");
+    assert_eq!(form.fields[8].text_value(), "请带好信访件");
+    // Discard: the session is as it was.
+    desk.key(KeyCode::Esc)
+        .key(KeyCode::Right)
+        .key(KeyCode::Enter);
+    assert!(desk.app().week.form.is_none());
+    assert!(desk.screen().contains("已放弃未保存的修改"));
+    let today = &store.sessions_between(d(11, 18), d(11, 18)).unwrap()[0];
+    assert!(today.plan.note.is_empty());
+}

@@ -77,6 +77,17 @@ impl DialogField {
         }
     }
 
+    /// What the field holds, to tell whether a form was changed since it opened.
+    pub fn value_signature(&self) -> String {
+        format!(
+            "{}|{}|{:?}|{:?}",
+            self.text_value(),
+            self.lines_value(),
+            self.picked(),
+            self.ticked()
+        )
+    }
+
     /// Whether typing goes into this field (text or lines).
     pub fn takes_typing(&self) -> bool {
         matches!(self.input, Input::Text(_) | Input::Lines { .. })

@@ -38,6 +38,18 @@ pub struct SessionForm {
     pub error: Option<String>,
     /// The session being changed; `None` for a new one.
     pub editing: Option<SessionId>,
+    /// What the fields held when the form opened.
+    opened_with: Vec<String>,
+}
+
+impl SessionForm {
+    /// Changed since it opened: Esc then asks before throwing the changes away.
+    pub fn is_dirty(&self) -> bool {
+        self.fields
+            .iter()
+            .map(DialogField::value_signature)
+            .ne(self.opened_with.iter().cloned())
+    }
 }
 
 /// What the form starts with.
@@ -149,11 +161,13 @@ fn form(app: &App, prefill: Prefill, editing: Option<SessionId>) -> SessionForm 
         DialogField::text(T::SessionCarried, false, CARRIED_CHARS, &prefill.carried),
         DialogField::text(T::SessionNote, false, 200, &plan.note),
     ];
+    let opened_with = fields.iter().map(DialogField::value_signature).collect();
     SessionForm {
         fields,
         focus: 0,
         error: None,
         editing,
+        opened_with,
     }
 }
 

@@ -312,8 +312,13 @@ fn confirm(app: &mut App, c: Command, kind: ConfirmKind, act: bool, store: &dyn 
                     }
                     ConfirmKind::Delete => org::delete_selected(app, store),
                     ConfirmKind::RemoveSession => week::remove_selected(app, store),
+                    // The form of the screen it was asked on: a session's or an organisation's.
                     ConfirmKind::DiscardForm => {
-                        app.org.form = None;
+                        if app.screen == Screen::Week {
+                            app.week.form = None;
+                        } else {
+                            app.org.form = None;
+                        }
                         let msg = app.t(T::FormDiscarded).to_string();
                         app.say(Tone::Info, msg);
                     }

@@ -270,6 +270,12 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
     }
     if app.week.form.is_some() {
         match c {
+            Command::Back if app.week.form.as_ref().is_some_and(|f| f.is_dirty()) => {
+                app.overlay = Some(super::Overlay::Confirm {
+                    kind: super::ConfirmKind::DiscardForm,
+                    act: false,
+                });
+            }
             Command::Back => app.week.form = None,
             Command::NextField | Command::Down | Command::Open => session_form::focus(app, 1),
             Command::PrevField | Command::Up => session_form::focus(app, -1),
