@@ -120,7 +120,13 @@ fn a_version_1_matter_reads_with_its_package_ledger_and_pending_row() {
     assert_eq!(e.what, EventKind::Registered { visit: VisitId(36) });
     assert_eq!(e.note, "");
 
-    let r: MatterRow = decode(PENDING, RecordRef::Pending(53));
+    let r: MatterRow = decode(
+        PENDING,
+        RecordRef::Pending {
+            first: 53,
+            last: 53,
+        },
+    );
     assert_eq!(r.id, CaseId(53));
     assert_eq!(r.number, SerialNo { year: 2025, seq: 2 });
     assert_eq!(r.petitioner, "李香敏");

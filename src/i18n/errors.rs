@@ -229,10 +229,10 @@ impl Localize for RecordRef {
                 format!("事项 #{id} 的台帐"),
                 format!("the ledger of matter #{id}"),
             ),
-            RecordRef::Pending(id) => say(
+            RecordRef::Pending { first, last } => say(
                 lang,
-                format!("事项 #{id} 的待办记录"),
-                format!("the pending-list row of matter #{id}"),
+                format!("事项 #{first}–#{last} 的待办记录"),
+                format!("the pending-list rows of matters #{first}–#{last}"),
             ),
             RecordRef::Leader(id) => say(lang, format!("领导 #{id}"), format!("leader #{id}")),
             RecordRef::Department(id) => {

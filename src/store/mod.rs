@@ -58,8 +58,11 @@ pub enum RecordRef {
     Package(u64),
     /// An entry in the ledger of matter #id.
     Ledger(u64),
-    /// The pending-list row of matter #id.
-    Pending(u64),
+    /// The pending-list rows of matters #first to #last, stored together.
+    Pending {
+        first: u64,
+        last: u64,
+    },
     Leader(u64),
     Department(u64),
     Counter,
@@ -81,7 +84,9 @@ impl fmt::Display for RecordRef {
             RecordRef::Case(id) => write!(f, "matter #{id}"),
             RecordRef::Package(id) => write!(f, "the case package of matter #{id}"),
             RecordRef::Ledger(id) => write!(f, "the ledger of matter #{id}"),
-            RecordRef::Pending(id) => write!(f, "the pending-list row of matter #{id}"),
+            RecordRef::Pending { first, last } => {
+                write!(f, "the pending-list rows of matters #{first}–#{last}")
+            }
             RecordRef::Leader(id) => write!(f, "leader #{id}"),
             RecordRef::Department(id) => write!(f, "department #{id}"),
             RecordRef::Counter => f.write_str("a counter"),

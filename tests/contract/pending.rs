@@ -349,7 +349,57 @@ fn the_index_agrees_with_every_matter_after_a_mixed_scenario(store: &dyn Store) 
     );
 }
 
+/// Forty matters, so that some share storage with others (the sled store keeps rows in
+/// blocks): closing one, changing another and a visit on a third touch only their own rows.
+fn neighbouring_matters_keep_their_own_rows(store: &dyn Store) {
+    let names = [
+        "张三", "李四", "王五", "赵六", "孙七", "周八", "吴九", "郑十",
+    ];
+    let mut ids = Vec::new();
+    for n in 0..40u32 {
+        let name = format!("{}{n}", names[n as usize % names.len()]);
+        let received = at(2026, 11, 2, 8 + n / 10, n % 10);
+        ids.push(store.register_visit(&walk_in(&name, received)).unwrap());
+    }
+    let before = rows(store);
+    assert_eq!(before.len(), 40);
+    let not_accepted = || Move::NotAccept {
+        reason: "已进入诉讼程序".into(),
+    };
+    let gone = [
+        ids[0].case.id,
+        ids[17].case.id,
+        ids[31].case.id,
+        ids[39].case.id,
+    ];
+    for id in gone {
+        step(store, id, not_accepted(), stamp_on(2026, 11, 4));
+    }
+    let accepted = ids[18].case.id;
+    step(store, accepted, Move::Accept, stamp_on(2026, 11, 5));
+    let again = walk_in("李四1", nov(6, 9)).again_on(&ids[1]);
+    store.register_visit(&again).unwrap();
+
+    let after = rows(store);
+    assert_eq!(after.len(), 36);
+    for id in gone {
+        assert!(
+            !after.contains_key(&id),
+            "a matter not accepted is not pending"
+        );
+    }
+    assert_eq!(after[&accepted].state, CaseState::Accepted);
+    for (id, row) in &before {
+        if gone.contains(id) || *id == accepted || *id == ids[1].case.id {
+            continue;
+        }
+        assert_eq!(&after[id], row, "an untouched neighbour keeps its row");
+    }
+    assert_eq!(after[&ids[1].case.id].petitioner, "李四1");
+}
+
 for_both_backends!(
+    neighbouring_matters_keep_their_own_rows,
     rows_appear_on_registration_follow_moves_and_vanish_on_close,
     urge_numbers_run_per_year_and_series_and_a_refused_urge_uses_none,
     a_batch_of_changes_is_written_whole_or_not_at_all,

@@ -181,3 +181,45 @@ fn a_database_from_before_the_pending_index_builds_it_on_opening() {
         "and keeps it from then on"
     );
 }
+
+/// A database from before the rows were kept in blocks, with one row per key: the first open
+/// writes them again in blocks, and the reports and `check` read them as before.
+#[test]
+fn rows_stored_one_per_key_are_rewritten_on_opening() {
+    use xfdesk::domain::pending::MatterRow;
+    use xfdesk::store::{RecordRef, codec};
+    let mut db = TempSled::new();
+    let open = in_handling(db.store(), "张三");
+    let other = db
+        .store()
+        .register_visit(&walk_in("李四", nov(2, 10)))
+        .unwrap();
+    let before = rows(db.store());
+    assert_eq!(before.len(), 2);
+    {
+        let raw = db.raw();
+        let pending = raw.open_tree("pending").unwrap();
+        pending.clear().unwrap();
+        for row in before.values() {
+            let record = RecordRef::Pending {
+                first: row.id.0,
+                last: row.id.0,
+            };
+            let bytes = codec::encode::<MatterRow>(row, record).unwrap();
+            pending.insert(row.id.0.to_be_bytes(), bytes).unwrap();
+        }
+        let meta = raw.open_tree("meta").unwrap();
+        let format = codec::encode(&2u64, RecordRef::Settings).unwrap();
+        meta.insert("pending_rows", format).unwrap();
+        raw.flush().unwrap();
+    }
+    let store = db.reopen();
+    assert_eq!(rows(store), before);
+    assert!(store.check().unwrap().is_clean());
+    step(store, other.case.id, Move::Accept, stamp_on(2026, 11, 4));
+    assert_eq!(
+        row(store, other.case.id).unwrap().state,
+        CaseState::Accepted
+    );
+    assert_eq!(row(store, open.case.id), before.get(&open.case.id).cloned());
+}

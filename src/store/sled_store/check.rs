@@ -170,9 +170,20 @@ impl SledStore {
         )?;
         report.problems.extend(unreadable);
         report.problems.extend(found);
+        let mut rows = Vec::new();
         for entry in self.pending.iter() {
-            let (key, _) = entry.map_err(engine)?;
-            let case = trailing_id(&key).unwrap_or_default();
+            let (key, bytes) = entry.map_err(engine)?;
+            let record = super::pending::block_ref(&key);
+            match codec::decode::<Vec<MatterRow>>(&bytes, record) {
+                Ok(block) => rows.extend(block),
+                Err(e) => report.problems.push(Problem::Unreadable {
+                    record,
+                    reason: e.to_string(),
+                }),
+            }
+        }
+        for row in rows {
+            let case = row.id.0;
             let open = load::<Case>(&self.cases, case, RecordRef::Case(case))
                 .ok()
                 .flatten()
@@ -222,11 +233,7 @@ impl SledStore {
             sink(key, RecordRef::Case(id))?;
             *highest.named.entry((kind, record)).or_default() += 1;
         }
-        let stored: Option<MatterRow> = self
-            .pending
-            .get(id_key(id))
-            .map_err(engine)?
-            .and_then(|b| codec::decode(&b, RecordRef::Pending(id)).ok());
+        let stored = self.stored_row(c.id).ok().flatten();
         if c.state.is_open() {
             let name = load::<Petitioner>(
                 &self.petitioners,
