@@ -111,7 +111,7 @@ fn load(db: &Path, file: &Path, today: NaiveDate, m: &mut Measures) -> Result<()
                 .execute(params![
                     row.id.0 as i64,
                     row.number.to_string(),
-                    row.petitioner,
+                    row.petitioner.as_str(),
                     format!("{:?}", row.state),
                     row.opened_at.to_string(),
                     row.responsible.map(|l| l.0 as i64),

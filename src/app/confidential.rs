@@ -37,8 +37,8 @@ fn placeholder(app: &App) -> String {
 
 pub(super) fn row(app: &App, row: &mut MatterRow) {
     if !app.may_read(row.kind, row.responsible) {
-        row.petitioner = placeholder(app);
-        row.category = placeholder(app);
+        row.petitioner = placeholder(app).into();
+        row.category = placeholder(app).into();
     }
 }
 
@@ -57,11 +57,7 @@ pub(super) fn visit(app: &App, v: &mut Visit, store: &dyn Store) -> bool {
     if v.kind != Kind::Accusation {
         return false;
     }
-    let responsible = store
-        .matter(v.case_id)
-        .ok()
-        .flatten()
-        .and_then(|m| m.package.responsible);
+    let responsible = store.responsible_leader(v.case_id).ok().flatten();
     if app.may_read(v.kind, responsible) {
         return false;
     }

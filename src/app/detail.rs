@@ -73,7 +73,7 @@ fn load(app: &App, id: VisitId, store: &dyn Store) -> crate::store::Result<Optio
             super::confidential::visit(app, v, store);
         }
         for c in &mut h.open_cases {
-            let responsible = store.matter(c.id)?.and_then(|m| m.package.responsible);
+            let responsible = store.responsible_leader(c.id)?;
             super::confidential::case(app, c, responsible);
         }
     }

@@ -93,7 +93,7 @@ impl Filter {
         self.state.is_none_or(|s| row.state == s)
             && self.leader.is_none_or(|l| row.responsible == Some(l))
             && self.department.is_none_or(|d| row.department == Some(d))
-            && self.category.as_ref().is_none_or(|c| &row.category == c)
+            && self.category.as_ref().is_none_or(|c| row.category == c)
     }
 }
 

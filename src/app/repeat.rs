@@ -43,7 +43,7 @@ pub(super) fn entry(
     let mut open_cases = Vec::new();
     let mut confidential = 0;
     for mut case in history.map(|h| h.open_cases).unwrap_or_default() {
-        let responsible = store.matter(case.id)?.and_then(|m| m.package.responsible);
+        let responsible = store.responsible_leader(case.id)?;
         if !app.may_read(case.kind, responsible) {
             confidential += 1;
             continue;

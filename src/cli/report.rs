@@ -114,8 +114,8 @@ impl Row {
         let r = line.row;
         Row {
             number: r.number.to_string(),
-            petitioner: r.petitioner.clone(),
-            category: r.category.clone(),
+            petitioner: r.petitioner.to_string(),
+            category: r.category.to_string(),
             state: r.state.label(lang).to_string(),
             stage: r
                 .clock

@@ -4,6 +4,7 @@
 //! every change to it.
 
 use chrono::{NaiveDate, NaiveDateTime};
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use super::case::{Case, CaseId, CaseState};
@@ -23,9 +24,9 @@ pub struct MatterRow {
     pub id: CaseId,
     pub number: SerialNo,
     /// The petitioner's name.
-    pub petitioner: String,
+    pub petitioner: CompactString,
     pub kind: Kind,
-    pub category: String,
+    pub category: CompactString,
     pub state: CaseState,
     #[serde(with = "super::compact_dates::moment")]
     pub opened_at: NaiveDateTime,
@@ -81,9 +82,9 @@ impl MatterRow {
         MatterRow {
             id: case.id,
             number: case.number,
-            petitioner: petitioner_name.to_string(),
+            petitioner: petitioner_name.into(),
             kind: case.kind,
-            category: case.category.clone(),
+            category: case.category.as_str().into(),
             state: case.state,
             opened_at: case.opened_at,
             responsible: matter.package.responsible,
@@ -108,7 +109,7 @@ impl MatterRow {
         events: &[LedgerEvent],
         petitioner_name: &str,
     ) {
-        self.petitioner = petitioner_name.to_string();
+        self.petitioner = petitioner_name.into();
         self.responsible = package.responsible;
         self.state = case.state;
         if self.clock.is_some()

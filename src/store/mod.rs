@@ -332,6 +332,11 @@ pub trait Store: Send + Sync {
     /// A matter with its package (the default one when none was ever stored) and its ledger,
     /// oldest entry first.
     fn matter(&self, id: CaseId) -> Result<Option<Matter>>;
+    /// The leader who holds matter `id` (包案), if any: all a list needs to decide whether a
+    /// confidential visit may be shown, without reading the matter's ledger.
+    fn responsible_leader(&self, id: CaseId) -> Result<Option<LeaderId>> {
+        Ok(self.matter(id)?.and_then(|m| m.package.responsible))
+    }
     /// Runs one change on a matter and writes the matter and its new ledger entries in one
     /// atomic step, on stable storage when this returns `Ok`. A change the rules refuse is
     /// `StoreError::Matter` and writes nothing; one that changes nothing writes nothing.

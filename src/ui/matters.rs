@@ -84,8 +84,8 @@ fn value(app: &App, l: &Listed, col: Col) -> String {
     let r = &l.row;
     match col {
         Col::Number => r.number.to_string(),
-        Col::Petitioner => r.petitioner.clone(),
-        Col::Category => r.category.clone(),
+        Col::Petitioner => r.petitioner.to_string(),
+        Col::Category => r.category.to_string(),
         Col::State => r.state.label(lang).to_string(),
         Col::Stage => r
             .clock

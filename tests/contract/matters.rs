@@ -200,6 +200,7 @@ fn the_first_receiving_leader_holds_the_matter_until_an_approved_transfer(store:
     let id = first.case.id;
     let m = matter(store, id);
     assert_eq!(m.package.responsible, Some(wang));
+    assert_eq!(store.responsible_leader(id).unwrap(), Some(wang));
     let (v1, v2) = (first.visit.id, second.visit.id);
     assert_eq!(
         kinds(&m),
@@ -235,6 +236,7 @@ fn the_first_receiving_leader_holds_the_matter_until_an_approved_transfer(store:
         )
         .unwrap();
     assert_eq!(moved.package.responsible, Some(li));
+    assert_eq!(store.responsible_leader(id).unwrap(), Some(li));
     assert_eq!(moved.previous_holders(), [wang]);
     let last = matter(store, id).ledger.pop().unwrap();
     assert_eq!(
@@ -258,6 +260,9 @@ fn a_matter_without_a_receiving_leader_has_the_default_package(store: &dyn Store
     assert_eq!(store.receiving_leader(done.visit.id).unwrap(), None);
     let m = matter(store, done.case.id);
     assert_eq!(m.package, Package::default());
+    assert_eq!(store.responsible_leader(done.case.id).unwrap(), None);
+    let unknown = xfdesk::domain::case::CaseId(done.case.id.0 + 1000);
+    assert_eq!(store.responsible_leader(unknown).unwrap(), None);
     assert_eq!(m.case, done.case);
     assert_eq!(
         kinds(&m),

@@ -46,8 +46,8 @@ impl DeskLine {
         DeskLine {
             id: r.id,
             number: r.number,
-            petitioner: r.petitioner.clone(),
-            category: r.category.clone(),
+            petitioner: r.petitioner.to_string(),
+            category: r.category.to_string(),
             due: line.due,
             days_late: line.urgency.map_or(0, |u| -u.days_left()),
             leader: r.responsible,
@@ -258,7 +258,7 @@ pub fn desk(input: &DeskInput) -> Desk {
             LongTerm {
                 id: r.id,
                 number: r.number,
-                petitioner: r.petitioner.clone(),
+                petitioner: r.petitioner.to_string(),
                 since,
                 years,
             }

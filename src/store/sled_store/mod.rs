@@ -347,6 +347,14 @@ impl Store for SledStore {
         self.load_matter(id)
     }
 
+    fn responsible_leader(&self, id: CaseId) -> Result<Option<LeaderId>> {
+        // A search list asks this for every confidential visit it shows; the package alone
+        // answers it, where the whole matter would read every ledger entry too.
+        let package: Option<crate::domain::matter::Package> =
+            load(&self.packages, id.0, RecordRef::Package(id.0))?;
+        Ok(package.and_then(|p| p.responsible))
+    }
+
     fn change_matter(&self, id: CaseId, change: &MatterChange, stamp: &Stamp) -> Result<Matter> {
         self.guarded(|| self.change(id, change, stamp))
     }

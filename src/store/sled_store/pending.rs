@@ -103,7 +103,7 @@ impl MatterTx<'_> {
             return remove_row(self.pending, id);
         }
         let name = match get_row(self.pending, id)? {
-            Some(row) => row.petitioner,
+            Some(row) => row.petitioner.to_string(),
             None => self.petitioner_name(matter.case.petitioner_id)?,
         };
         put_row(self.pending, &MatterRow::of(matter, &name))
@@ -122,7 +122,7 @@ impl MatterTx<'_> {
             if let Some(mut row) = get_row(self.pending, *id)?
                 && row.petitioner != name
             {
-                row.petitioner = name.to_string();
+                row.petitioner = name.into();
                 put_row(self.pending, &row)?;
             }
         }
