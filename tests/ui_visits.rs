@@ -148,6 +148,34 @@ fn search_as_you_type_by_name_pinyin_and_phone() {
     assert_snapshot!(d.backend());
 }
 
+/// More people named 王 than a search lists: the title says only the first ones are listed,
+/// so the clerk types more rather than taking the list for everyone.
+#[test]
+fn a_search_that_finds_more_than_it_lists_says_so() {
+    use xfdesk::app::visits::SEARCH_LIMIT;
+    let store = store();
+    let many: Vec<NewVisit> = (0..SEARCH_LIMIT + 5)
+        .map(|n| {
+            let name = format!("王{}", ["伟", "芳", "强", "敏", "静"][n % 5]);
+            let phone = format!("139{:08}", 10_000_000 + n);
+            let hour = 8 + (n % 9) as u32;
+            common::walk_in(&name, &phone, common::on(11, 1 + (n % 20) as u32, hour, 5))
+        })
+        .collect();
+    store.register_visits(&many).unwrap();
+    let mut d = desk(Lang::Zh, 120, 20, store, true);
+    d.key(KeyCode::F(3)).type_text("王");
+    assert_eq!(d.app().visits.rows.len(), SEARCH_LIMIT);
+    assert!(
+        d.screen().contains(&format!("只列出前 {SEARCH_LIMIT} 条")),
+        "{}",
+        d.screen()
+    );
+    d.type_text("伟");
+    assert_eq!(d.app().visits.rows.len(), (SEARCH_LIMIT + 5).div_ceil(5));
+    assert!(d.screen().contains("找到 41 条"), "{}", d.screen());
+}
+
 #[test]
 fn nothing_found_says_so() {
     let mut d = desk(Lang::En, 100, 16, store(), true);

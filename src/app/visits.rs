@@ -31,6 +31,8 @@ pub struct VisitsList {
     pub stale: bool,
     /// The search the rows answer, if any.
     pub query: Option<String>,
+    /// The search found as many as it lists (`SEARCH_LIMIT`): there may be more.
+    pub capped: bool,
 }
 
 impl Default for VisitsList {
@@ -44,6 +46,7 @@ impl Default for VisitsList {
             exhausted: false,
             stale: true,
             query: None,
+            capped: false,
         }
     }
 }
@@ -77,11 +80,13 @@ pub(super) fn reload(app: &mut App, store: &dyn Store) {
             // A search by name or number must not tie a person to an accusation: unreadable
             // ones are left out of results and blanked in the plain list.
             let searching = query.is_some();
+            let capped = searching && rows.len() >= SEARCH_LIMIT;
             rows.retain_mut(|v| !(super::confidential::visit(app, v, store) && searching));
             let list = &mut app.visits;
             list.exhausted = query.is_some() || rows.len() < PAGE;
             list.rows = rows;
             list.query = query;
+            list.capped = capped;
             list.selected = 0;
             list.offset = 0;
             list.stale = false;
