@@ -460,3 +460,45 @@ fn a_visits_detail_shows_how_late_the_petitioners_open_matter_is_and_f8_opens_it
     d.key(KeyCode::Esc);
     assert_eq!(d.app().screen, Screen::Detail, "back where the clerk was");
 }
+
+/// The dialog's hint line is 71 cells up to “保存” in a dialog 70 wide inside: ratatui's own
+/// wrapping drew it whole, over the dialog's right border, so the ledger behind showed
+/// through. Every row of the dialog keeps its border, with the error line shown too.
+#[test]
+fn a_matter_dialog_keeps_its_right_border_in_chinese() {
+    let o = office();
+    let mut d = desk(Lang::Zh, 120, 36, o.store.clone(), true);
+    d.key(KeyCode::F(4)).key(KeyCode::Enter);
+    pick_action(&mut d, MatterAction::Urge);
+    d.tab(2);
+    for _ in 0..10 {
+        d.key(KeyCode::Backspace);
+    }
+    d.ctrl('s');
+    let buffer = d.backend().buffer().clone();
+    let symbol = |x: u16, y: u16| buffer[(x, y)].symbol().to_string();
+    let area = buffer.area;
+    let (top, left) = (0..area.height)
+        .find_map(|y| {
+            let x = (0..area.width).find(|&x| symbol(x, y) == "┌")?;
+            // A wide character's second cell reads as a space.
+            let row: String = (x..area.width).map(|x| symbol(x, y)).collect();
+            row.replace(' ', "").contains("催办").then_some((y, x))
+        })
+        .expect("the reminder dialog is open");
+    let right = (left + 1..area.width)
+        .find(|&x| symbol(x, top) == "┐")
+        .unwrap();
+    let bottom = (top + 1..area.height)
+        .find(|&y| symbol(right, y) == "┘")
+        .expect("the dialog's bottom right corner is in its column");
+    for y in top + 1..bottom {
+        assert_eq!(symbol(right, y), "│", "row {y}:\n{}", d.screen());
+    }
+    let screen = d.screen();
+    assert!(screen.contains("请填写“回复期限”"), "{screen}");
+    assert!(
+        screen.contains("保存  Esc 取消"),
+        "the hint goes on below: {screen}"
+    );
+}

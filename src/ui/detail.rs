@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
 use crate::app::App;
 use crate::app::detail::VisitDetail;
@@ -126,10 +126,9 @@ fn facts(app: &App, d: &VisitDetail, theme: &Theme, frame: &mut Frame, area: Rec
             .lines()
             .map(|l| Line::styled(l.to_string(), theme.input)),
     );
+    let width = block.inner(area).width;
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
+        Paragraph::new(super::wrap::rows(lines, width, false)).block(block),
         area,
     );
 }

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::App;
 use crate::app::dialog::{DialogField, Input};
@@ -99,7 +99,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, form: &Fo
         lines.push(Line::styled(e.to_string(), theme.error));
     }
     lines.push(Line::styled(app.t(form.keys), theme.muted));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), below);
+    frame.render_widget(
+        Paragraph::new(super::wrap::rows(lines, below.width, true)),
+        below,
+    );
 }
 
 fn value_line(

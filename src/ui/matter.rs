@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph};
 
 use crate::app::App;
 use crate::app::matter::MatterView;
@@ -164,10 +164,9 @@ fn facts(app: &App, v: &MatterView, theme: &Theme, frame: &mut Frame, area: Rect
             .collect();
         lines.push(pair(app, theme, T::MatterAppointments, booked.join("、")));
     }
+    let width = block.inner(area).width;
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
+        Paragraph::new(super::wrap::rows(lines, width, false)).block(block),
         area,
     );
 }
@@ -296,7 +295,10 @@ fn ledger(app: &App, v: &MatterView, theme: &Theme, frame: &mut Frame, area: Rec
             break;
         }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(
+        Paragraph::new(super::wrap::rows(lines, inner.width, false)),
+        inner,
+    );
 }
 
 fn menu_popup(

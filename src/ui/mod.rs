@@ -23,11 +23,12 @@ mod supervisor;
 pub mod text;
 mod visits;
 mod week;
+pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::{App, DbStatus, Screen};
 use crate::i18n::T;
@@ -41,12 +42,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     frame.render_widget(Block::default().style(theme.base), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        // Wrapped by hand: ratatui's wrapping indexed outside the buffer for Chinese text
-        // in a terminal two columns wide.
-        let lines: Vec<Line> = text::wrap_cells(app.t(T::TooSmall), area.width.into())
-            .into_iter()
-            .map(Line::from)
-            .collect();
+        let lines = wrap::rows([Line::raw(app.t(T::TooSmall))], area.width, false);
         frame.render_widget(Paragraph::new(lines).style(theme.warning), area);
         return;
     }
@@ -91,10 +87,9 @@ fn failed(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, reason: &str)
         Line::raw(""),
         Line::raw(app.t(T::ErrorKeys)),
     ];
+    let width = block.inner(area).width;
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
+        Paragraph::new(wrap::rows(lines, width, false)).block(block),
         area,
     );
 }

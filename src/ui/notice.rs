@@ -5,7 +5,7 @@ use chrono::Days;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::app::App;
 use crate::document::notice::notice_text;
@@ -50,10 +50,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, scroll: u
         ))
         .border_style(theme.focus_border)
         .style(theme.base);
+    let width = block.inner(popup).width;
     frame.render_widget(
-        Paragraph::new(body)
+        Paragraph::new(super::wrap::rows(body, width, false))
             .block(block)
-            .wrap(Wrap { trim: false })
             .scroll((scroll, 0)),
         popup,
     );

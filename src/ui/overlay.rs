@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
 
 use crate::app::{App, Command, ConfirmKind, Overlay};
 use crate::i18n::T;
@@ -88,7 +88,7 @@ fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     let notes = vec![first_note, Line::styled(app.t(T::HelpClose), theme.muted)];
     frame.render_widget(
-        Paragraph::new(notes).wrap(Wrap { trim: true }),
+        Paragraph::new(super::wrap::rows(notes, inner.width, true)),
         Rect {
             y: inner.y + table_h,
             height: 2,
@@ -166,5 +166,8 @@ fn confirm(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, kind: Confir
         Line::raw(""),
         Line::styled(app.t(keys), theme.muted),
     ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(
+        Paragraph::new(super::wrap::rows(lines, inner.width, false)),
+        inner,
+    );
 }

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::app::App;
 use crate::app::repeat::RepeatEntry;
@@ -58,7 +58,10 @@ pub(super) fn matches_panel(app: &App, theme: &Theme, frame: &mut Frame, area: R
             ));
         }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(
+        Paragraph::new(super::wrap::rows(lines, inner.width, false)),
+        inner,
+    );
 }
 
 fn entry_lines(

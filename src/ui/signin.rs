@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::App;
 use crate::app::field::TextField;
@@ -171,14 +171,17 @@ pub fn render_sign_in(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         height: inner.height.saturating_sub(4),
         ..inner
     };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rest);
+    frame.render_widget(
+        Paragraph::new(super::wrap::rows(lines, rest.width, false)),
+        rest,
+    );
 }
 
 pub fn render_first_admin(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let f = &app.first_admin;
     let inner = framed(app, theme, frame, area, T::FirstAdminTitle, 16);
-    let intro = Paragraph::new(Line::styled(app.t(T::FirstAdminIntro), theme.muted))
-        .wrap(Wrap { trim: false });
+    let intro = Line::styled(app.t(T::FirstAdminIntro), theme.muted);
+    let intro = Paragraph::new(super::wrap::rows([intro], inner.width, false));
     frame.render_widget(intro, Rect { height: 2, ..inner });
     let label_w = FIELDS.iter().map(|t| width(app.t(*t))).max().unwrap_or(8) + 3;
     for (i, label) in FIELDS.iter().enumerate() {
@@ -209,5 +212,8 @@ pub fn render_first_admin(app: &App, theme: &Theme, frame: &mut Frame, area: Rec
         height: inner.height.saturating_sub(11),
         ..inner
     };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rest);
+    frame.render_widget(
+        Paragraph::new(super::wrap::rows(lines, rest.width, false)),
+        rest,
+    );
 }

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Gauge, Paragraph, Wrap};
+use ratatui::widgets::{Block, Gauge, Paragraph};
 
 use crate::app::App;
 use crate::i18n::T;
@@ -41,7 +41,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Line::raw(""),
         Line::styled(app.t(T::StartKeys), theme.muted),
     ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(
+        Paragraph::new(super::wrap::rows(lines, inner.width, false)),
+        inner,
+    );
     if let Some((done, total)) = app.start.loading {
         let ratio = if total == 0 {
             0.0

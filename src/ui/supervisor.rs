@@ -155,7 +155,7 @@ fn render_counts(app: &App, desk: &Desk, theme: &Theme, frame: &mut Frame, area:
     }
     lines.push(Line::raw(buckets.join("  ")));
     frame.render_widget(
-        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }),
+        Paragraph::new(super::wrap::rows(lines, inner.width, true)),
         inner,
     );
 }
