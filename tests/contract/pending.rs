@@ -349,29 +349,26 @@ fn the_index_agrees_with_every_matter_after_a_mixed_scenario(store: &dyn Store) 
     );
 }
 
-/// Forty matters, so that some share storage with others (the sled store keeps rows in
-/// blocks): closing one, changing another and a visit on a third touch only their own rows.
+/// A hundred and forty matters, so that some share storage with others and some do not (the
+/// sled store keeps rows in blocks of 128 ids): not accepting some (at the edges of a block
+/// too), changing another and a visit on a third touch only their own rows.
 fn neighbouring_matters_keep_their_own_rows(store: &dyn Store) {
     let names = [
         "张三", "李四", "王五", "赵六", "孙七", "周八", "吴九", "郑十",
     ];
-    let mut ids = Vec::new();
-    for n in 0..40u32 {
-        let name = format!("{}{n}", names[n as usize % names.len()]);
-        let received = at(2026, 11, 2, 8 + n / 10, n % 10);
-        ids.push(store.register_visit(&walk_in(&name, received)).unwrap());
-    }
+    let visits: Vec<_> = (0..140u32)
+        .map(|n| {
+            let name = format!("{}{n}", names[n as usize % names.len()]);
+            walk_in(&name, at(2026, 11, 2, 8 + n / 20, n % 20))
+        })
+        .collect();
+    let ids = store.register_visits(&visits).unwrap();
     let before = rows(store);
-    assert_eq!(before.len(), 40);
+    assert_eq!(before.len(), 140);
     let not_accepted = || Move::NotAccept {
         reason: "已进入诉讼程序".into(),
     };
-    let gone = [
-        ids[0].case.id,
-        ids[17].case.id,
-        ids[31].case.id,
-        ids[39].case.id,
-    ];
+    let gone = [0, 17, 126, 127, 128, 139].map(|i| ids[i].case.id);
     for id in gone {
         step(store, id, not_accepted(), stamp_on(2026, 11, 4));
     }
@@ -381,7 +378,7 @@ fn neighbouring_matters_keep_their_own_rows(store: &dyn Store) {
     store.register_visit(&again).unwrap();
 
     let after = rows(store);
-    assert_eq!(after.len(), 36);
+    assert_eq!(after.len(), 134);
     for id in gone {
         assert!(
             !after.contains_key(&id),
