@@ -42,17 +42,7 @@ pub(super) fn run(app: &mut App, store: &dyn Store) {
             if let Err(e) = store.record_audit(&event) {
                 tracing::error!("the evidence log could not be written: {e}");
             }
-            let msg = app.lang.f(
-                T::BackupWritten,
-                &[
-                    &header.visits,
-                    &header.matters,
-                    &header.operators,
-                    &header.audit_entries,
-                    &header.records,
-                    &path.display(),
-                ],
-            );
+            let msg = crate::i18n::backup::written(app.lang, &header, &path);
             app.say(Tone::Ok, msg);
         }
         Err(e) => {

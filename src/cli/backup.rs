@@ -42,17 +42,7 @@ pub fn backup(db: &Path, out: &Path, operator: Option<&str>, lang: Lang) -> Resu
         "",
         &out.display().to_string(),
     );
-    Ok(lang.f(
-        T::BackupWritten,
-        &[
-            &header.visits,
-            &header.matters,
-            &header.operators,
-            &header.audit_entries,
-            &header.records,
-            &out.display(),
-        ],
-    ))
+    Ok(crate::i18n::backup::written(lang, &header, out))
 }
 
 /// Restores `file` as the new database `db`, as `operator`, an administrator in the backup.

@@ -4,6 +4,7 @@
 //! of domain values in `labels.rs`.
 //! Nothing else spells out user text.
 
+pub mod backup;
 pub mod check;
 mod errors;
 mod labels;
