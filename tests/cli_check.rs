@@ -4,6 +4,8 @@
 
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/evidence.rs"]
+mod evidence;
 
 use assert_cmd::Command;
 use cli::run_as;
@@ -28,15 +30,12 @@ fn check_passes_a_demo_database_and_names_the_entry_edited_behind_its_back() {
 
     {
         let raw = sled::open(db.join("sled")).unwrap();
-        let audit = raw.open_tree("audit").unwrap();
-        let key = 5u64.to_be_bytes();
-        let mut bytes = audit.get(key).unwrap().unwrap().to_vec();
-        // The last byte belongs to the entry's own hash.
-        if let Some(last) = bytes.last_mut() {
-            *last ^= 0x01;
-        }
-        audit.insert(key, bytes).unwrap();
-        raw.flush().unwrap();
+        evidence::edit_log_block(&raw, 5, |entries| {
+            // The last byte belongs to the entry's own hash.
+            if let Some(last) = evidence::entry(entries, 5).last_mut() {
+                *last ^= 0x01;
+            }
+        });
     }
     let broken = xfdesk(&db, &["--lang", "en", "check"]).failure().code(2);
     let out = String::from_utf8_lossy(&broken.get_output().stdout).to_string();

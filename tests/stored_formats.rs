@@ -29,6 +29,9 @@ const PETITIONER: &str = "012509e69d8ee4b8bde78795010112353330383231313935353130
 const CASE: &str = "0126fbd00f01252413323032342d31312d30375431303a35353a343313323032342d31312d30375431303a35353a343301020ce59c9fe59cb0e5be81e694b663e58f8de698a0e6b091e4b8bbe69d91e99b86e4bd93e69e97e59cb0e8a2abe88cb6e58fb6e4baa7e4b89ae59bade58da0e794a8efbc8ce69caae7adbee8aea2e5be81e59cb0e58d8fe8aeaeefbc8ce8a681e6b182e4be9de6b395e8a1a5e581bfe380820c";
 const PACKAGE: &str = "01000033e7bb84e7bb87e5be8be5b888e58f82e4b88eefbc8ce4be9de6b395e4be9de8a784e68f90e587bae5a484e79086e6848fe8a78100010e0000";
 const LEDGER: &str = "0113323032342d31312d30375431303a35353a34330b64656d6f2d636c65726b32002400";
+/// A matter's whole ledger as one value (the `ledgers` tree): here one entry, `LEDGER`'s body.
+const LEDGER_OF_MATTER: &str =
+    "010113323032342d31312d30375431303a35353a34330b64656d6f2d636c65726b32002400";
 const RECEPTION: &str = "0108";
 const LEADER: &str = "010109e69da8e5ada6e5bc800ce58ebfe5a794e4b9a6e8aeb018e4b8bbe68c81e58ebfe5a794e585a8e99da2e5b7a5e4bd9c01";
 const DEPARTMENT: &str =
@@ -119,6 +122,8 @@ fn a_version_1_matter_reads_with_its_package_ledger_and_pending_row() {
     assert_eq!(e.by, "demo-clerk2");
     assert_eq!(e.what, EventKind::Registered { visit: VisitId(36) });
     assert_eq!(e.note, "");
+    let whole: Vec<LedgerEvent> = decode(LEDGER_OF_MATTER, RecordRef::Ledger(38));
+    assert_eq!(whole, [e]);
 
     let r: MatterRow = decode(
         PENDING,

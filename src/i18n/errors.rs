@@ -245,6 +245,11 @@ impl Localize for RecordRef {
                 format!("操作日志第 {seq} 条"),
                 format!("evidence log entry #{seq}"),
             ),
+            RecordRef::AuditBlock { first, last } => say(
+                lang,
+                format!("操作日志第 {first}–{last} 条"),
+                format!("evidence log entries #{first}–#{last}"),
+            ),
             RecordRef::Session(id) => say(
                 lang,
                 format!("接访场次 #{id}"),

@@ -16,7 +16,10 @@
 //!   ones, which must keep passing untouched.
 //!
 //! Records are upgraded as they are read and rewritten in the new version when next changed;
-//! a database is never rewritten wholesale on opening.
+//! a database is never rewritten wholesale on opening for a new version of a record. How
+//! records are grouped into keys is another matter: a change of that (a matter's ledger as
+//! one value, the evidence log in blocks) is moved once on opening (see `sled_store::matters`
+//! and `sled_store::audit`).
 //!
 //! bincode is used here and nowhere else.
 

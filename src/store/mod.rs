@@ -69,6 +69,11 @@ pub enum RecordRef {
     Settings,
     /// Entry #seq of the evidence log.
     Audit(u64),
+    /// Entries #first to #last of the evidence log, stored together.
+    AuditBlock {
+        first: u64,
+        last: u64,
+    },
     Operator(u64),
     /// Reception session #id with its appointments and queue.
     Session(u64),
@@ -92,6 +97,9 @@ impl fmt::Display for RecordRef {
             RecordRef::Counter => f.write_str("a counter"),
             RecordRef::Settings => f.write_str("the database settings"),
             RecordRef::Audit(seq) => write!(f, "evidence log entry #{seq}"),
+            RecordRef::AuditBlock { first, last } => {
+                write!(f, "evidence log entries #{first}–#{last}")
+            }
             RecordRef::Operator(id) => write!(f, "operator #{id}"),
             RecordRef::Session(id) => write!(f, "reception session #{id}"),
             RecordRef::Unavailable(id) => write!(f, "the unavailable dates of leader #{id}"),

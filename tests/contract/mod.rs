@@ -41,6 +41,8 @@ mod org_admin;
 mod organisation;
 mod own_visits;
 pub mod pending;
+#[path = "../common/evidence.rs"]
+mod raw_log;
 mod registration;
 mod schedule;
 mod search;

@@ -8,6 +8,7 @@ use xfdesk::store::chain::ChainFault;
 use xfdesk::store::check::Problem;
 
 use super::fixtures::*;
+use super::raw_log::{edit_log_block, entry};
 
 fn three_visits(db: &TempSled) {
     for (name, day) in [("张三", 2), ("李四", 3), ("王芳", 4)] {
@@ -23,18 +24,16 @@ fn one_word_changed_in_a_stored_event_is_named_by_its_number() {
     three_visits(&db);
     {
         let raw = db.raw();
-        let audit = raw.open_tree("audit").unwrap();
-        let key = 2u64.to_be_bytes();
-        let mut bytes = audit.get(key).unwrap().unwrap().to_vec();
-        // 登记员甲 → 登记员乙: the same length, still a valid record, another clerk.
-        let (jia, yi) = ("甲".as_bytes(), "乙".as_bytes());
-        let at = bytes
-            .windows(jia.len())
-            .position(|w| w == jia)
-            .expect("the operator's name is stored");
-        bytes[at..at + jia.len()].copy_from_slice(yi);
-        audit.insert(key, bytes).unwrap();
-        raw.flush().unwrap();
+        edit_log_block(&raw, 2, |entries| {
+            let bytes = entry(entries, 2);
+            // 登记员甲 → 登记员乙: the same length, still a valid record, another clerk.
+            let (jia, yi) = ("甲".as_bytes(), "乙".as_bytes());
+            let at = bytes
+                .windows(jia.len())
+                .position(|w| w == jia)
+                .expect("the operator's name is stored");
+            bytes[at..at + jia.len()].copy_from_slice(yi);
+        });
     }
     let store = db.reopen();
     let found = store.check().unwrap();
@@ -57,21 +56,13 @@ fn a_removed_last_event_and_a_removed_middle_event_are_both_found() {
     three_visits(&db);
     {
         let raw = db.raw();
-        raw.open_tree("audit")
-            .unwrap()
-            .remove(3u64.to_be_bytes())
-            .unwrap();
-        raw.flush().unwrap();
+        edit_log_block(&raw, 3, |entries| entries.retain(|(seq, _)| *seq != 3));
     }
     let found = db.reopen().check().unwrap();
     assert_eq!(found.chain, Some((3, ChainFault::Truncated { last: 2 })));
     {
         let raw = db.raw();
-        raw.open_tree("audit")
-            .unwrap()
-            .remove(1u64.to_be_bytes())
-            .unwrap();
-        raw.flush().unwrap();
+        edit_log_block(&raw, 1, |entries| entries.retain(|(seq, _)| *seq != 1));
     }
     let found = db.reopen().check().unwrap();
     assert_eq!(found.chain, Some((2, ChainFault::Gap { expected: 1 })));

@@ -87,7 +87,7 @@ impl SledStore {
             petitioners: len(&self.petitioners),
             matters: len(&self.cases),
             operators: len(&self.operators),
-            audit_entries: len(&self.audit),
+            audit_entries: self.audit_count()?,
             files: 0,
         })
     }

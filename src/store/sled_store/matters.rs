@@ -3,9 +3,11 @@
 //!
 //! Layout: `packages` holds a matter's `Package` under its case id, only once it differs from
 //! the default (matters from before packages existed have none and read as the default);
-//! `ledger` holds one entry per key `case id + position`, appended and never rewritten; the
-//! number of entries is a counter in `meta` (`ledger_len/<case>`), because a transaction
-//! cannot scan and must still know where to append.
+//! `ledgers` holds a matter's whole ledger as one value under its case id (absent while it is
+//! empty), rewritten with each entry added. A ledger is a few dozen entries at most; one key a
+//! matter instead of one an entry keeps sled's tree, and so the memory and time it takes to
+//! open, several million keys smaller at a million visits. Databases written with one key an
+//! entry (the `ledger` tree) are moved over once on opening (`move_old_ledger`).
 
 use sled::transaction::{Transactional, TransactionalTree};
 
@@ -18,10 +20,10 @@ use crate::store::{RecordRef, Result, StoreError, codec};
 
 use super::SledStore;
 use super::audit::AuditTx;
-use super::keys::{self, id_key, ledger_key, meta, tag};
+use super::keys::{self, id_key, meta, tag, trailing_id};
 use super::org::note_named;
 use super::read::{engine, ids, load, load_indexed, transaction_error};
-use super::write::{TxResult, bump, fail, get_record, next_serial, put_record, reindex};
+use super::write::{TxResult, fail, get_record, next_serial, put_record, reindex};
 
 /// The trees a change to a matter touches.
 pub struct MatterTx<'a> {
@@ -42,49 +44,27 @@ impl MatterTx<'_> {
         get_record(self.packages, id.0, RecordRef::Package(id.0))
     }
 
-    fn ledger_len(&self, id: CaseId) -> TxResult<u64> {
-        match self.meta.get(meta::ledger_len(id.0))? {
-            None => Ok(0),
-            Some(bytes) => codec::decode(&bytes, RecordRef::Counter).map_err(fail),
-        }
+    fn ledger(&self, id: CaseId) -> TxResult<Vec<LedgerEvent>> {
+        Ok(get_record(self.ledger, id.0, RecordRef::Ledger(id.0))?.unwrap_or_default())
     }
 
-    /// The whole matter as this transaction sees it: the rules may read the ledger, so it is
-    /// loaded entry by entry (a transaction cannot scan).
+    /// The whole matter as this transaction sees it: the rules may read the ledger.
     pub fn load(&self, id: CaseId) -> TxResult<Matter> {
         let record = RecordRef::Case(id.0);
         let case: Case = get_record(self.cases, id.0, record)?
             .ok_or_else(|| fail(StoreError::NotFound(record)))?;
         let package = self.package(id)?.unwrap_or_default();
-        let mut ledger = Vec::new();
-        for position in 0..self.ledger_len(id)? {
-            let damaged = || {
-                fail(StoreError::Engine(format!(
-                    "an entry of {} is missing",
-                    RecordRef::Ledger(id.0)
-                )))
-            };
-            let bytes = self
-                .ledger
-                .get(ledger_key(id.0, position))?
-                .ok_or_else(damaged)?;
-            ledger.push(codec::decode(&bytes, RecordRef::Ledger(id.0)).map_err(fail)?);
-        }
-        Ok(Matter::new(case, package, ledger))
+        Ok(Matter::new(case, package, self.ledger(id)?))
     }
 
-    /// Appends entries after the last one, moving the counter in the same transaction.
+    /// Appends entries after the last one.
     pub fn append(&self, id: CaseId, events: &[LedgerEvent]) -> TxResult<()> {
         if events.is_empty() {
             return Ok(());
         }
-        let end = bump(self.meta, &meta::ledger_len(id.0), events.len() as u64)?;
-        let start = end - events.len() as u64;
-        for (position, event) in (start..).zip(events) {
-            let bytes = codec::encode(event, RecordRef::Ledger(id.0)).map_err(fail)?;
-            self.ledger.insert(&ledger_key(id.0, position), bytes)?;
-        }
-        Ok(())
+        let mut ledger = self.ledger(id)?;
+        ledger.extend_from_slice(events);
+        put_record(self.ledger, id.0, &ledger, RecordRef::Ledger(id.0))
     }
 
     /// Runs the change on what the transaction read and writes what it changed. Pure apart
@@ -203,14 +183,7 @@ impl SledStore {
             return Ok(None);
         };
         let package = load(&self.packages, id.0, RecordRef::Package(id.0))?.unwrap_or_default();
-        let ledger = self
-            .ledger
-            .scan_prefix(id_key(id.0))
-            .map(|entry| {
-                let (_, bytes) = entry.map_err(engine)?;
-                Ok(codec::decode(&bytes, RecordRef::Ledger(id.0))?)
-            })
-            .collect::<Result<Vec<LedgerEvent>>>()?;
+        let ledger = load(&self.ledger, id.0, RecordRef::Ledger(id.0))?.unwrap_or_default();
         Ok(Some(Matter::new(case, package, ledger)))
     }
 
@@ -227,5 +200,66 @@ impl SledStore {
 
     pub(super) fn flagged_cases(&self) -> Result<Vec<Case>> {
         self.indexed_cases(&[tag::COLLECTIVE_STUDY], usize::MAX)
+    }
+}
+
+/// The tree that held one ledger entry a key (`keys::ledger_key`) before `ledgers`.
+const OLD_LEDGER: &[u8] = b"ledger";
+/// Matters written per batch while moving old ledgers: bounded memory, few flushes.
+const MOVE_BATCH: usize = 10_000;
+
+impl SledStore {
+    /// Moves ledgers written one key an entry into one value a matter, once. The old tree and
+    /// its counters go only after every ledger is copied and on disk: a crash part way leaves
+    /// them whole, and the next opening copies again over the partial copy. It runs while the
+    /// database opens, before anything else can write a ledger.
+    pub(super) fn move_old_ledger(&self) -> Result<()> {
+        if !self.db.tree_names().iter().any(|n| n == OLD_LEDGER) {
+            return Ok(());
+        }
+        let old = self.db.open_tree(OLD_LEDGER).map_err(engine)?;
+        let mut batch = sled::Batch::default();
+        let mut batched = 0;
+        let mut matter: Option<(u64, Vec<LedgerEvent>)> = None;
+        let mut write = |(case, events): (u64, Vec<LedgerEvent>), last: bool| -> Result<()> {
+            batch.insert(
+                &id_key(case)[..],
+                codec::encode(&events, RecordRef::Ledger(case))?,
+            );
+            batched += 1;
+            if batched == MOVE_BATCH || last {
+                self.ledger
+                    .apply_batch(std::mem::take(&mut batch))
+                    .map_err(engine)?;
+                batched = 0;
+            }
+            Ok(())
+        };
+        for entry in old.iter() {
+            let (key, bytes) = entry.map_err(engine)?;
+            let case = key.get(..8).and_then(trailing_id).ok_or_else(|| {
+                StoreError::Engine(format!("a ledger key is damaged: {key:02x?}"))
+            })?;
+            let event = codec::decode(&bytes, RecordRef::Ledger(case))?;
+            match &mut matter {
+                Some((current, events)) if *current == case => events.push(event),
+                _ => {
+                    if let Some(done) = matter.replace((case, vec![event])) {
+                        write(done, false)?;
+                    }
+                }
+            }
+        }
+        if let Some(done) = matter {
+            write(done, true)?;
+        }
+        self.persist()?;
+        let mut counters = sled::Batch::default();
+        for key in self.meta.scan_prefix(meta::LEDGER_LEN).keys() {
+            counters.remove(key.map_err(engine)?);
+        }
+        self.meta.apply_batch(counters).map_err(engine)?;
+        self.db.drop_tree(OLD_LEDGER).map_err(engine)?;
+        self.persist()
     }
 }

@@ -1,12 +1,11 @@
 //! The desk's records on disk, in sled.
 //!
 //! Layout: one tree per kind of record (`petitioners`, `visits`, `cases`, `leaders`,
-//! `departments`), keyed by id;
-//! `sessions` and `unavailable` for the reception schedule (see `schedule`); a matter's package and ledger beside its case (`packages`,
-//! `ledger`, see `matters`); `pending` with a summary row of every open matter (see
-//! `pending`); `receptions` for the leader who received a visit; `meta` for counters (visit,
-//! matter, reminder and supervision numbers per year) and flags; and one `index` tree whose
-//! keys start with a tag per index (see `keys`). Keeping all indexes in one tree keeps the
+//! `departments`), keyed by id; `sessions` and `unavailable` for the reception schedule (see
+//! `schedule`); a matter's package and ledger beside its case (`packages`, `ledgers`, see
+//! `matters`); `pending` with a summary row of every open matter (see `pending`); `receptions`
+//! for the leader who received a visit; `meta` for counters (visit, matter, reminder and
+//! supervision numbers per year) and flags; and one `index` tree whose keys start with a tag per index (see `keys`). Keeping all indexes in one tree keeps the
 //! number of trees in a registration's transaction small.
 //!
 //! The database is a directory we own: our lock file, then sled's own directory beside it.
@@ -146,14 +145,14 @@ impl SledStore {
             visits: tree("visits")?,
             cases: tree("cases")?,
             packages: tree("packages")?,
-            ledger: tree("ledger")?,
+            ledger: tree("ledgers")?,
             receptions: tree("receptions")?,
             leaders: tree("leaders")?,
             departments: tree("departments")?,
             meta: tree("meta")?,
             index: tree("index")?,
             pending: tree("pending")?,
-            audit: tree("audit")?,
+            audit: tree("audit_blocks")?,
             operators: tree("operators")?,
             sessions: tree("sessions")?,
             unavailable: tree("unavailable")?,
@@ -163,6 +162,8 @@ impl SledStore {
             _lock: lock,
         };
         tighten(dir).map_err(|e| failed("cannot protect the files", e))?;
+        store.move_old_ledger()?;
+        store.move_old_audit()?;
         store.build_pending_if_missing()?;
         store.build_org_index()?;
         store.build_operator_index()?;

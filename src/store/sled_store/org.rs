@@ -283,25 +283,13 @@ impl SledStore {
             }
             Ok(())
         };
-        let mut matter: Option<(u64, Vec<LedgerEvent>)> = None;
         for entry in self.ledger.iter() {
             let (key, bytes) = entry.map_err(engine)?;
-            let case = key.get(..8).and_then(trailing_id).ok_or_else(|| {
+            let case = trailing_id(&key).ok_or_else(|| {
                 StoreError::Engine(format!("a ledger key is damaged: {key:02x?}"))
             })?;
-            let event = codec::decode(&bytes, RecordRef::Ledger(case))?;
-            match &mut matter {
-                Some((current, events)) if *current == case => events.push(event),
-                _ => {
-                    if let Some((done, events)) = matter.take() {
-                        note(done, &events)?;
-                    }
-                    matter = Some((case, vec![event]));
-                }
-            }
-        }
-        if let Some((done, events)) = matter {
-            note(done, &events)?;
+            let events: Vec<LedgerEvent> = codec::decode(&bytes, RecordRef::Ledger(case))?;
+            note(case, &events)?;
         }
         let counts = counts
             .into_iter()

@@ -272,3 +272,140 @@ fn an_older_database_gets_its_visits_by_operator_on_opening() {
     assert_eq!(own[0].petitioner.name, "张三");
     assert!(store.check().unwrap().is_clean());
 }
+
+/// A database written with one key a ledger entry (and, from a crash part way through an
+/// earlier move, a partial copy of one ledger): the first open moves every ledger whole to one
+/// value a matter and drops the old tree and its counters; the matters read and change as
+/// before.
+#[test]
+fn an_older_database_gets_its_ledgers_moved_on_opening() {
+    use crate::domain::matter::MatterChange;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("xfdesk");
+    let store = SledStore::open(&path).unwrap();
+    let first = store
+        .register_visit(&walk_in("张三", "13812345678", at(2, 9)))
+        .unwrap();
+    let second = store
+        .register_visit(&walk_in("李四", "13912345678", at(3, 9)))
+        .unwrap();
+    let plan = MatterChange::Plan("约谈用人单位负责人".into());
+    store.change_matter(first.case.id, &plan, &admin()).unwrap();
+    let before: Vec<Matter> = [first.case.id, second.case.id]
+        .iter()
+        .map(|id| store.matter(*id).unwrap().unwrap())
+        .collect();
+    assert!(before[0].ledger.len() >= 2, "{:?}", before[0].ledger);
+    let old = store.db.open_tree("ledger").unwrap();
+    for m in &before {
+        let id = m.case.id.0;
+        for (position, event) in (0u64..).zip(&m.ledger) {
+            let bytes = codec::encode(event, RecordRef::Ledger(id)).unwrap();
+            old.insert(keys::ledger_key(id, position), bytes).unwrap();
+        }
+        let len = codec::encode(&(m.ledger.len() as u64), RecordRef::Counter).unwrap();
+        let counter = [meta::LEDGER_LEN, &id_key(id)].concat();
+        store.meta.insert(counter, len).unwrap();
+        store.ledger.remove(id_key(id)).unwrap();
+    }
+    let partial = codec::encode(
+        &before[0].ledger[..1].to_vec(),
+        RecordRef::Ledger(first.case.id.0),
+    );
+    store
+        .ledger
+        .insert(id_key(first.case.id.0), partial.unwrap())
+        .unwrap();
+    drop(old);
+    drop(store);
+
+    let store = SledStore::open(&path).unwrap();
+    for m in &before {
+        assert_eq!(store.matter(m.case.id).unwrap().as_ref(), Some(m));
+    }
+    assert!(!store.db.tree_names().iter().any(|n| n == b"ledger"));
+    assert_eq!(store.meta.scan_prefix(meta::LEDGER_LEN).count(), 0);
+    let team = MatterChange::Team(vec!["王五".into()]);
+    let after = store.change_matter(first.case.id, &team, &admin()).unwrap();
+    assert_eq!(after.ledger[..before[0].ledger.len()], before[0].ledger[..]);
+    assert!(after.ledger.len() > before[0].ledger.len());
+    assert!(store.check().unwrap().is_clean());
+}
+
+/// A database whose evidence log has one key an entry: the first open moves it into blocks,
+/// and the log reads, pages back, continues and checks as before.
+#[test]
+fn an_older_database_gets_its_evidence_log_moved_into_blocks_on_opening() {
+    use crate::domain::audit::AuditKind;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("xfdesk");
+    let store = SledStore::open(&path).unwrap();
+    let event = |n: u32| AuditEvent {
+        at: at(2, 9) + chrono::Duration::minutes(n.into()),
+        operator: "登记员甲".into(),
+        kind: AuditKind::SignedIn,
+        subject: String::new(),
+        detail: format!("第 {n} 次"),
+    };
+    for n in 1..=40 {
+        store.record_audit(&event(n)).unwrap();
+    }
+    let log = store.audit_log(1, 100).unwrap();
+    assert_eq!(log.len(), 40);
+    let old = store.db.open_tree("audit").unwrap();
+    for block in store.audit.iter() {
+        let (key, bytes) = block.unwrap();
+        for (seq, entry) in audit::decode_block(audit::block_key(&key).unwrap(), &bytes).unwrap() {
+            old.insert(seq.to_be_bytes(), entry).unwrap();
+        }
+    }
+    store.audit.clear().unwrap();
+    drop(old);
+    drop(store);
+
+    let store = SledStore::open(&path).unwrap();
+    assert!(!store.db.tree_names().iter().any(|n| n == b"audit"));
+    assert_eq!(store.audit.len(), 3, "40 entries in blocks of 16");
+    assert_eq!(store.audit_log(1, 100).unwrap(), log);
+    assert_eq!(store.audit_log(17, 2).unwrap(), log[16..18]);
+    let back = store.audit_log_back(Some(18), 3).unwrap();
+    let seqs: Vec<u64> = back.iter().map(|(seq, _)| *seq).collect();
+    assert_eq!(seqs, [17, 16, 15]);
+    assert_eq!(store.audit_log_back(None, 1).unwrap()[0].0, 40);
+    assert_eq!(store.record_audit(&event(41)).unwrap(), 41);
+    let report = store.check().unwrap();
+    assert!(report.is_clean(), "{report:#?}");
+    assert_eq!(report.audit_entries, 41);
+}
+
+/// A block of the log that no longer reads is kept aside, the desk goes on recording, and
+/// `check` names where the log breaks.
+#[test]
+fn a_damaged_block_of_the_evidence_log_is_kept_and_the_log_goes_on() {
+    use crate::domain::audit::AuditKind;
+    let (store, _dir) = open();
+    let event = AuditEvent {
+        at: at(2, 9),
+        operator: "登记员甲".into(),
+        kind: AuditKind::SignedIn,
+        subject: String::new(),
+        detail: String::new(),
+    };
+    for _ in 0..3 {
+        store.record_audit(&event).unwrap();
+    }
+    let damaged = [1u8, 0xff, 0xff, 0xff];
+    store
+        .audit
+        .insert(0u64.to_be_bytes(), &damaged[..])
+        .unwrap();
+    assert_eq!(store.record_audit(&event).unwrap(), 4);
+    let aside = [0u64.to_be_bytes(), 4u64.to_be_bytes()].concat();
+    assert_eq!(
+        store.audit.get(aside).unwrap().as_deref(),
+        Some(&damaged[..])
+    );
+    assert_eq!(store.audit_log(4, 1).unwrap()[0].0, 4);
+    let report = store.check().unwrap();
+    assert!(matches!(report.chain, Some((4, _))), "{report:#?}");
+}
