@@ -245,6 +245,11 @@ impl Localize for RecordRef {
                 format!("操作日志第 {seq} 条"),
                 format!("evidence log entry #{seq}"),
             ),
+            RecordRef::IndexList => say(
+                lang,
+                "索引列表".to_string(),
+                "a list of index entries".to_string(),
+            ),
             RecordRef::AuditBlock { first, last } => say(
                 lang,
                 format!("操作日志第 {first}–{last} 条"),

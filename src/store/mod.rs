@@ -69,6 +69,8 @@ pub enum RecordRef {
     Settings,
     /// Entry #seq of the evidence log.
     Audit(u64),
+    /// Entries of an index kept many to a value (the visits by time, number or clerk).
+    IndexList,
     /// Entries #first to #last of the evidence log, stored together.
     AuditBlock {
         first: u64,
@@ -97,6 +99,7 @@ impl fmt::Display for RecordRef {
             RecordRef::Counter => f.write_str("a counter"),
             RecordRef::Settings => f.write_str("the database settings"),
             RecordRef::Audit(seq) => write!(f, "evidence log entry #{seq}"),
+            RecordRef::IndexList => f.write_str("a list of index entries"),
             RecordRef::AuditBlock { first, last } => {
                 write!(f, "evidence log entries #{first}–#{last}")
             }

@@ -23,6 +23,7 @@ use super::SledStore;
 use super::audit::{BLOCK, block_key, decode_block};
 use super::keys::{self, id_key, meta, tag, text_prefix, trailing_id};
 use super::read::{decode_record, engine, load};
+use super::visit_lists;
 
 /// What the records say the index must hold, fed key by key.
 type Sink<'a> = dyn FnMut(Vec<u8>, RecordRef) -> Result<()> + 'a;
@@ -47,16 +48,30 @@ impl SledStore {
         let index = &self.index;
         self.expected_keys(&mut report, &mut highest, &mut |key, record| {
             expected += 1;
-            if !index.contains_key(&key).map_err(engine)? {
+            // A list that does not read is reported once, below, as unreadable.
+            if !visit_lists::contains(index, &key).unwrap_or(false) {
                 missing.push(Problem::NotIndexed { record });
             }
             Ok(())
         })?;
-        // Keys present = expected − missing + stray: with the counts equal, there is no stray.
+        // Entries present = expected − missing + stray: with the counts equal, there is no
+        // stray. Entries kept in lists count one by one, not as the key of their list.
         let present = expected - missing.len() as u64;
         missing.dedup();
         report.problems.extend(missing);
-        if self.index.len() as u64 != present {
+        let mut stored = self.index.len() as u64;
+        for list in visit_lists::all(index) {
+            let (key, bytes) = list?;
+            stored -= 1;
+            match visit_lists::decode(&key, &bytes) {
+                Ok(entries) => stored += entries.len() as u64,
+                Err(e) => report.problems.push(Problem::Unreadable {
+                    record: RecordRef::IndexList,
+                    reason: e.to_string(),
+                }),
+            }
+        }
+        if stored != present {
             self.stray_keys(&mut report)?;
         }
         self.check_references(&mut report, &highest)?;
@@ -270,19 +285,28 @@ impl SledStore {
             wanted.insert(key);
             Ok(())
         })?;
-        for entry in self.index.iter() {
-            let (key, _) = entry.map_err(engine)?;
-            if !wanted.contains(key.as_ref()) {
-                let name_tag = matches!(
-                    key.first(),
-                    Some(&tag::LEADER_NAME)
-                        | Some(&tag::DEPARTMENT_NAME)
-                        | Some(&tag::OPERATOR_CODE)
-                );
-                report.problems.push(Problem::StrayIndex {
-                    entry: hex_key(&key),
-                    points_at: if name_tag { None } else { trailing_id(&key) },
-                });
+        let mut stray = |key: &[u8]| {
+            if wanted.contains(key) {
+                return;
+            }
+            let name_tag = matches!(
+                key.first(),
+                Some(&tag::LEADER_NAME) | Some(&tag::DEPARTMENT_NAME) | Some(&tag::OPERATOR_CODE)
+            );
+            report.problems.push(Problem::StrayIndex {
+                entry: hex_key(key),
+                points_at: if name_tag { None } else { trailing_id(key) },
+            });
+        };
+        for item in self.index.iter() {
+            let (key, bytes) = item.map_err(engine)?;
+            if !visit_lists::is_list(&key) {
+                stray(&key);
+                continue;
+            }
+            // A list that does not read is already reported.
+            for entry in visit_lists::decode(&key, &bytes).unwrap_or_default() {
+                stray(&entry);
             }
         }
         Ok(())

@@ -25,6 +25,7 @@ mod pending;
 mod read;
 mod schedule;
 mod search;
+mod visit_lists;
 mod write;
 
 use std::fs::File;
@@ -167,6 +168,9 @@ impl SledStore {
         store.build_pending_if_missing()?;
         store.build_org_index()?;
         store.build_operator_index()?;
+        if visit_lists::move_into_lists(&store.index)? {
+            store.persist()?;
+        }
         Ok(store)
     }
 
@@ -249,18 +253,21 @@ impl Store for SledStore {
     }
 
     fn visit_by_number(&self, number: SerialNo) -> Result<Option<Visit>> {
-        let found = ids(self.index.scan_prefix(keys::number_prefix(number)), 1)?;
-        Ok(self.indexed_visits(found)?.pop())
+        let mut found = visit_lists::of_number(&self.index, &keys::number_prefix(number))?;
+        found.truncate(1);
+        Ok(self.indexed_visits(visit_lists::listed_ids(&found)?)?.pop())
     }
 
     fn visits_newest_first(&self, after: Option<VisitCursor>, limit: usize) -> Result<Vec<Visit>> {
-        let start = vec![tag::VISIT_BY_TIME];
-        let end = match after {
-            Some(c) => keys::visit_time_before(c.received_at, c.id.0),
-            None => vec![tag::VISIT_BY_TIME + 1],
-        };
-        let page = ids(self.index.range(start..end).rev(), limit)?;
-        self.indexed_visits(page)
+        let before = after.map(|c| keys::visit_time_before(c.received_at, c.id.0));
+        let page = visit_lists::back_from(
+            &self.index,
+            &[visit_lists::list_tag::BY_TIME],
+            &[tag::VISIT_BY_TIME],
+            before.as_deref(),
+            limit,
+        )?;
+        self.indexed_visits(visit_lists::listed_ids(&page)?)
     }
 
     fn visits_received_by(

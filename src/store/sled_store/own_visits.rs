@@ -1,6 +1,7 @@
 //! A clerk's own visits: the index of visits by the operator who registered them
-//! (`tag::VISIT_BY_OPERATOR`), read newest first a page at a time, and built once for the
-//! visits a database held before the index existed.
+//! (`tag::VISIT_BY_OPERATOR`, kept in lists: see `visit_lists`), read newest first a page at a
+//! time, and built once for the visits a database held before the index existed (as keys of
+//! their own, which opening then moves into lists).
 
 use sled::{Batch, IVec};
 
@@ -8,8 +9,9 @@ use crate::domain::visit::Visit;
 use crate::store::{RecordRef, Result, StoreError, VisitCursor, codec};
 
 use super::SledStore;
-use super::keys::{self, END_OF_TEXT, id_key, meta, time_key, trailing_id};
-use super::read::{engine, ids};
+use super::keys::{self, id_key, meta, time_key, trailing_id};
+use super::read::engine;
+use super::visit_lists;
 
 /// Index entries written per batch while building: bounded memory on a large database.
 const BUILD_BATCH: usize = 10_000;
@@ -21,18 +23,23 @@ impl SledStore {
         after: Option<VisitCursor>,
         limit: usize,
     ) -> Result<Vec<Visit>> {
-        let start = keys::operator_prefix(received_by);
-        let end = match after {
-            Some(c) => [start.as_slice(), &time_key(c.received_at), &id_key(c.id.0)].concat(),
-            None => {
-                // The prefix ends with END_OF_TEXT: one more is past every key under it.
-                let mut end = start.clone();
-                end.pop();
-                end.push(END_OF_TEXT + 1);
-                end
-            }
-        };
-        let page = ids(self.index.range(start..end).rev(), limit)?;
+        let entries = keys::operator_prefix(received_by);
+        let before = after.map(|c| {
+            [
+                entries.as_slice(),
+                &time_key(c.received_at),
+                &id_key(c.id.0),
+            ]
+            .concat()
+        });
+        let page = visit_lists::back_from(
+            &self.index,
+            &visit_lists::operator_lists(&entries),
+            &entries,
+            before.as_deref(),
+            limit,
+        )?;
+        let page = visit_lists::listed_ids(&page)?;
         let mut visits = self.indexed_visits(page)?;
         // A code holding END_OF_TEXT could reach into another code's keys; the record decides.
         visits.retain(|v| v.received_by == received_by);

@@ -4,6 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::keys::{id_key, trailing_id};
+use super::visit_lists;
 use super::*;
 use crate::domain::petitioner::Person;
 use crate::domain::visit::CaseLink;
@@ -254,7 +255,11 @@ fn an_older_database_gets_its_visits_by_operator_on_opening() {
     store
         .register_visits(&[walk_in("张三", "13812345678", at(2, 9)), other])
         .unwrap();
-    for key in store.index.scan_prefix([tag::VISIT_BY_OPERATOR]).keys() {
+    for key in store
+        .index
+        .scan_prefix([visit_lists::list_tag::BY_OPERATOR])
+        .keys()
+    {
         store.index.remove(key.unwrap()).unwrap();
     }
     store.meta.remove(meta::OPERATOR_INDEX).unwrap();
@@ -408,4 +413,68 @@ fn a_damaged_block_of_the_evidence_log_is_kept_and_the_log_goes_on() {
     assert_eq!(store.audit_log(4, 1).unwrap()[0].0, 4);
     let report = store.check().unwrap();
     assert!(matches!(report.chain, Some((4, _))), "{report:#?}");
+}
+
+/// A database from before the visits by time, number and clerk were kept in lists: the first
+/// open moves every entry into its list, and the lists page, find and check as the keys did.
+#[test]
+fn an_older_database_gets_its_visit_indexes_moved_into_lists_on_opening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("xfdesk");
+    let store = SledStore::open(&path).unwrap();
+    let mut visits = Vec::new();
+    // Ten minutes apart and every few hours, so that they fall into several lists.
+    for n in 0..30u32 {
+        let at = at(2 + n / 10, 8) + chrono::Duration::minutes(i64::from(n % 10) * 47);
+        let mut v = walk_in(&format!("张{n}"), "13812345678", at);
+        v.received_by = if n % 3 == 0 {
+            "clerk-b"
+        } else {
+            "登记员甲"
+        }
+        .into();
+        visits.push(v);
+    }
+    store.register_visits(&visits).unwrap();
+    let newest = store.visits_newest_first(None, 100).unwrap();
+    let own = store.visits_received_by("登记员甲", None, 100).unwrap();
+    let lists: Vec<_> = visit_lists::all(&store.index).map(|l| l.unwrap()).collect();
+    assert!(lists.len() > 3, "{} lists", lists.len());
+    for (key, bytes) in lists {
+        for entry in visit_lists::decode(&key, &bytes).unwrap() {
+            store.index.insert(entry, &[][..]).unwrap();
+        }
+        store.index.remove(key).unwrap();
+    }
+    drop(store);
+
+    let store = SledStore::open(&path).unwrap();
+    assert!(
+        store
+            .index
+            .scan_prefix([tag::VISIT_BY_TIME])
+            .next()
+            .is_none()
+    );
+    assert_eq!(store.visits_newest_first(None, 100).unwrap(), newest);
+    assert_eq!(
+        store.visits_received_by("登记员甲", None, 100).unwrap(),
+        own
+    );
+    assert_eq!(own.len(), 20);
+    let page = store.visits_newest_first(None, 7).unwrap();
+    let cursor = VisitCursor::from(&page[6]);
+    assert_eq!(
+        store.visits_newest_first(Some(cursor), 5).unwrap(),
+        newest[7..12]
+    );
+    let mine = store.visits_received_by("登记员甲", Some(VisitCursor::from(&own[3])), 2);
+    assert_eq!(mine.unwrap(), own[4..6]);
+    let tenth = &newest[10];
+    assert_eq!(
+        store.visit_by_number(tenth.number).unwrap().as_ref(),
+        Some(tenth)
+    );
+    let report = store.check().unwrap();
+    assert!(report.is_clean(), "{report:#?}");
 }

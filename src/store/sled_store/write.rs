@@ -202,7 +202,7 @@ impl Registration<'_> {
         put_record(self.cases, case.id.0, &case, RecordRef::Case(case.id.0))?;
 
         for key in keys::visit_index(&visit) {
-            self.index.insert(key, IVec::default())?;
+            super::visit_lists::add(self.index, key)?;
         }
         reindex(
             self.index,

@@ -1,0 +1,239 @@
+//! The visits by time, by number and by the clerk who registered them, many entries to a key.
+//!
+//! These three indexes gave sled a key per visit each, three million keys at a million visits,
+//! and sled's memory and opening time grow with its keys. They are only ever read in order (the
+//! visits list, a clerk's own visits, newest first) or by an exact number, so their entries are
+//! kept in lists: all entries of one ten-minute span (of one clerk), or of 64 consecutive
+//! numbers, in one value under a list key in the `index` tree. An entry is the same bytes as
+//! the key it used to be (`keys::visit_index`), so what `check` expects is unchanged, and the
+//! list key is a function of the entry that keeps its order: a range of entries lies in the
+//! lists whose keys lie in the same range, each list sorted.
+
+use std::collections::BTreeMap;
+
+use sled::transaction::TransactionalTree;
+use sled::{Batch, IVec, Tree};
+
+use crate::store::{RecordRef, Result, StoreError, codec};
+
+use super::keys::tag;
+use super::read::{engine, malformed_index};
+use super::write::{TxResult, fail};
+
+/// Seconds of received time a list spans: a busy desk's ten minutes are a few dozen visits.
+const SPAN_SECONDS: u64 = 600;
+/// Visit numbers a list spans.
+const NUMBERS: u32 = 64;
+/// Bytes after the operator's code in an entry: received time and visit id.
+const TIME_AND_ID: usize = 12 + 8;
+
+/// Tags of the list keys, one per index kept in lists. Stored on disk: never renumber.
+pub mod list_tag {
+    pub const BY_TIME: u8 = 0x15;
+    pub const BY_NUMBER: u8 = 0x16;
+    pub const BY_OPERATOR: u8 = 0x17;
+}
+
+/// The index tags whose entries live in lists.
+pub const LISTED: [u8; 3] = [
+    tag::VISIT_BY_TIME,
+    tag::VISIT_BY_NUMBER,
+    tag::VISIT_BY_OPERATOR,
+];
+
+fn span(seconds: &[u8]) -> Option<[u8; 8]> {
+    let seconds = u64::from_be_bytes(seconds.try_into().ok()?);
+    Some((seconds / SPAN_SECONDS).to_be_bytes())
+}
+
+/// The key of the list holding `entry`, or `None` when the entry is not one kept in lists (or
+/// is too short to be one).
+pub fn list_of(entry: &[u8]) -> Option<Vec<u8>> {
+    let (&kind, rest) = entry.split_first()?;
+    match kind {
+        tag::VISIT_BY_TIME => Some([&[list_tag::BY_TIME][..], &span(rest.get(..8)?)?].concat()),
+        tag::VISIT_BY_NUMBER => {
+            let year = rest.get(..4)?;
+            let seq = u32::from_be_bytes(rest.get(4..8)?.try_into().ok()?);
+            Some(
+                [
+                    &[list_tag::BY_NUMBER][..],
+                    year,
+                    &(seq / NUMBERS).to_be_bytes(),
+                ]
+                .concat(),
+            )
+        }
+        tag::VISIT_BY_OPERATOR => {
+            let code_end = rest.len().checked_sub(TIME_AND_ID)?;
+            let (code, time) = rest.split_at(code_end);
+            Some([&[list_tag::BY_OPERATOR][..], code, &span(&time[..8])?].concat())
+        }
+        _ => None,
+    }
+}
+
+/// The list keys of one clerk's visits start with this (`code` ends with `END_OF_TEXT`).
+pub fn operator_lists(code_prefix: &[u8]) -> Vec<u8> {
+    let code = code_prefix.get(1..).unwrap_or_default();
+    [&[list_tag::BY_OPERATOR][..], code].concat()
+}
+
+/// Whether an `index` key is the key of a list rather than an entry of its own.
+pub fn is_list(key: &[u8]) -> bool {
+    matches!(
+        key.first(),
+        Some(&(list_tag::BY_TIME..=list_tag::BY_OPERATOR))
+    )
+}
+
+/// The entries of the list stored under `key`.
+pub fn decode(key: &[u8], bytes: &[u8]) -> Result<Vec<Vec<u8>>> {
+    codec::decode(bytes, RecordRef::IndexList)
+        .map_err(|e| StoreError::Engine(format!("{e} ({key:02x?})")))
+}
+
+fn encode(entries: &[Vec<u8>]) -> std::result::Result<Vec<u8>, codec::CodecError> {
+    codec::encode(&entries, RecordRef::IndexList)
+}
+
+/// Adds an index entry inside a transaction: to its list, or as a key of its own.
+pub fn add(index: &TransactionalTree, entry: Vec<u8>) -> TxResult<()> {
+    let Some(list) = list_of(&entry) else {
+        index.insert(entry, IVec::default())?;
+        return Ok(());
+    };
+    let mut entries = match index.get(&list)? {
+        Some(bytes) => decode(&list, &bytes).map_err(fail)?,
+        None => Vec::new(),
+    };
+    if let Err(at) = entries.binary_search(&entry) {
+        entries.insert(at, entry);
+        index.insert(list, encode(&entries).map_err(fail)?)?;
+    }
+    Ok(())
+}
+
+/// Whether `entry` is in its list (or, for one not kept in lists, in the index).
+pub fn contains(index: &Tree, entry: &[u8]) -> Result<bool> {
+    let Some(list) = list_of(entry) else {
+        return index.contains_key(entry).map_err(engine);
+    };
+    match index.get(&list).map_err(engine)? {
+        Some(bytes) => Ok(decode(&list, &bytes)?
+            .binary_search_by(|e| e.as_slice().cmp(entry))
+            .is_ok()),
+        None => Ok(false),
+    }
+}
+
+/// The entries below `before`, newest (greatest) first, from the lists whose keys start with
+/// `lists` and whose entries start with `entries`; at most `limit`.
+pub fn back_from(
+    index: &Tree,
+    lists: &[u8],
+    entries: &[u8],
+    before: Option<&[u8]>,
+    limit: usize,
+) -> Result<Vec<Vec<u8>>> {
+    let top = match before.map(list_of) {
+        Some(Some(list)) => list,
+        Some(None) => return Err(malformed_index(before.unwrap_or_default())),
+        None => {
+            let mut end = lists.to_vec();
+            end.push(0xff);
+            end
+        }
+    };
+    let mut out = Vec::new();
+    for item in index.range(lists.to_vec()..=top).rev() {
+        let (key, bytes) = item.map_err(engine)?;
+        let mut list = decode(&key, &bytes)?;
+        list.retain(|e| e.starts_with(entries) && before.is_none_or(|b| e.as_slice() < b));
+        for entry in list.into_iter().rev() {
+            if out.len() == limit {
+                return Ok(out);
+            }
+            out.push(entry);
+        }
+    }
+    Ok(out)
+}
+
+/// The entries of one visit number (`keys::number_prefix`): one list holds them all.
+pub fn of_number(index: &Tree, prefix: &[u8]) -> Result<Vec<Vec<u8>>> {
+    // Any visit id completes an entry of the number, and so names its list.
+    let probe = [prefix, &[0; 8]].concat();
+    let Some(list) = list_of(&probe) else {
+        return Ok(Vec::new());
+    };
+    let Some(bytes) = index.get(&list).map_err(engine)? else {
+        return Ok(Vec::new());
+    };
+    let mut entries = decode(&list, &bytes)?;
+    entries.retain(|e| e.starts_with(prefix));
+    Ok(entries)
+}
+
+/// Every list in the index, as its key and stored bytes (see `decode`).
+pub fn all(index: &Tree) -> impl Iterator<Item = Result<(IVec, IVec)>> + '_ {
+    let end = list_tag::BY_OPERATOR + 1;
+    index
+        .range(vec![list_tag::BY_TIME]..vec![end])
+        .map(|item| item.map_err(engine))
+}
+
+/// Entries written per batch when moving them into lists: bounded memory.
+const MOVE_BATCH: usize = 50_000;
+
+/// Moves entries that have keys of their own (a database from before the lists, or the
+/// visits by operator just built for one older still) into their lists. Each batch holds
+/// whole lists, merged with what they already hold, and removes the keys it moved: a crash
+/// between batches leaves every entry in one place or the other, and the next opening goes on.
+pub fn move_into_lists(index: &Tree) -> Result<bool> {
+    let mut moved = false;
+    for kind in LISTED {
+        let mut lists: BTreeMap<Vec<u8>, Vec<Vec<u8>>> = BTreeMap::new();
+        let mut held = 0;
+        for item in index.scan_prefix([kind]) {
+            let (key, _) = item.map_err(engine)?;
+            let list = list_of(&key).ok_or_else(|| malformed_index(&key))?;
+            // Entries come in order, so a list is whole once the next one starts.
+            if held >= MOVE_BATCH && lists.last_key_value().is_some_and(|(l, _)| *l != list) {
+                write_lists(index, std::mem::take(&mut lists))?;
+                held = 0;
+            }
+            lists.entry(list).or_default().push(key.to_vec());
+            held += 1;
+            moved = true;
+        }
+        write_lists(index, lists)?;
+    }
+    Ok(moved)
+}
+
+fn write_lists(index: &Tree, lists: BTreeMap<Vec<u8>, Vec<Vec<u8>>>) -> Result<()> {
+    let mut batch = Batch::default();
+    for (list, entries) in lists {
+        let mut all = match index.get(&list).map_err(engine)? {
+            Some(bytes) => decode(&list, &bytes)?,
+            None => Vec::new(),
+        };
+        for entry in entries {
+            batch.remove(entry.as_slice());
+            all.push(entry);
+        }
+        all.sort();
+        all.dedup();
+        batch.insert(list, encode(&all)?);
+    }
+    index.apply_batch(batch).map_err(engine)
+}
+
+/// The visit ids the entries end with.
+pub fn listed_ids(entries: &[Vec<u8>]) -> Result<Vec<u64>> {
+    entries
+        .iter()
+        .map(|e| super::keys::trailing_id(e).ok_or_else(|| malformed_index(e)))
+        .collect()
+}
