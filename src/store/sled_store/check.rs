@@ -22,8 +22,8 @@ use crate::store::{RecordRef, Result, codec};
 use super::SledStore;
 use super::audit::{BLOCK, block_key, decode_block};
 use super::keys::{self, id_key, meta, tag, text_prefix, trailing_id};
+use super::lists;
 use super::read::{decode_record, engine, load};
-use super::visit_lists;
 
 /// What the records say the index must hold, fed key by key.
 type Sink<'a> = dyn FnMut(Vec<u8>, RecordRef) -> Result<()> + 'a;
@@ -49,7 +49,7 @@ impl SledStore {
         self.expected_keys(&mut report, &mut highest, &mut |key, record| {
             expected += 1;
             // A list that does not read is reported once, below, as unreadable.
-            if !visit_lists::contains(index, &key).unwrap_or(false) {
+            if !lists::contains(index, &key).unwrap_or(false) {
                 missing.push(Problem::NotIndexed { record });
             }
             Ok(())
@@ -60,10 +60,10 @@ impl SledStore {
         missing.dedup();
         report.problems.extend(missing);
         let mut stored = self.index.len() as u64;
-        for list in visit_lists::all(index) {
+        for list in lists::all(index) {
             let (key, bytes) = list?;
             stored -= 1;
-            match visit_lists::decode(&key, &bytes) {
+            match lists::decode(&key, &bytes) {
                 Ok(entries) => stored += entries.len() as u64,
                 Err(e) => report.problems.push(Problem::Unreadable {
                     record: RecordRef::IndexList,
@@ -300,12 +300,12 @@ impl SledStore {
         };
         for item in self.index.iter() {
             let (key, bytes) = item.map_err(engine)?;
-            if !visit_lists::is_list(&key) {
+            if !lists::is_list(&key) {
                 stray(&key);
                 continue;
             }
             // A list that does not read is already reported.
-            for entry in visit_lists::decode(&key, &bytes).unwrap_or_default() {
+            for entry in lists::decode(&key, &bytes).unwrap_or_default() {
                 stray(&entry);
             }
         }

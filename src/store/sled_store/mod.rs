@@ -17,6 +17,7 @@ mod backup;
 mod check;
 mod compact;
 mod keys;
+mod lists;
 mod matters;
 mod operators;
 mod org;
@@ -25,7 +26,6 @@ mod pending;
 mod read;
 mod schedule;
 mod search;
-mod visit_lists;
 mod write;
 
 use std::fs::File;
@@ -56,7 +56,7 @@ use super::{RecordRef, Registered, Result, ScheduleDone, Store, StoreError, Visi
 use crate::domain::schedule::rota::Unavailable;
 use crate::domain::schedule::{ScheduleChange, Session, SessionId};
 
-use keys::{exact_text_prefix, meta, owned_prefix, tag};
+use keys::{exact_text_prefix, meta, tag};
 use read::{decode_record, describe, engine, ids, load, load_indexed};
 
 /// The folder inside the database directory that holds sled's own files.
@@ -168,7 +168,7 @@ impl SledStore {
         store.build_pending_if_missing()?;
         store.build_org_index()?;
         store.build_operator_index()?;
-        if visit_lists::move_into_lists(&store.index)? {
+        if lists::move_into_lists(&store.index)? {
             store.persist()?;
         }
         Ok(store)
@@ -253,21 +253,21 @@ impl Store for SledStore {
     }
 
     fn visit_by_number(&self, number: SerialNo) -> Result<Option<Visit>> {
-        let mut found = visit_lists::of_number(&self.index, &keys::number_prefix(number))?;
+        let mut found = lists::of_number(&self.index, &keys::number_prefix(number))?;
         found.truncate(1);
-        Ok(self.indexed_visits(visit_lists::listed_ids(&found)?)?.pop())
+        Ok(self.indexed_visits(lists::listed_ids(&found)?)?.pop())
     }
 
     fn visits_newest_first(&self, after: Option<VisitCursor>, limit: usize) -> Result<Vec<Visit>> {
         let before = after.map(|c| keys::visit_time_before(c.received_at, c.id.0));
-        let page = visit_lists::back_from(
+        let page = lists::back_from(
             &self.index,
-            &[visit_lists::list_tag::BY_TIME],
+            &[lists::list_tag::BY_TIME],
             &[tag::VISIT_BY_TIME],
             before.as_deref(),
             limit,
         )?;
-        self.indexed_visits(visit_lists::listed_ids(&page)?)
+        self.indexed_visits(lists::listed_ids(&page)?)
     }
 
     fn visits_received_by(
@@ -324,9 +324,10 @@ impl Store for SledStore {
     }
 
     fn visits_of_petitioner(&self, id: PetitionerId, limit: usize) -> Result<Vec<Visit>> {
-        let prefix = owned_prefix(tag::VISIT_BY_PETITIONER, id.0);
-        let page = ids(self.index.scan_prefix(prefix).rev(), limit)?;
-        self.indexed_visits(page)
+        let mut all = lists::owned(&self.index, tag::VISIT_BY_PETITIONER, id.0)?;
+        all.reverse();
+        all.truncate(limit);
+        self.indexed_visits(lists::listed_ids(&all)?)
     }
 
     fn case(&self, id: CaseId) -> Result<Option<Case>> {
@@ -334,17 +335,17 @@ impl Store for SledStore {
     }
 
     fn cases_of_petitioner(&self, id: PetitionerId) -> Result<Vec<Case>> {
-        let prefix = owned_prefix(tag::CASE_BY_PETITIONER, id.0);
-        ids(self.index.scan_prefix(prefix).rev(), usize::MAX)?
+        let all = lists::owned(&self.index, tag::CASE_BY_PETITIONER, id.0)?;
+        lists::listed_ids(&all)?
             .into_iter()
+            .rev()
             .map(|id| load_indexed(&self.cases, id, RecordRef::Case(id)))
             .collect()
     }
 
     fn visits_of_case(&self, id: CaseId) -> Result<Vec<Visit>> {
-        let prefix = owned_prefix(tag::VISIT_BY_CASE, id.0);
-        let all = ids(self.index.scan_prefix(prefix), usize::MAX)?;
-        self.indexed_visits(all)
+        let all = lists::owned(&self.index, tag::VISIT_BY_CASE, id.0)?;
+        self.indexed_visits(lists::listed_ids(&all)?)
     }
 
     fn receiving_leader(&self, visit: VisitId) -> Result<Option<LeaderId>> {

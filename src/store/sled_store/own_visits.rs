@@ -1,5 +1,5 @@
 //! A clerk's own visits: the index of visits by the operator who registered them
-//! (`tag::VISIT_BY_OPERATOR`, kept in lists: see `visit_lists`), read newest first a page at a
+//! (`tag::VISIT_BY_OPERATOR`, kept in lists: see `lists`), read newest first a page at a
 //! time, and built once for the visits a database held before the index existed (as keys of
 //! their own, which opening then moves into lists).
 
@@ -10,8 +10,8 @@ use crate::store::{RecordRef, Result, StoreError, VisitCursor, codec};
 
 use super::SledStore;
 use super::keys::{self, id_key, meta, time_key, trailing_id};
+use super::lists;
 use super::read::engine;
-use super::visit_lists;
 
 /// Index entries written per batch while building: bounded memory on a large database.
 const BUILD_BATCH: usize = 10_000;
@@ -32,14 +32,14 @@ impl SledStore {
             ]
             .concat()
         });
-        let page = visit_lists::back_from(
+        let page = lists::back_from(
             &self.index,
-            &visit_lists::operator_lists(&entries),
+            &lists::operator_lists(&entries),
             &entries,
             before.as_deref(),
             limit,
         )?;
-        let page = visit_lists::listed_ids(&page)?;
+        let page = lists::listed_ids(&page)?;
         let mut visits = self.indexed_visits(page)?;
         // A code holding END_OF_TEXT could reach into another code's keys; the record decides.
         visits.retain(|v| v.received_by == received_by);

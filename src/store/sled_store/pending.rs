@@ -26,9 +26,9 @@ use crate::domain::petitioner::{Petitioner, PetitionerId};
 use crate::store::{RecordRef, Result, codec};
 
 use super::SledStore;
-use super::keys::{id_key, meta, owned_prefix, tag, trailing_id};
+use super::keys::{id_key, meta, tag, trailing_id};
 use super::matters::MatterTx;
-use super::read::{decode_record, engine, ids, load};
+use super::read::{decode_record, engine, load};
 use super::write::{TxResult, fail, get_record};
 
 /// The format of the rows in the tree; a different one (or none) means rebuild on opening.
@@ -165,8 +165,8 @@ impl SledStore {
             if found.contains_key(&p) {
                 continue;
             }
-            let prefix = owned_prefix(tag::CASE_BY_PETITIONER, p.0);
-            let cases = ids(self.index.scan_prefix(prefix), usize::MAX)?;
+            let all = super::lists::owned(&self.index, tag::CASE_BY_PETITIONER, p.0)?;
+            let cases = super::lists::listed_ids(&all)?;
             found.insert(p, cases.into_iter().map(CaseId).collect());
         }
         Ok(found)

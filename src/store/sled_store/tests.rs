@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::keys::{id_key, trailing_id};
-use super::visit_lists;
+use super::lists;
 use super::*;
 use crate::domain::petitioner::Person;
 use crate::domain::visit::CaseLink;
@@ -50,13 +50,19 @@ fn open() -> (SledStore, tempfile::TempDir) {
 }
 
 /// Every key in the index that ends with `id` under one of `tags`.
+/// Entries kept in lists count one by one.
 fn index_keys_of(store: &SledStore, tags: &[u8], id: u64) -> Vec<Vec<u8>> {
-    store
-        .index
-        .iter()
-        .map(|e| e.unwrap().0.to_vec())
-        .filter(|k| tags.contains(&k[0]) && trailing_id(k) == Some(id))
-        .collect()
+    let mut entries = Vec::new();
+    for item in store.index.iter() {
+        let (key, bytes) = item.unwrap();
+        if lists::is_list(&key) {
+            entries.extend(lists::decode(&key, &bytes).unwrap());
+        } else {
+            entries.push(key.to_vec());
+        }
+    }
+    entries.retain(|k| tags.contains(&k[0]) && trailing_id(k) == Some(id));
+    entries
 }
 
 const PETITIONER_TAGS: [u8; 6] = [
@@ -257,7 +263,7 @@ fn an_older_database_gets_its_visits_by_operator_on_opening() {
         .unwrap();
     for key in store
         .index
-        .scan_prefix([visit_lists::list_tag::BY_OPERATOR])
+        .scan_prefix([lists::list_tag::BY_OPERATOR])
         .keys()
     {
         store.index.remove(key.unwrap()).unwrap();
@@ -415,10 +421,10 @@ fn a_damaged_block_of_the_evidence_log_is_kept_and_the_log_goes_on() {
     assert!(matches!(report.chain, Some((4, _))), "{report:#?}");
 }
 
-/// A database from before the visits by time, number and clerk were kept in lists: the first
-/// open moves every entry into its list, and the lists page, find and check as the keys did.
+/// A database from before index entries were kept in lists: the first open moves every entry
+/// into its list, and the lists page, find and check as the keys did.
 #[test]
-fn an_older_database_gets_its_visit_indexes_moved_into_lists_on_opening() {
+fn an_older_database_gets_its_visit_and_matter_indexes_moved_into_lists_on_opening() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("xfdesk");
     let store = SledStore::open(&path).unwrap();
@@ -436,12 +442,27 @@ fn an_older_database_gets_its_visit_indexes_moved_into_lists_on_opening() {
         visits.push(v);
     }
     store.register_visits(&visits).unwrap();
+    let first = store.visits_received_by("clerk-b", None, 100).unwrap();
+    let first = first.last().unwrap();
+    let mut again = walk_in("张0", "13812345678", at(9, 9));
+    again.existing_petitioner = Some(first.petitioner_id);
+    again.case = CaseLink::Existing(first.case_id);
+    let again = store.register_visit(&again).unwrap();
     let newest = store.visits_newest_first(None, 100).unwrap();
     let own = store.visits_received_by("登记员甲", None, 100).unwrap();
-    let lists: Vec<_> = visit_lists::all(&store.index).map(|l| l.unwrap()).collect();
+    let history = |s: &SledStore| {
+        (
+            s.visits_of_petitioner(again.petitioner.id, 10).unwrap(),
+            s.cases_of_petitioner(again.petitioner.id).unwrap(),
+            s.visits_of_case(again.case.id).unwrap(),
+        )
+    };
+    let before = history(&store);
+    assert_eq!((before.0.len(), before.1.len(), before.2.len()), (2, 1, 2));
+    let lists: Vec<_> = lists::all(&store.index).map(|l| l.unwrap()).collect();
     assert!(lists.len() > 3, "{} lists", lists.len());
     for (key, bytes) in lists {
-        for entry in visit_lists::decode(&key, &bytes).unwrap() {
+        for entry in lists::decode(&key, &bytes).unwrap() {
             store.index.insert(entry, &[][..]).unwrap();
         }
         store.index.remove(key).unwrap();
@@ -457,11 +478,12 @@ fn an_older_database_gets_its_visit_indexes_moved_into_lists_on_opening() {
             .is_none()
     );
     assert_eq!(store.visits_newest_first(None, 100).unwrap(), newest);
+    assert_eq!(history(&store), before);
     assert_eq!(
         store.visits_received_by("登记员甲", None, 100).unwrap(),
         own
     );
-    assert_eq!(own.len(), 20);
+    assert_eq!(own.len(), 21);
     let page = store.visits_newest_first(None, 7).unwrap();
     let cursor = VisitCursor::from(&page[6]);
     assert_eq!(

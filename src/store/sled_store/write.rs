@@ -10,7 +10,6 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use sled::IVec;
 use sled::transaction::{ConflictableTransactionError, Transactional, TransactionalTree};
 
 use crate::domain::case::{Case, CaseId};
@@ -98,10 +97,10 @@ pub fn reindex(
     new: &BTreeSet<Vec<u8>>,
 ) -> TxResult<()> {
     for gone in old.difference(new) {
-        index.remove(gone.as_slice())?;
+        super::lists::remove(index, gone)?;
     }
     for added in new.difference(old) {
-        index.insert(added.as_slice(), IVec::default())?;
+        super::lists::add(index, added.clone())?;
     }
     Ok(())
 }
@@ -202,7 +201,7 @@ impl Registration<'_> {
         put_record(self.cases, case.id.0, &case, RecordRef::Case(case.id.0))?;
 
         for key in keys::visit_index(&visit) {
-            super::visit_lists::add(self.index, key)?;
+            super::lists::add(self.index, key)?;
         }
         reindex(
             self.index,

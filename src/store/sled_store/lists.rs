@@ -1,13 +1,15 @@
-//! The visits by time, by number and by the clerk who registered them, many entries to a key.
+//! Index entries kept many to a key: the visits by time, by number and by the clerk who
+//! registered them, and the visits of a petitioner or a matter and the matters of a petitioner.
 //!
-//! These three indexes gave sled a key per visit each, three million keys at a million visits,
-//! and sled's memory and opening time grow with its keys. They are only ever read in order (the
-//! visits list, a clerk's own visits, newest first) or by an exact number, so their entries are
-//! kept in lists: all entries of one ten-minute span (of one clerk), or of 64 consecutive
-//! numbers, in one value under a list key in the `index` tree. An entry is the same bytes as
-//! the key it used to be (`keys::visit_index`), so what `check` expects is unchanged, and the
-//! list key is a function of the entry that keeps its order: a range of entries lies in the
-//! lists whose keys lie in the same range, each list sorted.
+//! These indexes gave sled a key per visit or matter each, six million keys at a million
+//! visits, and sled's memory and opening time grow with its keys. They are only ever read in
+//! order (the visits list, a clerk's own visits, newest first), by an exact number, or all
+//! entries of one petitioner or matter, so their entries are kept in lists: all entries of one
+//! ten-minute span (of one clerk), of 64 consecutive numbers, or of 64 consecutive petitioner
+//! or matter ids, in one value under a list key in the `index` tree. An entry is the same bytes
+//! as the key it used to be (`keys`), so what `check` expects is unchanged, and the list key is
+//! a function of the entry that keeps its order: a range of entries lies in the lists whose
+//! keys lie in the same range, each list sorted.
 
 use std::collections::BTreeMap;
 
@@ -24,6 +26,8 @@ use super::write::{TxResult, fail};
 const SPAN_SECONDS: u64 = 600;
 /// Visit numbers a list spans.
 const NUMBERS: u32 = 64;
+/// Petitioner or matter ids a list of their visits or matters spans: a few kilobytes.
+const OWNERS: u64 = 64;
 /// Bytes after the operator's code in an entry: received time and visit id.
 const TIME_AND_ID: usize = 12 + 8;
 
@@ -32,14 +36,35 @@ pub mod list_tag {
     pub const BY_TIME: u8 = 0x15;
     pub const BY_NUMBER: u8 = 0x16;
     pub const BY_OPERATOR: u8 = 0x17;
+    pub const PETITIONER_VISITS: u8 = 0x18;
+    pub const CASE_VISITS: u8 = 0x19;
+    pub const PETITIONER_CASES: u8 = 0x1a;
+    pub const LAST: u8 = PETITIONER_CASES;
 }
 
 /// The index tags whose entries live in lists.
-pub const LISTED: [u8; 3] = [
+pub const LISTED: [u8; 6] = [
     tag::VISIT_BY_TIME,
     tag::VISIT_BY_NUMBER,
     tag::VISIT_BY_OPERATOR,
+    tag::VISIT_BY_PETITIONER,
+    tag::VISIT_BY_CASE,
+    tag::CASE_BY_PETITIONER,
 ];
+
+/// The list tag of the entries of an owner (petitioner or matter) under `kind`.
+fn owner_list_tag(kind: u8) -> Option<u8> {
+    match kind {
+        tag::VISIT_BY_PETITIONER => Some(list_tag::PETITIONER_VISITS),
+        tag::VISIT_BY_CASE => Some(list_tag::CASE_VISITS),
+        tag::CASE_BY_PETITIONER => Some(list_tag::PETITIONER_CASES),
+        _ => None,
+    }
+}
+
+fn owner_list(list_tag: u8, owner: u64) -> Vec<u8> {
+    [&[list_tag][..], &(owner / OWNERS).to_be_bytes()].concat()
+}
 
 fn span(seconds: &[u8]) -> Option<[u8; 8]> {
     let seconds = u64::from_be_bytes(seconds.try_into().ok()?);
@@ -69,8 +94,26 @@ pub fn list_of(entry: &[u8]) -> Option<Vec<u8>> {
             let (code, time) = rest.split_at(code_end);
             Some([&[list_tag::BY_OPERATOR][..], code, &span(&time[..8])?].concat())
         }
-        _ => None,
+        kind => {
+            let owner = u64::from_be_bytes(rest.get(..8)?.try_into().ok()?);
+            Some(owner_list(owner_list_tag(kind)?, owner))
+        }
     }
+}
+
+/// Every entry under `kind` of one petitioner or matter (`keys::owned_prefix`), oldest first.
+pub fn owned(index: &Tree, kind: u8, owner: u64) -> Result<Vec<Vec<u8>>> {
+    let Some(list_tag) = owner_list_tag(kind) else {
+        return Ok(Vec::new());
+    };
+    let list = owner_list(list_tag, owner);
+    let Some(bytes) = index.get(&list).map_err(engine)? else {
+        return Ok(Vec::new());
+    };
+    let prefix = super::keys::owned_prefix(kind, owner);
+    let mut entries = decode(&list, &bytes)?;
+    entries.retain(|e| e.starts_with(&prefix));
+    Ok(entries)
 }
 
 /// The list keys of one clerk's visits start with this (`code` ends with `END_OF_TEXT`).
@@ -81,10 +124,7 @@ pub fn operator_lists(code_prefix: &[u8]) -> Vec<u8> {
 
 /// Whether an `index` key is the key of a list rather than an entry of its own.
 pub fn is_list(key: &[u8]) -> bool {
-    matches!(
-        key.first(),
-        Some(&(list_tag::BY_TIME..=list_tag::BY_OPERATOR))
-    )
+    matches!(key.first(), Some(&(list_tag::BY_TIME..=list_tag::LAST)))
 }
 
 /// The entries of the list stored under `key`.
@@ -103,15 +143,37 @@ pub fn add(index: &TransactionalTree, entry: Vec<u8>) -> TxResult<()> {
         index.insert(entry, IVec::default())?;
         return Ok(());
     };
-    let mut entries = match index.get(&list)? {
-        Some(bytes) => decode(&list, &bytes).map_err(fail)?,
-        None => Vec::new(),
-    };
+    let mut entries = tx_list(index, &list)?;
     if let Err(at) = entries.binary_search(&entry) {
         entries.insert(at, entry);
         index.insert(list, encode(&entries).map_err(fail)?)?;
     }
     Ok(())
+}
+
+/// Removes an index entry inside a transaction, from its list or as a key of its own.
+pub fn remove(index: &TransactionalTree, entry: &[u8]) -> TxResult<()> {
+    let Some(list) = list_of(entry) else {
+        index.remove(entry)?;
+        return Ok(());
+    };
+    let mut entries = tx_list(index, &list)?;
+    if let Ok(at) = entries.binary_search_by(|e| e.as_slice().cmp(entry)) {
+        entries.remove(at);
+        if entries.is_empty() {
+            index.remove(list)?;
+        } else {
+            index.insert(list, encode(&entries).map_err(fail)?)?;
+        }
+    }
+    Ok(())
+}
+
+fn tx_list(index: &TransactionalTree, list: &[u8]) -> TxResult<Vec<Vec<u8>>> {
+    match index.get(list)? {
+        Some(bytes) => decode(list, &bytes).map_err(fail),
+        None => Ok(Vec::new()),
+    }
 }
 
 /// Whether `entry` is in its list (or, for one not kept in lists, in the index).
@@ -177,7 +239,7 @@ pub fn of_number(index: &Tree, prefix: &[u8]) -> Result<Vec<Vec<u8>>> {
 
 /// Every list in the index, as its key and stored bytes (see `decode`).
 pub fn all(index: &Tree) -> impl Iterator<Item = Result<(IVec, IVec)>> + '_ {
-    let end = list_tag::BY_OPERATOR + 1;
+    let end = list_tag::LAST + 1;
     index
         .range(vec![list_tag::BY_TIME]..vec![end])
         .map(|item| item.map_err(engine))
@@ -236,4 +298,38 @@ pub fn listed_ids(entries: &[Vec<u8>]) -> Result<Vec<u64>> {
         .iter()
         .map(|e| super::keys::trailing_id(e).ok_or_else(|| malformed_index(e)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// An entry of one of the listed kinds: tag, then an owner, a time or a number, an
+    /// operator's code for the clerk's list, and the id.
+    fn entry() -> impl Strategy<Value = Vec<u8>> {
+        let kinds = proptest::sample::select(LISTED.to_vec());
+        let code = proptest::sample::select(vec!["a", "ab", "登记员甲", "b"]);
+        (kinds, code, any::<[u8; 20]>()).prop_map(|(kind, code, tail)| {
+            let mut e = vec![kind];
+            if kind == tag::VISIT_BY_OPERATOR {
+                e.extend_from_slice(code.as_bytes());
+                e.push(super::super::keys::END_OF_TEXT);
+            }
+            e.extend_from_slice(&tail);
+            e
+        })
+    }
+
+    proptest! {
+        /// What lets a range of entries be read as a range of lists.
+        #[test]
+        fn list_keys_keep_the_order_of_their_entries(a in entry(), b in entry()) {
+            let (la, lb) = (list_of(&a).unwrap(), list_of(&b).unwrap());
+            if a[0] == b[0] && a <= b {
+                prop_assert!(la <= lb, "{a:02x?} {b:02x?}");
+            }
+            prop_assert!(is_list(&la) && !is_list(&a));
+        }
+    }
 }
