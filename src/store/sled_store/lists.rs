@@ -1,15 +1,17 @@
 //! Index entries kept many to a key: the visits by time, by number and by the clerk who
-//! registered them, and the visits of a petitioner or a matter and the matters of a petitioner.
+//! registered them; the visits of a petitioner or a matter and the matters of a petitioner;
+//! the matters in each state; the matters naming a leader or a department.
 //!
-//! These indexes gave sled a key per visit or matter each, six million keys at a million
+//! These indexes gave sled a key per visit or matter each, seven million keys at a million
 //! visits, and sled's memory and opening time grow with its keys. They are only ever read in
-//! order (the visits list, a clerk's own visits, newest first), by an exact number, or all
-//! entries of one petitioner or matter, so their entries are kept in lists: all entries of one
-//! ten-minute span (of one clerk), of 64 consecutive numbers, or of 64 consecutive petitioner
-//! or matter ids, in one value under a list key in the `index` tree. An entry is the same bytes
-//! as the key it used to be (`keys`), so what `check` expects is unchanged, and the list key is
-//! a function of the entry that keeps its order: a range of entries lies in the lists whose
-//! keys lie in the same range, each list sorted.
+//! order (the visits list, a clerk's own visits, newest first; the matters in a state, oldest
+//! first), by an exact number, all entries of one petitioner or matter, or looked up one by one,
+//! so their entries are kept in lists of a few dozen: of one ten-minute span (of one clerk), of
+//! one day (of one state), of 64 consecutive numbers, or of consecutive petitioner or matter
+//! ids, in one value under a list key in the `index` tree. An entry is the same bytes as the
+//! key it used to be (`keys`), so what `check` expects is unchanged, and the list key is a
+//! function of the entry that keeps its order: a range of entries lies in the lists whose keys
+//! lie in the same range, each list sorted.
 
 use std::collections::BTreeMap;
 
@@ -28,6 +30,10 @@ const SPAN_SECONDS: u64 = 600;
 const NUMBERS: u32 = 64;
 /// Petitioner or matter ids a list of their visits or matters spans: a few kilobytes.
 const OWNERS: u64 = 64;
+/// Seconds of opening time a list of matters in one state spans: a day.
+const STATE_SPAN_SECONDS: u64 = 86_400;
+/// Matter ids a list of the matters naming one leader or department spans.
+const NAMING_CASES: u64 = 1024;
 /// Bytes after the operator's code in an entry: received time and visit id.
 const TIME_AND_ID: usize = 12 + 8;
 
@@ -39,17 +45,23 @@ pub mod list_tag {
     pub const PETITIONER_VISITS: u8 = 0x18;
     pub const CASE_VISITS: u8 = 0x19;
     pub const PETITIONER_CASES: u8 = 0x1a;
-    pub const LAST: u8 = PETITIONER_CASES;
+    pub const BY_STATE: u8 = 0x1b;
+    pub const LEADER_NAMED: u8 = 0x1c;
+    pub const DEPARTMENT_NAMED: u8 = 0x1d;
+    pub const LAST: u8 = DEPARTMENT_NAMED;
 }
 
 /// The index tags whose entries live in lists.
-pub const LISTED: [u8; 6] = [
+pub const LISTED: [u8; 9] = [
     tag::VISIT_BY_TIME,
     tag::VISIT_BY_NUMBER,
     tag::VISIT_BY_OPERATOR,
     tag::VISIT_BY_PETITIONER,
     tag::VISIT_BY_CASE,
     tag::CASE_BY_PETITIONER,
+    tag::CASE_BY_STATE,
+    tag::LEADER_NAMED_BY,
+    tag::DEPARTMENT_NAMED_BY,
 ];
 
 /// The list tag of the entries of an owner (petitioner or matter) under `kind`.
@@ -67,8 +79,12 @@ fn owner_list(list_tag: u8, owner: u64) -> Vec<u8> {
 }
 
 fn span(seconds: &[u8]) -> Option<[u8; 8]> {
+    spans(seconds, SPAN_SECONDS)
+}
+
+fn spans(seconds: &[u8], length: u64) -> Option<[u8; 8]> {
     let seconds = u64::from_be_bytes(seconds.try_into().ok()?);
-    Some((seconds / SPAN_SECONDS).to_be_bytes())
+    Some((seconds / length).to_be_bytes())
 }
 
 /// The key of the list holding `entry`, or `None` when the entry is not one kept in lists (or
@@ -93,6 +109,21 @@ pub fn list_of(entry: &[u8]) -> Option<Vec<u8>> {
             let code_end = rest.len().checked_sub(TIME_AND_ID)?;
             let (code, time) = rest.split_at(code_end);
             Some([&[list_tag::BY_OPERATOR][..], code, &span(&time[..8])?].concat())
+        }
+        tag::CASE_BY_STATE => {
+            let state = *rest.first()?;
+            let day = spans(rest.get(1..9)?, STATE_SPAN_SECONDS)?;
+            Some([&[list_tag::BY_STATE, state][..], &day].concat())
+        }
+        tag::LEADER_NAMED_BY | tag::DEPARTMENT_NAMED_BY => {
+            let named = if kind == tag::LEADER_NAMED_BY {
+                list_tag::LEADER_NAMED
+            } else {
+                list_tag::DEPARTMENT_NAMED
+            };
+            let case = u64::from_be_bytes(rest.get(8..16)?.try_into().ok()?);
+            let cases = (case / NAMING_CASES).to_be_bytes();
+            Some([&[named][..], rest.get(..8)?, &cases].concat())
         }
         kind => {
             let owner = u64::from_be_bytes(rest.get(..8)?.try_into().ok()?);
@@ -169,6 +200,16 @@ pub fn remove(index: &TransactionalTree, entry: &[u8]) -> TxResult<()> {
     Ok(())
 }
 
+/// Whether an index entry is there, inside a transaction.
+pub fn tx_contains(index: &TransactionalTree, entry: &[u8]) -> TxResult<bool> {
+    match list_of(entry) {
+        None => Ok(index.get(entry)?.is_some()),
+        Some(list) => Ok(tx_list(index, &list)?
+            .binary_search_by(|e| e.as_slice().cmp(entry))
+            .is_ok()),
+    }
+}
+
 fn tx_list(index: &TransactionalTree, list: &[u8]) -> TxResult<Vec<Vec<u8>>> {
     match index.get(list)? {
         Some(bytes) => decode(list, &bytes).map_err(fail),
@@ -217,6 +258,24 @@ pub fn back_from(
                 return Ok(out);
             }
             out.push(entry);
+        }
+    }
+    Ok(out)
+}
+
+/// The entries from the lists whose keys start with `lists` and that start with `entries`,
+/// oldest (smallest) first; at most `limit`.
+pub fn forward(index: &Tree, lists: &[u8], entries: &[u8], limit: usize) -> Result<Vec<Vec<u8>>> {
+    let mut out = Vec::new();
+    for item in index.scan_prefix(lists) {
+        let (key, bytes) = item.map_err(engine)?;
+        for entry in decode(&key, &bytes)? {
+            if out.len() == limit {
+                return Ok(out);
+            }
+            if entry.starts_with(entries) {
+                out.push(entry);
+            }
         }
     }
     Ok(out)

@@ -21,6 +21,7 @@ use crate::store::{RecordRef, Result, StoreError, codec};
 use super::SledStore;
 use super::audit::AuditTx;
 use super::keys::{self, id_key, meta, tag, trailing_id};
+use super::lists;
 use super::org::note_named;
 use super::read::{engine, ids, load, load_indexed, transaction_error};
 use super::write::{TxResult, fail, get_record, next_serial, put_record, reindex};
@@ -195,7 +196,13 @@ impl SledStore {
     }
 
     pub(super) fn cases_in(&self, state: CaseState, limit: usize) -> Result<Vec<Case>> {
-        self.indexed_cases(&keys::state_prefix(state), limit)
+        let entries = keys::state_prefix(state);
+        let lists = [lists::list_tag::BY_STATE, entries[1]];
+        let found = lists::forward(&self.index, &lists, &entries, limit)?;
+        lists::listed_ids(&found)?
+            .into_iter()
+            .map(|id| load_indexed(&self.cases, id, RecordRef::Case(id)))
+            .collect()
     }
 
     pub(super) fn flagged_cases(&self) -> Result<Vec<Case>> {

@@ -332,8 +332,8 @@ pub fn note_named(
 ) -> TxResult<()> {
     for (kind, id) in references(named) {
         let key = named_by_key(kind, id, case);
-        if index.get(&key)?.is_none() {
-            index.insert(key, IVec::default())?;
+        if !super::lists::tx_contains(index, &key)? {
+            super::lists::add(index, key)?;
             super::write::bump(meta_tree, &meta::references(kind, id), 1)?;
         }
     }

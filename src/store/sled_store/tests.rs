@@ -457,6 +457,8 @@ fn an_older_database_gets_its_visit_and_matter_indexes_moved_into_lists_on_openi
             s.visits_of_case(again.case.id).unwrap(),
         )
     };
+    let registered = store.cases_in_state(CaseState::Registered, 100).unwrap();
+    assert_eq!(registered.len(), 30);
     let before = history(&store);
     assert_eq!((before.0.len(), before.1.len(), before.2.len()), (2, 1, 2));
     let lists: Vec<_> = lists::all(&store.index).map(|l| l.unwrap()).collect();
@@ -479,6 +481,14 @@ fn an_older_database_gets_its_visit_and_matter_indexes_moved_into_lists_on_openi
     );
     assert_eq!(store.visits_newest_first(None, 100).unwrap(), newest);
     assert_eq!(history(&store), before);
+    assert_eq!(
+        store.cases_in_state(CaseState::Registered, 100).unwrap(),
+        registered
+    );
+    assert_eq!(
+        store.cases_in_state(CaseState::Registered, 4).unwrap(),
+        registered[..4]
+    );
     assert_eq!(
         store.visits_received_by("登记员甲", None, 100).unwrap(),
         own
