@@ -148,11 +148,12 @@ fn search_as_you_type_by_name_pinyin_and_phone() {
     assert_snapshot!(d.backend());
 }
 
-/// More people named 王 than a search lists: the title says only the first ones are listed,
-/// so the clerk types more rather than taking the list for everyone.
+/// More people named 王 than a search lists: a keystroke fetches the first screens and says
+/// more follow, scrolling fetches them, and at the end the title says only the first ones are
+/// listed, so the clerk types more rather than taking the list for everyone.
 #[test]
 fn a_search_that_finds_more_than_it_lists_says_so() {
-    use xfdesk::app::visits::SEARCH_LIMIT;
+    use xfdesk::app::visits::{SEARCH_LIMIT, SEARCH_PAGE};
     let store = store();
     let many: Vec<NewVisit> = (0..SEARCH_LIMIT + 5)
         .map(|n| {
@@ -165,7 +166,27 @@ fn a_search_that_finds_more_than_it_lists_says_so() {
     store.register_visits(&many).unwrap();
     let mut d = desk(Lang::Zh, 120, 20, store, true);
     d.key(KeyCode::F(3)).type_text("王");
+    assert_eq!(d.app().visits.rows.len(), SEARCH_PAGE);
+    assert!(
+        d.screen()
+            .contains(&format!("已列出前 {SEARCH_PAGE} 条,向下翻看更多")),
+        "{}",
+        d.screen()
+    );
+    let first = d.app().visits.rows.clone();
+    for _ in 0..SEARCH_LIMIT / 5 {
+        d.key(KeyCode::PageDown);
+    }
     assert_eq!(d.app().visits.rows.len(), SEARCH_LIMIT);
+    assert_eq!(
+        d.app().visits.rows[..SEARCH_PAGE],
+        first[..],
+        "the first rows stay"
+    );
+    assert!(
+        d.app().visits.selected > SEARCH_PAGE,
+        "the selection stays where it went"
+    );
     assert!(
         d.screen().contains(&format!("只列出前 {SEARCH_LIMIT} 条")),
         "{}",

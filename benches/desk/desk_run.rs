@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use xfdesk::app::visits::SEARCH_LIMIT;
+use xfdesk::app::visits::SEARCH_PAGE;
 use xfdesk::app::{Action, App, Setup, SystemClock};
 use xfdesk::i18n::Lang;
 use xfdesk::tui::{Desk, Message};
@@ -86,7 +86,7 @@ pub fn measure(db: &Path, started: Instant) -> Result<Measures, String> {
             for prefix in typed.prefixes() {
                 let t = Instant::now();
                 desk.store
-                    .search_visits(prefix, SEARCH_LIMIT)
+                    .search_visits(prefix, SEARCH_PAGE)
                     .map_err(|e| e.to_string())?;
                 let took = ms(t.elapsed());
                 searches.push(took);

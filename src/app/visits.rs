@@ -13,6 +13,10 @@ use super::{App, Tone};
 /// Rows fetched per page while browsing; search results are capped at `SEARCH_LIMIT`.
 pub const PAGE: usize = 100;
 pub const SEARCH_LIMIT: usize = 200;
+/// Search results fetched as the clerk types, at least two screens: each result may be a
+/// record not read since opening, so a keystroke reads what can be seen, and scrolling
+/// towards the end fetches more, up to `SEARCH_LIMIT`.
+pub const SEARCH_PAGE: usize = 50;
 /// Lines of the screen that are not table rows: header, search box (3), table header,
 /// status line, footer, and the table's borders (2). The view lays out the same.
 pub const CHROME_ROWS: u16 = 9;
@@ -33,6 +37,10 @@ pub struct VisitsList {
     pub query: Option<String>,
     /// The search found as many as it lists (`SEARCH_LIMIT`): there may be more.
     pub capped: bool,
+    /// How many results the search fetched; it found that many, and scrolling fetches more.
+    pub search_limit: usize,
+    /// The search filled `search_limit` below `SEARCH_LIMIT`: more can be fetched.
+    pub more: bool,
 }
 
 impl Default for VisitsList {
@@ -47,6 +55,8 @@ impl Default for VisitsList {
             stale: true,
             query: None,
             capped: false,
+            search_limit: SEARCH_PAGE,
+            more: false,
         }
     }
 }
@@ -71,22 +81,22 @@ pub(super) fn reload(app: &mut App, store: &dyn Store) {
     let rows = match (text.is_empty(), own) {
         (true, None) => store.visits_newest_first(None, PAGE),
         (true, Some(code)) => store.visits_received_by(code, None, PAGE),
-        (false, None) => store.search_visits(&text, SEARCH_LIMIT),
-        (false, Some(code)) => store.search_visits_received_by(&text, code, SEARCH_LIMIT),
+        (false, _) => {
+            let first = (page_rows(app) * 2).clamp(SEARCH_PAGE, SEARCH_LIMIT);
+            return search(app, store, &text, first, 0);
+        }
     };
-    let result = rows.map(|rows| (rows, (!text.is_empty()).then_some(text)));
-    match result {
-        Ok((mut rows, query)) => {
-            // A search by name or number must not tie a person to an accusation: unreadable
-            // ones are left out of results and blanked in the plain list.
-            let searching = query.is_some();
-            let capped = searching && rows.len() >= SEARCH_LIMIT;
-            rows.retain_mut(|v| !(super::confidential::visit(app, v, store) && searching));
+    match rows {
+        Ok(mut rows) => {
+            for v in &mut rows {
+                super::confidential::visit(app, v, store);
+            }
             let list = &mut app.visits;
-            list.exhausted = query.is_some() || rows.len() < PAGE;
+            list.exhausted = rows.len() < PAGE;
             list.rows = rows;
-            list.query = query;
-            list.capped = capped;
+            list.query = None;
+            list.capped = false;
+            list.more = false;
             list.selected = 0;
             list.offset = 0;
             list.stale = false;
@@ -98,10 +108,52 @@ pub(super) fn reload(app: &mut App, store: &dyn Store) {
     }
 }
 
+/// Runs the search for `text`, fetching up to `limit` results, and selects row `selected`.
+fn search(app: &mut App, store: &dyn Store, text: &str, limit: usize, selected: usize) {
+    let found = match app.own_visits_only() {
+        None => store.search_visits(text, limit),
+        Some(code) => store.search_visits_received_by(text, code, limit),
+    };
+    match found {
+        Ok(mut rows) => {
+            let full = rows.len() >= limit;
+            // A search by name or number must not tie a person to an accusation: unreadable
+            // ones are left out of results.
+            rows.retain_mut(|v| !super::confidential::visit(app, v, store));
+            let list = &mut app.visits;
+            list.exhausted = true;
+            list.capped = full && limit >= SEARCH_LIMIT;
+            list.more = full && limit < SEARCH_LIMIT;
+            list.search_limit = limit;
+            list.selected = selected.min(rows.len().saturating_sub(1));
+            list.rows = rows;
+            list.query = Some(text.to_string());
+            list.stale = false;
+            if selected == 0 {
+                list.offset = 0;
+            }
+        }
+        Err(e) => {
+            let msg = e.localize(app.lang);
+            app.say(Tone::Error, msg);
+        }
+    }
+}
+
 /// While browsing, fetches the next page when the selection nears the end.
 fn fetch_more(app: &mut App, store: &dyn Store) {
     let list = &app.visits;
-    if list.exhausted || list.query.is_some() || list.selected + page_rows(app) < list.rows.len() {
+    if list.selected + page_rows(app) < list.rows.len() {
+        return;
+    }
+    if let Some(text) = list.query.clone() {
+        if list.more {
+            let limit = (list.search_limit * 2).min(SEARCH_LIMIT);
+            search(app, store, &text, limit, list.selected);
+        }
+        return;
+    }
+    if list.exhausted {
         return;
     }
     let after = list.rows.last().map(VisitCursor::from);

@@ -162,6 +162,7 @@ gather! { [
     SearchPlaceholder => "姓名 / 拼音首字母 / 身份证号 / 电话(F3 或 /)", "name / pinyin initials / ID number / phone (F3 or /)";
     SearchFound => "找到 {} 条", "{} found";
     SearchCapped => "只列出前 {} 条,继续输入可缩小范围", "Only the first {} listed; type more to narrow it down";
+    SearchMore => "已列出前 {} 条,向下翻看更多", "The first {} listed; scroll down for more";
     SearchNothing => "没有找到“{}”", "Nothing found for “{}”";
     VisitsEmpty => "还没有来访记录。按 F2 登记。", "No visits yet. Press F2 to register one.";
     ColNumber => "编号", "Number";

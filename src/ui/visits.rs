@@ -108,6 +108,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let title = match &list.query {
         Some(q) if list.rows.is_empty() => app.lang.f(T::SearchNothing, &[q]),
         Some(_) if list.capped => app.lang.f(T::SearchCapped, &[&list.rows.len()]),
+        Some(_) if list.more => app.lang.f(T::SearchMore, &[&list.rows.len()]),
         Some(_) => app.lang.f(T::SearchFound, &[&list.rows.len()]),
         None if app.own_visits_only().is_some() => app.t(T::VisitsOwnTitle).to_string(),
         None => match &app.db {
