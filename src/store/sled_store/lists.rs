@@ -175,7 +175,7 @@ pub fn add(index: &TransactionalTree, entry: Vec<u8>) -> TxResult<()> {
         return Ok(());
     };
     let mut entries = tx_list(index, &list)?;
-    if let Err(at) = entries.binary_search(&entry) {
+    if let Err(at) = find(&entries, &entry) {
         entries.insert(at, entry);
         index.insert(list, encode(&entries).map_err(fail)?)?;
     }
@@ -189,7 +189,7 @@ pub fn remove(index: &TransactionalTree, entry: &[u8]) -> TxResult<()> {
         return Ok(());
     };
     let mut entries = tx_list(index, &list)?;
-    if let Ok(at) = entries.binary_search_by(|e| e.as_slice().cmp(entry)) {
+    if let Ok(at) = find(&entries, entry) {
         entries.remove(at);
         if entries.is_empty() {
             index.remove(list)?;
@@ -204,10 +204,13 @@ pub fn remove(index: &TransactionalTree, entry: &[u8]) -> TxResult<()> {
 pub fn tx_contains(index: &TransactionalTree, entry: &[u8]) -> TxResult<bool> {
     match list_of(entry) {
         None => Ok(index.get(entry)?.is_some()),
-        Some(list) => Ok(tx_list(index, &list)?
-            .binary_search_by(|e| e.as_slice().cmp(entry))
-            .is_ok()),
+        Some(list) => Ok(find(&tx_list(index, &list)?, entry).is_ok()),
     }
+}
+
+/// Where `entry` is in a list, or where it would go.
+fn find(list: &[Vec<u8>], entry: &[u8]) -> std::result::Result<usize, usize> {
+    list.binary_search_by(|e| e.as_slice().cmp(entry))
 }
 
 fn tx_list(index: &TransactionalTree, list: &[u8]) -> TxResult<Vec<Vec<u8>>> {
@@ -223,9 +226,7 @@ pub fn contains(index: &Tree, entry: &[u8]) -> Result<bool> {
         return index.contains_key(entry).map_err(engine);
     };
     match index.get(&list).map_err(engine)? {
-        Some(bytes) => Ok(decode(&list, &bytes)?
-            .binary_search_by(|e| e.as_slice().cmp(entry))
-            .is_ok()),
+        Some(bytes) => Ok(find(&decode(&list, &bytes)?, entry).is_ok()),
         None => Ok(false),
     }
 }

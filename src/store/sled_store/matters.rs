@@ -4,7 +4,7 @@
 //! Layout: `packages` holds a matter's `Package` under its case id, only once it differs from
 //! the default (matters from before packages existed have none and read as the default);
 //! `ledgers` holds a matter's whole ledger as one value under its case id (absent while it is
-//! empty), rewritten with each entry added. A ledger is a few dozen entries at most; one key a
+//! empty), rewritten with each entry added. A ledger is usually a few dozen entries; one key a
 //! matter instead of one an entry keeps sled's tree, and so the memory and time it takes to
 //! open, several million keys smaller at a million visits. Databases written with one key an
 //! entry (the `ledger` tree) are moved over once on opening (`move_old_ledger`).
@@ -189,8 +189,11 @@ impl SledStore {
     }
 
     pub(super) fn indexed_cases(&self, prefix: &[u8], limit: usize) -> Result<Vec<Case>> {
-        ids(self.index.scan_prefix(prefix), limit)?
-            .into_iter()
+        self.cases_by_id(ids(self.index.scan_prefix(prefix), limit)?)
+    }
+
+    fn cases_by_id(&self, ids: Vec<u64>) -> Result<Vec<Case>> {
+        ids.into_iter()
             .map(|id| load_indexed(&self.cases, id, RecordRef::Case(id)))
             .collect()
     }
@@ -199,10 +202,7 @@ impl SledStore {
         let entries = keys::state_prefix(state);
         let lists = [lists::list_tag::BY_STATE, entries[1]];
         let found = lists::forward(&self.index, &lists, &entries, limit)?;
-        lists::listed_ids(&found)?
-            .into_iter()
-            .map(|id| load_indexed(&self.cases, id, RecordRef::Case(id)))
-            .collect()
+        self.cases_by_id(lists::listed_ids(&found)?)
     }
 
     pub(super) fn flagged_cases(&self) -> Result<Vec<Case>> {

@@ -5,8 +5,10 @@
 //! `schedule`); a matter's package and ledger beside its case (`packages`, `ledgers`, see
 //! `matters`); `pending` with a summary row of every open matter (see `pending`); `receptions`
 //! for the leader who received a visit; `meta` for counters (visit, matter, reminder and
-//! supervision numbers per year) and flags; and one `index` tree whose keys start with a tag per index (see `keys`). Keeping all indexes in one tree keeps the
-//! number of trees in a registration's transaction small.
+//! supervision numbers per year) and flags; `audit_blocks` for the evidence log (see `audit`);
+//! and one `index` tree whose keys start with a tag per index (see `keys`), the entries of
+//! indexes read in order or per owner kept many to a key (see `lists`). Keeping all indexes in
+//! one tree keeps the number of trees in a registration's transaction small.
 //!
 //! The database is a directory we own: our lock file, then sled's own directory beside it.
 
