@@ -6,6 +6,7 @@ use xfdesk::store::RecordRef;
 use xfdesk::store::Store;
 use xfdesk::store::chain::ChainFault;
 use xfdesk::store::check::Problem;
+use xfdesk::store::codec;
 
 use super::fixtures::*;
 use super::raw_log::{edit_log_block, entry};
@@ -76,14 +77,21 @@ fn an_index_entry_removed_or_added_behind_the_desks_back_is_reported() {
     {
         let raw = db.raw();
         let index = raw.open_tree("index").unwrap();
-        // Tag 0x01: identity number + 0x00 + petitioner.
-        let gone = index
-            .scan_prefix([0x01])
-            .keys()
-            .map(|k| k.unwrap())
-            .find(|k| k.ends_with(&zhang.0.to_be_bytes()))
-            .expect("张三's identity number is indexed");
-        index.remove(&gone).unwrap();
+        // Identity numbers (tag 0x01 + number + 0x00 + petitioner) are kept in lists under
+        // 0x1e and the first 14 characters.
+        let (list, stored) = index.scan_prefix([0x1e]).next().unwrap().unwrap();
+        let record = RecordRef::IndexList;
+        let mut entries: Vec<Vec<u8>> = codec::decode(&stored, record).unwrap();
+        let before = entries.len();
+        entries.retain(|e| !(e[0] == 0x01 && e.ends_with(&zhang.0.to_be_bytes())));
+        assert_eq!(
+            entries.len(),
+            before - 1,
+            "张三's identity number is indexed"
+        );
+        index
+            .insert(list, codec::encode(&entries, record).unwrap())
+            .unwrap();
         let mut stray = vec![0x02];
         stray.extend_from_slice(b"13900000000\0");
         stray.extend_from_slice(&999u64.to_be_bytes());

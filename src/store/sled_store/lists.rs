@@ -1,17 +1,19 @@
 //! Index entries kept many to a key: the visits by time, by number and by the clerk who
 //! registered them; the visits of a petitioner or a matter and the matters of a petitioner;
-//! the matters in each state; the matters naming a leader or a department.
+//! the matters in each state; the matters naming a leader or a department; identity numbers and
+//! phones.
 //!
-//! These indexes gave sled a key per visit or matter each, seven million keys at a million
-//! visits, and sled's memory and opening time grow with its keys. They are only ever read in
-//! order (the visits list, a clerk's own visits, newest first; the matters in a state, oldest
-//! first), by an exact number, all entries of one petitioner or matter, or looked up one by one,
-//! so their entries are kept in lists of a few dozen: of one ten-minute span (of one clerk), of
-//! one day (of one state), of 64 consecutive numbers, or of consecutive petitioner or matter
-//! ids, in one value under a list key in the `index` tree. An entry is the same bytes as the
-//! key it used to be (`keys`), so what `check` expects is unchanged, and the list key is a
-//! function of the entry that keeps its order: a range of entries lies in the lists whose keys
-//! lie in the same range, each list sorted.
+//! These indexes gave sled a key per visit, matter or petitioner each, nine million keys at a
+//! million visits, and sled's memory and opening time grow with its keys. They are only ever
+//! read in order (the visits list, a clerk's own visits, newest first; the matters in a state,
+//! oldest first; identity numbers and phones by what was typed of them), by an exact number,
+//! all entries of one petitioner or matter, or looked up one by one, so their entries are kept
+//! in lists of a few dozen: of one ten-minute span (of one clerk), of one day (of one state),
+//! of 64 consecutive numbers, of consecutive petitioner or matter ids, or of numbers that begin
+//! (or end) alike, in one value under a list key in the `index` tree. An entry is the same
+//! bytes as the key it used to be (`keys`), so what `check` expects is unchanged, and the list
+//! key is a function of the entry that keeps its order: a range of entries lies in the lists
+//! whose keys lie in the same range, each list sorted.
 
 use std::collections::BTreeMap;
 
@@ -48,11 +50,18 @@ pub mod list_tag {
     pub const BY_STATE: u8 = 0x1b;
     pub const LEADER_NAMED: u8 = 0x1c;
     pub const DEPARTMENT_NAMED: u8 = 0x1d;
-    pub const LAST: u8 = DEPARTMENT_NAMED;
+    pub const ID_NUMBERS: u8 = 0x1e;
+    pub const PHONES: u8 = 0x1f;
+    /// Phones by their last digits (`tag::PHONE_REVERSED`).
+    pub const PHONE_ENDINGS: u8 = 0x0f;
+    pub const LAST: u8 = PHONES;
 }
 
 /// The index tags whose entries live in lists.
-pub const LISTED: [u8; 9] = [
+pub const LISTED: [u8; 12] = [
+    tag::ID_NUMBER,
+    tag::PHONE,
+    tag::PHONE_REVERSED,
     tag::VISIT_BY_TIME,
     tag::VISIT_BY_NUMBER,
     tag::VISIT_BY_OPERATOR,
@@ -63,6 +72,23 @@ pub const LISTED: [u8; 9] = [
     tag::LEADER_NAMED_BY,
     tag::DEPARTMENT_NAMED_BY,
 ];
+
+/// Lists of identity numbers and phones hold the entries that begin with the same characters:
+/// (list tag, index tag, how many). An identity number's first 14 characters are a county and
+/// a birth date; a phone's first five digits, or its last four, split a million phones into
+/// lists of about a hundred. A prefix of the entry keeps the entries' order whatever its length.
+const BY_PREFIX: [(u8, u8, usize); 3] = [
+    (list_tag::ID_NUMBERS, tag::ID_NUMBER, 14),
+    (list_tag::PHONES, tag::PHONE, 5),
+    (list_tag::PHONE_ENDINGS, tag::PHONE_REVERSED, 4),
+];
+
+fn by_prefix(kind: u8) -> Option<(u8, usize)> {
+    BY_PREFIX
+        .iter()
+        .find(|(_, k, _)| *k == kind)
+        .map(|&(list, _, len)| (list, len))
+}
 
 /// The list tag of the entries of an owner (petitioner or matter) under `kind`.
 fn owner_list_tag(kind: u8) -> Option<u8> {
@@ -125,10 +151,13 @@ pub fn list_of(entry: &[u8]) -> Option<Vec<u8>> {
             let cases = (case / NAMING_CASES).to_be_bytes();
             Some([&[named][..], rest.get(..8)?, &cases].concat())
         }
-        kind => {
-            let owner = u64::from_be_bytes(rest.get(..8)?.try_into().ok()?);
-            Some(owner_list(owner_list_tag(kind)?, owner))
-        }
+        kind => match by_prefix(kind) {
+            Some((list, len)) => Some([&[list][..], &rest[..len.min(rest.len())]].concat()),
+            None => {
+                let owner = u64::from_be_bytes(rest.get(..8)?.try_into().ok()?);
+                Some(owner_list(owner_list_tag(kind)?, owner))
+            }
+        },
     }
 }
 
@@ -155,7 +184,10 @@ pub fn operator_lists(code_prefix: &[u8]) -> Vec<u8> {
 
 /// Whether an `index` key is the key of a list rather than an entry of its own.
 pub fn is_list(key: &[u8]) -> bool {
-    matches!(key.first(), Some(&(list_tag::BY_TIME..=list_tag::LAST)))
+    matches!(
+        key.first(),
+        Some(&(list_tag::BY_TIME..=list_tag::LAST)) | Some(&list_tag::PHONE_ENDINGS)
+    )
 }
 
 /// The entries of the list stored under `key`.
@@ -301,8 +333,45 @@ pub fn of_number(index: &Tree, prefix: &[u8]) -> Result<Vec<Vec<u8>>> {
 pub fn all(index: &Tree) -> impl Iterator<Item = Result<(IVec, IVec)>> + '_ {
     let end = list_tag::LAST + 1;
     index
-        .range(vec![list_tag::BY_TIME]..vec![end])
+        .scan_prefix([list_tag::PHONE_ENDINGS])
+        .chain(index.range(vec![list_tag::BY_TIME]..vec![end]))
         .map(|item| item.map_err(engine))
+}
+
+/// The entries that start with `prefix` (an index tag and the start of a text), in order,
+/// read as they are needed: from their lists for identity numbers and phones, else from the
+/// index's own keys.
+pub fn starting_with<'a>(
+    index: &'a Tree,
+    prefix: &'a [u8],
+) -> Box<dyn Iterator<Item = Result<Vec<u8>>> + 'a> {
+    let Some((list_tag, len)) = prefix.first().and_then(|&kind| by_prefix(kind)) else {
+        return Box::new(
+            index
+                .scan_prefix(prefix)
+                .map(|item| item.map(|(key, _)| key.to_vec()).map_err(engine)),
+        );
+    };
+    let text = &prefix[1..];
+    // Every list whose key starts so holds only entries that start with `prefix`, once the
+    // prefix is as long as a list's part of the text; a shorter one spans several lists.
+    let lists = [&[list_tag][..], &text[..len.min(text.len())]].concat();
+    let entries = index.scan_prefix(lists).flat_map(move |item| {
+        let decoded = item
+            .map_err(engine)
+            .and_then(|(key, bytes)| decode(&key, &bytes));
+        let (entries, failed) = match decoded {
+            Ok(entries) => (entries, None),
+            Err(e) => (Vec::new(), Some(Err(e))),
+        };
+        failed.into_iter().chain(
+            entries
+                .into_iter()
+                .filter(move |e| e.starts_with(prefix))
+                .map(Ok),
+        )
+    });
+    Box::new(entries)
 }
 
 /// Entries written per batch when moving them into lists: bounded memory.

@@ -59,7 +59,7 @@ use crate::domain::schedule::rota::Unavailable;
 use crate::domain::schedule::{ScheduleChange, Session, SessionId};
 
 use keys::{exact_text_prefix, meta, tag};
-use read::{decode_record, describe, engine, ids, load, load_indexed};
+use read::{decode_record, describe, engine, load, load_indexed};
 
 /// The folder inside the database directory that holds sled's own files.
 pub const SLED_DIR: &str = "sled";
@@ -236,7 +236,8 @@ impl SledStore {
 
     /// Petitioners under one exact text key, in the order of their ids.
     fn petitioners_under(&self, prefix: &[u8]) -> Result<Vec<Petitioner>> {
-        let mut found = ids(self.index.scan_prefix(prefix), usize::MAX)?
+        let entries = lists::starting_with(&self.index, prefix).collect::<Result<Vec<_>>>()?;
+        let mut found = lists::listed_ids(&entries)?
             .into_iter()
             .map(|id| self.indexed_petitioner(PetitionerId(id)))
             .collect::<Result<Vec<_>>>()?;

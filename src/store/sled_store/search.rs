@@ -12,7 +12,7 @@ use crate::store::Result;
 
 use super::SledStore;
 use super::keys::{reversed, tag, text_prefix};
-use super::read::{engine, malformed_index};
+use super::read::malformed_index;
 
 /// How many petitioners one index may offer for one query. Keys sort with a whole key before
 /// its extensions (zs before zsf), so the first `limit` entries already hold the exact matches;
@@ -50,8 +50,8 @@ fn candidates(index: &Tree, query: &SearchQuery, cap: usize) -> Result<Vec<u64>>
     let mut ids = Vec::new();
     for prefix in prefixes(query) {
         let mut taken = 0;
-        for entry in index.scan_prefix(&prefix) {
-            let (key, _) = entry.map_err(engine)?;
+        for key in super::lists::starting_with(index, &prefix) {
+            let key = key?;
             let id = super::keys::trailing_id(&key).ok_or_else(|| malformed_index(&key))?;
             if seen.insert(id) {
                 ids.push(id);

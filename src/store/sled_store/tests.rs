@@ -457,6 +457,13 @@ fn an_older_database_gets_its_visit_and_matter_indexes_moved_into_lists_on_openi
             s.visits_of_case(again.case.id).unwrap(),
         )
     };
+    let phone = Phone::parse("13812345678").unwrap();
+    let by_phone = |s: &SledStore| {
+        let query = SearchQuery::parse("5678").unwrap();
+        let found = s.search_petitioners(&query, 100).unwrap().len();
+        (s.petitioners_by_phone(&phone).unwrap().len(), found)
+    };
+    assert_eq!(by_phone(&store), (30, 30));
     let registered = store.cases_in_state(CaseState::Registered, 100).unwrap();
     assert_eq!(registered.len(), 30);
     let before = history(&store);
@@ -481,6 +488,7 @@ fn an_older_database_gets_its_visit_and_matter_indexes_moved_into_lists_on_openi
     );
     assert_eq!(store.visits_newest_first(None, 100).unwrap(), newest);
     assert_eq!(history(&store), before);
+    assert_eq!(by_phone(&store), (30, 30));
     assert_eq!(
         store.cases_in_state(CaseState::Registered, 100).unwrap(),
         registered
