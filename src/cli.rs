@@ -385,6 +385,15 @@ pub fn demo(
     ))
 }
 
+/// What a command wrote to its output, as the command's result. A reader that stopped
+/// reading (`xfdesk search 张 | head`) has what it wanted: that is no failure to report.
+pub fn output(written: std::io::Result<()>) -> Result<(), String> {
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| e.to_string()),
+    }
+}
+
 /// `xfdesk compact`: rewrites the database's files without their superseded versions.
 pub fn compact(db: &Path, lang: Lang) -> Result<String, String> {
     let store = SledStore::open(db).map_err(|e| e.localize(lang))?;
@@ -431,7 +440,7 @@ pub fn search(
         }
         Format::Table => table(&rows, lang, out),
     };
-    written.map_err(|e| e.to_string())
+    output(written)
 }
 
 fn record_reveal(

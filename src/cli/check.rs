@@ -12,6 +12,10 @@ use crate::store::sled_store::SledStore;
 pub fn check(db: &Path, lang: Lang, out: &mut dyn Write) -> Result<bool, String> {
     let store = SledStore::open(db).map_err(|e| e.localize(lang))?;
     let report = store.check().map_err(|e| e.localize(lang))?;
-    writeln!(out, "{}", crate::i18n::check::report(&report, lang)).map_err(|e| e.to_string())?;
+    super::output(writeln!(
+        out,
+        "{}",
+        crate::i18n::check::report(&report, lang)
+    ))?;
     Ok(report.is_clean())
 }

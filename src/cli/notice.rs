@@ -34,7 +34,7 @@ pub fn notice(
     let (sessions, leaders, departments) = read.map_err(|e| e.localize(lang))?;
     let text = notice_text(&sessions, &leaders, &departments, (from, to), lang);
     match file {
-        None => out.write_all(text.as_bytes()).map_err(|e| e.to_string()),
+        None => super::output(out.write_all(text.as_bytes())),
         Some(path) => {
             std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
             let shown = path.display().to_string();

@@ -245,7 +245,7 @@ pub fn report(
         ReportFormat::Csv => csv(&shown, lang, out),
         ReportFormat::Json => json(which, &shown, total, today, out),
     };
-    written.map_err(io)
+    super::output(written)
 }
 
 fn table(

@@ -230,5 +230,5 @@ pub fn run(
         today: rules.today,
         lang,
     };
-    print(&printed, format, out).map_err(|e| e.to_string())
+    super::output(print(&printed, format, out))
 }
