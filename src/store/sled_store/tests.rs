@@ -343,21 +343,25 @@ fn an_older_database_gets_its_ledgers_moved_on_opening() {
     assert!(store.check().unwrap().is_clean());
 }
 
+/// The `n`th sign-in of a clerk, `n` minutes after the first.
+fn signed_in(n: u32) -> AuditEvent {
+    AuditEvent {
+        at: at(2, 9) + chrono::Duration::minutes(n.into()),
+        operator: "登记员甲".into(),
+        kind: crate::domain::audit::AuditKind::SignedIn,
+        subject: String::new(),
+        detail: format!("第 {n} 次"),
+    }
+}
+
 /// A database whose evidence log has one key an entry: the first open moves it into blocks,
 /// and the log reads, pages back, continues and checks as before.
 #[test]
 fn an_older_database_gets_its_evidence_log_moved_into_blocks_on_opening() {
-    use crate::domain::audit::AuditKind;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("xfdesk");
     let store = SledStore::open(&path).unwrap();
-    let event = |n: u32| AuditEvent {
-        at: at(2, 9) + chrono::Duration::minutes(n.into()),
-        operator: "登记员甲".into(),
-        kind: AuditKind::SignedIn,
-        subject: String::new(),
-        detail: format!("第 {n} 次"),
-    };
+    let event = signed_in;
     for n in 1..=40 {
         store.record_audit(&event(n)).unwrap();
     }
@@ -393,15 +397,8 @@ fn an_older_database_gets_its_evidence_log_moved_into_blocks_on_opening() {
 /// `check` names where the log breaks.
 #[test]
 fn a_damaged_block_of_the_evidence_log_is_kept_and_the_log_goes_on() {
-    use crate::domain::audit::AuditKind;
     let (store, _dir) = open();
-    let event = AuditEvent {
-        at: at(2, 9),
-        operator: "登记员甲".into(),
-        kind: AuditKind::SignedIn,
-        subject: String::new(),
-        detail: String::new(),
-    };
+    let event = signed_in(0);
     for _ in 0..3 {
         store.record_audit(&event).unwrap();
     }
