@@ -105,6 +105,71 @@ fn decode_body<T: DeserializeOwned>(body: &[u8], record: RecordRef) -> Result<T,
     Ok(value)
 }
 
+/// How many items a stored list (`Vec<T>`) holds, read from its length prefix without
+/// decoding the items; `None` when the bytes are not a list of this version.
+pub fn list_len(bytes: &[u8]) -> Option<usize> {
+    let (&version, body) = bytes.split_first()?;
+    if version != FORMAT_VERSION {
+        return None;
+    }
+    let (len, _): (u64, usize) = bincode::decode_from_slice(body, decode_config()).ok()?;
+    usize::try_from(len).ok()
+}
+
+/// Decodes a stored list (`Vec<T>`), appending its items to `out`, which is left as it was
+/// when the bytes do not decode. A report reads a hundred thousand rows from blocks of them:
+/// decoding each block into a vector of its own and moving the rows again cost a fifth of
+/// the time.
+pub fn decode_list_into<T: DeserializeOwned>(
+    bytes: &[u8],
+    record: RecordRef,
+    out: &mut Vec<T>,
+) -> Result<(), CodecError> {
+    let (&version, body) = bytes.split_first().ok_or(CodecError::Empty { record })?;
+    if version != FORMAT_VERSION {
+        return Err(CodecError::UnknownVersion { record, version });
+    }
+    let before = out.len();
+    let damaged = |reason: String| CodecError::Damaged { record, reason };
+    let used = bincode::serde::seed_decode_from_slice(Append(&mut *out), body, decode_config())
+        .map(|(_, used)| used)
+        .map_err(|e| damaged(e.to_string()));
+    let left = used.and_then(|used| match body.len() - used {
+        0 => Ok(()),
+        left => Err(damaged(format!("{left} bytes left over"))),
+    });
+    if left.is_err() {
+        out.truncate(before);
+    }
+    left
+}
+
+/// Deserializes a sequence onto the end of a vector.
+struct Append<'a, T>(&'a mut Vec<T>);
+
+impl<'de, T: DeserializeOwned> serde::de::DeserializeSeed<'de> for Append<'_, T> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, T: DeserializeOwned> serde::de::Visitor<'de> for Append<'_, T> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut items: A) -> Result<(), A::Error> {
+        while let Some(item) = items.next_element()? {
+            self.0.push(item);
+        }
+        Ok(())
+    }
+}
+
 /// An evidence log entry as stored: sealed in the chain, or from before it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoredAudit {
@@ -134,7 +199,7 @@ mod tests {
     use super::*;
     use serde::Deserialize;
 
-    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
     struct Sample {
         name: String,
         count: u32,
@@ -151,6 +216,63 @@ mod tests {
         let bytes = encode(&s, REC).unwrap();
         assert_eq!(bytes[0], FORMAT_VERSION);
         assert_eq!(decode::<Sample>(&bytes, REC).unwrap(), s);
+    }
+
+    #[test]
+    fn a_list_decodes_onto_the_end_of_a_vector_and_tells_its_length() {
+        let sample = |n: u32| Sample {
+            name: format!("王{n}"),
+            count: n,
+        };
+        let first = encode(&vec![sample(1), sample(2)], REC).unwrap();
+        let long: Vec<Sample> = (3..300).map(sample).collect();
+        let second = encode(&long, REC).unwrap();
+        assert_eq!(list_len(&first), Some(2));
+        // Past 250 items the length takes more than one byte.
+        assert_eq!(list_len(&second), Some(297));
+
+        let mut out = vec![sample(0)];
+        decode_list_into(&first, REC, &mut out).unwrap();
+        decode_list_into(&second, REC, &mut out).unwrap();
+        assert_eq!(out, (0..300).map(sample).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_damaged_list_names_the_record_and_adds_nothing() {
+        let bytes = encode(
+            &vec![
+                Sample {
+                    name: "张三".into(),
+                    count: 3,
+                };
+                40
+            ],
+            REC,
+        )
+        .unwrap();
+        let kept = Sample {
+            name: "李四".into(),
+            count: 4,
+        };
+        for cut in [bytes.len() - 1, bytes.len() / 2, 2] {
+            let mut out = vec![kept.clone()];
+            let err = decode_list_into::<Sample>(&bytes[..cut], REC, &mut out).unwrap_err();
+            assert!(err.to_string().contains("visit #7"), "{err}");
+            assert_eq!(out, vec![kept.clone()]);
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        let mut out: Vec<Sample> = Vec::new();
+        let err = decode_list_into(&longer, REC, &mut out).unwrap_err();
+        assert!(err.to_string().contains("left over"), "{err}");
+        assert!(out.is_empty());
+        let mut unknown = bytes;
+        unknown[0] = 9;
+        assert_eq!(list_len(&unknown), None);
+        assert!(matches!(
+            decode_list_into::<Sample>(&unknown, REC, &mut out),
+            Err(CodecError::UnknownVersion { version: 9, .. })
+        ));
     }
 
     #[test]

@@ -17,6 +17,7 @@
 
 use std::collections::HashMap;
 
+use sled::IVec;
 use sled::transaction::TransactionalTree;
 
 use crate::domain::case::{Case, CaseId};
@@ -37,6 +38,9 @@ use super::write::{TxResult, fail, get_record};
 const ROWS_FORMAT: u64 = 4;
 /// Matters per block.
 const BLOCK: u64 = 128;
+/// Blocks below which one thread decodes them all: starting a thread costs about what
+/// decoding a few blocks does.
+const PARALLEL_FROM: usize = 64;
 
 /// The key of the block that holds matter `id`'s row.
 fn block_key(id: u64) -> [u8; 8] {
@@ -133,15 +137,78 @@ impl MatterTx<'_> {
     }
 }
 
-impl SledStore {
-    pub(super) fn pending_rows(&self) -> Result<Vec<MatterRow>> {
-        let mut rows = Vec::new();
-        for entry in self.pending.iter() {
-            let (key, bytes) = entry.map_err(engine)?;
-            let block: Vec<MatterRow> = codec::decode(&bytes, block_ref(&key))?;
-            rows.extend(block);
+/// The rows of `blocks` (keys and values of the `pending` tree, in key order), in id order,
+/// decoded on `threads` threads when there are enough blocks to be worth it. Each row is
+/// decoded straight into the vector returned, or into one appended to it once.
+fn decode_blocks(blocks: &[(IVec, IVec)], threads: usize) -> Result<Vec<MatterRow>> {
+    let rows_in = |part: &[(IVec, IVec)]| -> usize {
+        part.iter().filter_map(|(_, b)| codec::list_len(b)).sum()
+    };
+    let decode = |part: &[(IVec, IVec)], room: usize| -> Result<Vec<MatterRow>> {
+        let mut rows = Vec::with_capacity(room);
+        for (key, bytes) in part {
+            codec::decode_list_into(bytes, block_ref(key), &mut rows)?;
         }
         Ok(rows)
+    };
+    if threads < 2 || blocks.len() < PARALLEL_FROM {
+        return decode(blocks, rows_in(blocks));
+    }
+    let parts: Vec<_> = split_by_bytes(blocks, threads).collect();
+    let Some((first, rest)) = parts.split_first() else {
+        return Ok(Vec::new());
+    };
+    std::thread::scope(|scope| {
+        let others: Vec<_> = rest
+            .iter()
+            .map(|part| scope.spawn(move || decode(part, rows_in(part))))
+            .collect();
+        let mut rows = decode(first, rows_in(blocks))?;
+        for other in others {
+            let decoded = other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            rows.extend(decoded?);
+        }
+        Ok(rows)
+    })
+}
+
+/// `blocks` cut into at most `parts` runs in order, of about the same number of bytes: the
+/// recent matters' blocks hold far more open rows than the old ones.
+fn split_by_bytes(blocks: &[(IVec, IVec)], parts: usize) -> impl Iterator<Item = &[(IVec, IVec)]> {
+    let total: usize = blocks.iter().map(|(_, b)| b.len()).sum();
+    let share = total.div_ceil(parts.max(1));
+    let mut rest = blocks;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut bytes = 0;
+        let end = rest
+            .iter()
+            .position(|(_, b)| {
+                bytes += b.len();
+                bytes >= share
+            })
+            .map_or(rest.len(), |at| at + 1);
+        let (part, after) = rest.split_at(end);
+        rest = after;
+        Some(part)
+    })
+}
+
+impl SledStore {
+    /// Every open matter's row, in id order. Decoding was most of a report's time (40 of 48 ms
+    /// for 95 000 rows at a million visits), so every core the machine has takes a share.
+    pub(super) fn pending_rows(&self) -> Result<Vec<MatterRow>> {
+        let blocks = self
+            .pending
+            .iter()
+            .collect::<sled::Result<Vec<_>>>()
+            .map_err(engine)?;
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        decode_blocks(&blocks, cores)
     }
 
     /// The stored row of matter `id`, outside a transaction (for `check`).
@@ -223,5 +290,108 @@ impl SledStore {
         let bytes = codec::encode(&rows, block_ref(&key))?;
         self.pending.insert(key, bytes).map_err(engine)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::domain::case::CaseState;
+    use crate::domain::serial::SerialNo;
+    use crate::domain::visit::Kind;
+    use crate::store::StoreError;
+
+    fn row(id: u64) -> MatterRow {
+        let opened = NaiveDate::from_ymd_opt(2026, 3, 4)
+            .unwrap()
+            .and_hms_opt(9, 30, 0);
+        MatterRow {
+            id: CaseId(id),
+            number: SerialNo {
+                year: 2026,
+                seq: id as u32,
+            },
+            petitioner: format!("欧阳{id}").into(),
+            kind: Kind::Appeal,
+            category: "劳动保障".into(),
+            state: CaseState::Registered,
+            opened_at: opened.unwrap(),
+            responsible: None,
+            department: None,
+            collective_study: false,
+            clock: None,
+            last_progress: NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(),
+            last_revisit: None,
+            open_urges: Vec::new(),
+            escalation: None,
+        }
+    }
+
+    /// The tree as a database holds it: 200 blocks, the later ones fuller (as the recent
+    /// matters are the open ones), each encoded as the store encodes it.
+    fn blocks() -> (Vec<(IVec, IVec)>, Vec<MatterRow>) {
+        let mut all = Vec::new();
+        let mut blocks = Vec::new();
+        for block in 0..200u64 {
+            let rows: Vec<MatterRow> = (0..1 + block / 4).map(|i| row(block * BLOCK + i)).collect();
+            let key = block_key(block * BLOCK);
+            let bytes = codec::encode(&rows, block_ref(&key)).unwrap();
+            blocks.push((IVec::from(&key[..]), IVec::from(bytes)));
+            all.extend(rows);
+        }
+        (blocks, all)
+    }
+
+    #[test]
+    fn rows_come_back_in_id_order_however_many_threads_decode_them() {
+        let (blocks, all) = blocks();
+        assert!(blocks.len() >= PARALLEL_FROM);
+        for threads in [1, 2, 3, 8] {
+            assert_eq!(
+                decode_blocks(&blocks, threads).unwrap(),
+                all,
+                "{threads} threads"
+            );
+        }
+        assert!(decode_blocks(&[], 2).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_damaged_block_is_named_whichever_thread_meets_it() {
+        let (mut blocks, _) = blocks();
+        for at in [3, 190] {
+            let (key, bytes) = blocks[at].clone();
+            blocks[at].1 = IVec::from(&bytes[..bytes.len() - 3]);
+            for threads in [1, 2, 4] {
+                let err = decode_blocks(&blocks, threads).unwrap_err();
+                assert!(matches!(err, StoreError::Damaged(_)), "{err}");
+                assert!(
+                    err.to_string().contains(&block_ref(&key).to_string()),
+                    "{err}"
+                );
+            }
+            blocks[at].1 = bytes;
+        }
+    }
+
+    #[test]
+    fn blocks_are_shared_out_in_order_by_their_bytes() {
+        let (blocks, _) = blocks();
+        let parts: Vec<_> = split_by_bytes(&blocks, 2).collect();
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts.concat(), blocks);
+        let bytes = |part: &[(IVec, IVec)]| part.iter().map(|(_, b)| b.len()).sum::<usize>();
+        let (a, b) = (bytes(parts[0]), bytes(parts[1]));
+        // The first half of the bytes lies in far fewer than half the blocks.
+        assert!(
+            parts[0].len() > parts[1].len(),
+            "{} {}",
+            parts[0].len(),
+            parts[1].len()
+        );
+        assert!(a.abs_diff(b) < bytes(&blocks) / 10, "{a} {b}");
+        assert_eq!(split_by_bytes(&blocks[..1], 4).count(), 1);
     }
 }
