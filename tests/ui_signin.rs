@@ -249,3 +249,57 @@ fn a_clerk_is_refused_a_matter_action_and_nothing_is_written() {
             .contains("Your role (Administrator) may not use this")
     );
 }
+
+#[test]
+fn a_clerk_who_signs_in_while_the_database_opens_is_signed_in_once_it_is_open() {
+    let store = Arc::new(MemoryStore::new());
+    let clerk = common::add_operator(&*store, Role::Clerk, None);
+    let mut d = bare_desk(Lang::Zh, 100, 26);
+    d.sign_in(&clerk.code, PIN);
+    let screen = d.screen();
+    assert!(screen.contains("数据库正在打开,打开后即登录"), "{screen}");
+    assert!(screen.contains("••••••"), "the PIN typed is kept: {screen}");
+    assert!(!screen.contains("登录失败"), "{screen}");
+    assert!(d.app().session.is_none());
+
+    d.desk
+        .handle(Message::Opened(Ok(store.clone() as Arc<dyn Store>)));
+    d.store = store.clone();
+    let signed_in = d.app().session.as_ref().map(|s| s.code.clone());
+    assert_eq!(signed_in.as_deref(), Some(clerk.code.as_str()));
+    assert_ne!(d.app().screen, Screen::SignIn);
+    assert!(
+        kinds(&store).contains(&(AuditKind::SignedIn, clerk.code.clone())),
+        "the sign-in is in the evidence log like any other"
+    );
+}
+
+#[test]
+fn a_sign_in_asked_for_while_opening_is_checked_like_any_other_and_esc_takes_it_back() {
+    let store = Arc::new(MemoryStore::new());
+    let clerk = common::add_operator(&*store, Role::Clerk, None);
+
+    let mut d = bare_desk(Lang::En, 100, 26);
+    d.sign_in(&clerk.code, "654321");
+    assert!(
+        d.screen().contains("signing in as soon as it is open"),
+        "{}",
+        d.screen()
+    );
+    d.desk
+        .handle(Message::Opened(Ok(store.clone() as Arc<dyn Store>)));
+    assert!(d.app().session.is_none(), "a wrong PIN stays wrong");
+    assert!(
+        d.screen().contains("Wrong login code or PIN"),
+        "{}",
+        d.screen()
+    );
+
+    let mut d = bare_desk(Lang::Zh, 100, 26);
+    d.sign_in(&clerk.code, PIN).key(KeyCode::Esc);
+    assert!(!d.screen().contains("打开后即登录"), "{}", d.screen());
+    d.desk
+        .handle(Message::Opened(Ok(store.clone() as Arc<dyn Store>)));
+    assert!(d.app().session.is_none(), "Esc took the sign-in back");
+    assert_eq!(d.app().screen, Screen::SignIn);
+}

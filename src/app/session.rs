@@ -22,7 +22,7 @@ use super::matter::MatterView;
 use super::matters::MattersList;
 use super::org_form::OrgForm;
 use super::visits::VisitsList;
-use super::{App, Screen, Tone, intake, matters, org};
+use super::{App, DbStatus, Screen, Tone, intake, matters, org};
 
 /// The operator signed in now.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,6 +83,9 @@ pub struct SignInScreen {
     pub unknown_failures: u32,
     /// The demo operators, listed only on a demo database.
     pub demo_list: bool,
+    /// Enter was pressed while the database was still opening: the sign-in goes ahead, with
+    /// what the fields then hold, as soon as it is open.
+    pub when_open: bool,
 }
 
 impl Default for SignInScreen {
@@ -95,6 +98,7 @@ impl Default for SignInScreen {
             wait_until: None,
             unknown_failures: 0,
             demo_list: false,
+            when_open: false,
         }
     }
 }
@@ -302,8 +306,16 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
             s.code.clear();
             s.pin.clear();
             s.focus = 0;
+            s.when_open = false;
         }
         _ => {}
+    }
+}
+
+/// The database has opened: a sign-in asked for meanwhile goes ahead.
+pub(super) fn store_ready(app: &mut App, store: &dyn Store) {
+    if std::mem::take(&mut app.signin.when_open) && app.screen == Screen::SignIn {
+        sign_in(app, store);
     }
 }
 
@@ -320,6 +332,12 @@ pub(super) fn paste(app: &mut App, text: &str) {
 }
 
 fn sign_in(app: &mut App, store: &dyn Store) {
+    // A clerk who types ahead while a large database opens keeps what they typed.
+    app.signin.when_open = app.db == DbStatus::Opening;
+    if app.signin.when_open {
+        app.signin.error = None;
+        return;
+    }
     let now = app.clock.now();
     if let Some(secs) = app.signin.wait_secs(now) {
         app.signin.error = Some(app.lang.f(T::SignInWait, &[&secs]));

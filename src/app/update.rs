@@ -77,8 +77,12 @@ fn store_ready(app: &mut App, store: &dyn Store) {
             if app.screen == Screen::Visits {
                 visits::reload(app, store);
             }
+            session::store_ready(app, store);
         }
-        Err(e) => app.db = DbStatus::Failed(e.localize(app.lang)),
+        Err(e) => {
+            app.signin.when_open = false;
+            app.db = DbStatus::Failed(e.localize(app.lang));
+        }
     }
 }
 

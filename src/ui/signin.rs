@@ -155,6 +155,9 @@ pub fn render_sign_in(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             theme.error,
         )),
         (None, Some(e)) => lines.push(Line::styled(e.clone(), theme.error)),
+        (None, None) if s.when_open => {
+            lines.push(Line::styled(app.t(T::SignInWhenOpen), theme.muted))
+        }
         (None, None) => lines.push(Line::raw("")),
     }
     if s.demo_list {

@@ -23,6 +23,7 @@ macro_rules! operators_texts {
             SignInDraftBack => "{}({})已登录,未完成的工作已恢复", "{} ({}) signed in; unfinished work is back";
             SignInDemoTitle => "演示操作员(密码均为 123456):", "Demo operators (PIN 123456 for all):";
             SignInFailed => "登录失败:{}", "Sign-in failed: {}";
+            SignInWhenOpen => "数据库正在打开,打开后即登录", "The database is opening: signing in as soon as it is open";
             Locked => "屏幕已锁定,未完成的工作已为 {} 保留", "Screen locked; the unfinished work is kept for {}";
             IdleLocked => "{} 分钟无操作,屏幕已锁定", "Locked after {} minutes without a key";
             FirstAdminTitle => "首次使用:设置管理员", "First start: the administrator";
