@@ -178,8 +178,8 @@ fn nothing_but_the_sign_in_is_offered_while_the_database_is_still_opening() {
         "no screen before signing in"
     );
     d.sign_in("clerk1", common::PIN);
-    assert!(d.app().session.is_none());
-    assert!(d.screen().contains("数据库仍在打开"), "{}", d.screen());
+    assert!(d.app().session.is_none(), "not before the database is open");
+    assert!(d.screen().contains("打开后即登录"), "{}", d.screen());
 }
 
 #[test]
