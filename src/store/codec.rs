@@ -23,8 +23,8 @@
 //!
 //! bincode is used here and nowhere else.
 
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 use super::RecordRef;
 
@@ -81,7 +81,8 @@ pub fn encode<T: Serialize>(value: &T, record: RecordRef) -> Result<Vec<u8>, Cod
     Ok(out)
 }
 
-pub fn decode<T: DeserializeOwned>(bytes: &[u8], record: RecordRef) -> Result<T, CodecError> {
+/// A value decoded from `bytes`; it may borrow from them (an index list's entries do).
+pub fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8], record: RecordRef) -> Result<T, CodecError> {
     let (&version, body) = bytes.split_first().ok_or(CodecError::Empty { record })?;
     match version {
         1 => decode_body(body, record),
@@ -89,13 +90,14 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], record: RecordRef) -> Result<T,
     }
 }
 
-fn decode_body<T: DeserializeOwned>(body: &[u8], record: RecordRef) -> Result<T, CodecError> {
-    let (value, used) = bincode::serde::decode_from_slice(body, decode_config()).map_err(|e| {
-        CodecError::Damaged {
-            record,
-            reason: e.to_string(),
-        }
-    })?;
+fn decode_body<'a, T: Deserialize<'a>>(body: &'a [u8], record: RecordRef) -> Result<T, CodecError> {
+    let (value, used) =
+        bincode::serde::borrow_decode_from_slice(body, decode_config()).map_err(|e| {
+            CodecError::Damaged {
+                record,
+                reason: e.to_string(),
+            }
+        })?;
     if used != body.len() {
         return Err(CodecError::Damaged {
             record,
