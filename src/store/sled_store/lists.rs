@@ -171,9 +171,7 @@ pub fn owned(index: &Tree, kind: u8, owner: u64) -> Result<Vec<Vec<u8>>> {
         return Ok(Vec::new());
     };
     let prefix = super::keys::owned_prefix(kind, owner);
-    let mut entries = decode(&list, &bytes)?;
-    entries.retain(|e| e.starts_with(&prefix));
-    Ok(entries)
+    Ok(kept(borrowed(&list, &bytes)?, |e| e.starts_with(&prefix)))
 }
 
 /// The list keys of one clerk's visits start with this (`code` ends with `END_OF_TEXT`).
@@ -202,6 +200,15 @@ pub fn decode(key: &[u8], bytes: &[u8]) -> Result<Vec<Vec<u8>>> {
 fn borrowed<'a>(key: &[u8], bytes: &'a [u8]) -> Result<Vec<&'a [u8]>> {
     codec::decode(bytes, RecordRef::IndexList)
         .map_err(|e| StoreError::Engine(format!("{e} ({key:02x?})")))
+}
+
+/// Copies of the entries that `keep` keeps, the others never copied.
+fn kept(entries: Vec<&[u8]>, keep: impl Fn(&[u8]) -> bool) -> Vec<Vec<u8>> {
+    entries
+        .into_iter()
+        .filter(|e| keep(e))
+        .map(<[u8]>::to_vec)
+        .collect()
 }
 
 /// An entry as stored: its bytes written in one go (serde writes a plain slice a byte at a
@@ -309,8 +316,9 @@ pub fn back_from(
     let mut out = Vec::new();
     for item in index.range(lists.to_vec()..=top).rev() {
         let (key, bytes) = item.map_err(engine)?;
-        let mut list = decode(&key, &bytes)?;
-        list.retain(|e| e.starts_with(entries) && before.is_none_or(|b| e.as_slice() < b));
+        let list = kept(borrowed(&key, &bytes)?, |e| {
+            e.starts_with(entries) && before.is_none_or(|b| e < b)
+        });
         for entry in list.into_iter().rev() {
             if out.len() == limit {
                 return Ok(out);
@@ -327,12 +335,12 @@ pub fn forward(index: &Tree, lists: &[u8], entries: &[u8], limit: usize) -> Resu
     let mut out = Vec::new();
     for item in index.scan_prefix(lists) {
         let (key, bytes) = item.map_err(engine)?;
-        for entry in decode(&key, &bytes)? {
+        for entry in borrowed(&key, &bytes)? {
             if out.len() == limit {
                 return Ok(out);
             }
             if entry.starts_with(entries) {
-                out.push(entry);
+                out.push(entry.to_vec());
             }
         }
     }
@@ -349,9 +357,7 @@ pub fn of_number(index: &Tree, prefix: &[u8]) -> Result<Vec<Vec<u8>>> {
     let Some(bytes) = index.get(&list).map_err(engine)? else {
         return Ok(Vec::new());
     };
-    let mut entries = decode(&list, &bytes)?;
-    entries.retain(|e| e.starts_with(prefix));
-    Ok(entries)
+    Ok(kept(borrowed(&list, &bytes)?, |e| e.starts_with(prefix)))
 }
 
 /// Every list in the index, as its key and stored bytes (see `decode`).
