@@ -190,8 +190,7 @@ pub fn is_list(key: &[u8]) -> bool {
 
 /// The entries of the list stored under `key`.
 pub fn decode(key: &[u8], bytes: &[u8]) -> Result<Vec<Vec<u8>>> {
-    codec::decode(bytes, RecordRef::IndexList)
-        .map_err(|e| StoreError::Engine(format!("{e} ({key:02x?})")))
+    Ok(kept(borrowed(key, bytes)?, |_| true))
 }
 
 /// The entries of the list stored under `key`, borrowed from its bytes: a save changes a
