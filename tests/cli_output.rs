@@ -1,18 +1,21 @@
 //! A script that reads only the start of what a command prints (`xfdesk search … | head`):
 //! the command stops quietly, with no error message and a success exit.
 
+#[path = "common/cli.rs"]
+mod cli;
+
 use std::io::Read;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
+
+use cli::xfdesk_as;
 
 #[test]
 fn a_reader_that_stops_reading_is_no_error() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("desk");
     let xfdesk = || {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_xfdesk"));
-        c.env("XFDESK_OPERATOR", "demo-supervisor")
-            .env("XFDESK_PIN", "123456")
-            .args(["--db", db.to_str().unwrap(), "--today", "2026-11-18"]);
+        let mut c = xfdesk_as(&db, "demo-supervisor");
+        c.args(["--today", "2026-11-18"]);
         c
     };
     let demo = xfdesk()

@@ -2,9 +2,13 @@
 //! overdue list names each late matter with its days late, JSON and CSV carry the same, and
 //! the office's own policy file is read (or, when broken, named and set aside).
 
-use std::path::Path;
+#[path = "common/cli.rs"]
+mod cli;
 
-use assert_cmd::Command;
+use std::path::Path;
+use std::process::Command;
+
+use assert_cmd::prelude::*;
 use chrono::NaiveDate;
 use xfdesk::domain::report::{ReportKind, report};
 use xfdesk::i18n::Lang;
@@ -19,12 +23,8 @@ fn today() -> NaiveDate {
 
 /// As the demo's supervisor: reports print names, so they need a signed-in operator.
 fn xfdesk(db: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("xfdesk").unwrap();
-    cmd.env("XFDESK_OPERATOR", "demo-supervisor")
-        .env("XFDESK_PIN", "123456")
-        .arg("--db")
-        .arg(db)
-        .args(["--today", TODAY]);
+    let mut cmd = cli::xfdesk_as(db, "demo-supervisor");
+    cmd.args(["--today", TODAY]);
     cmd
 }
 

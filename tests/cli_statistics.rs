@@ -2,9 +2,13 @@
 //! received in the period (counted here straight from the visits list), every breakdown adds
 //! up to them, the quarter before is there to compare, and every format is what it says.
 
-use std::path::{Path, PathBuf};
+#[path = "common/cli.rs"]
+mod cli;
 
-use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use assert_cmd::prelude::*;
 use chrono::{Datelike, NaiveDate};
 use xfdesk::store::Store;
 use xfdesk::store::sled_store::SledStore;
@@ -12,12 +16,8 @@ use xfdesk::store::sled_store::SledStore;
 const TODAY: &str = "2026-11-23";
 
 fn xfdesk(db: &Path, operator: &str) -> Command {
-    let mut cmd = Command::cargo_bin("xfdesk").unwrap();
-    cmd.env("XFDESK_OPERATOR", operator)
-        .env("XFDESK_PIN", "123456")
-        .arg("--db")
-        .arg(db)
-        .args(["--today", TODAY]);
+    let mut cmd = cli::xfdesk_as(db, operator);
+    cmd.args(["--today", TODAY]);
     cmd
 }
 
