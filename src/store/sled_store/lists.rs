@@ -13,7 +13,8 @@
 //! (or end) alike, in one value under a list key in the `index` tree. An entry is the same
 //! bytes as the key it used to be (`keys`), so what `check` expects is unchanged, and the list
 //! key is a function of the entry that keeps its order: a range of entries lies in the lists
-//! whose keys lie in the same range, each list sorted.
+//! whose keys lie in the same range, each list sorted. The name indexes are kept in lists too,
+//! keyed differently (`name_lists`).
 
 use std::collections::BTreeMap;
 
@@ -23,6 +24,7 @@ use sled::{Batch, IVec, Tree};
 use crate::store::{RecordRef, Result, StoreError, codec};
 
 use super::keys::tag;
+use super::name_lists;
 use super::read::{engine, malformed_index};
 use super::write::{TxResult, fail};
 
@@ -184,7 +186,9 @@ pub fn operator_lists(code_prefix: &[u8]) -> Vec<u8> {
 pub fn is_list(key: &[u8]) -> bool {
     matches!(
         key.first(),
-        Some(&(list_tag::BY_TIME..=list_tag::LAST)) | Some(&list_tag::PHONE_ENDINGS)
+        Some(&(list_tag::BY_TIME..=list_tag::LAST))
+            | Some(&list_tag::PHONE_ENDINGS)
+            | Some(&(name_lists::FIRST_TAG..=name_lists::LAST_TAG))
     )
 }
 
@@ -196,7 +200,7 @@ pub fn decode(key: &[u8], bytes: &[u8]) -> Result<Vec<Vec<u8>>> {
 /// The entries of the list stored under `key`, borrowed from its bytes: a save changes a
 /// dozen lists, and giving each entry of each an allocation of its own was a third of a
 /// save's time.
-fn borrowed<'a>(key: &[u8], bytes: &'a [u8]) -> Result<Vec<&'a [u8]>> {
+pub(super) fn borrowed<'a>(key: &[u8], bytes: &'a [u8]) -> Result<Vec<&'a [u8]>> {
     codec::decode(bytes, RecordRef::IndexList)
         .map_err(|e| StoreError::Engine(format!("{e} ({key:02x?})")))
 }
@@ -220,14 +224,41 @@ impl serde::Serialize for Stored<'_> {
     }
 }
 
-fn encode<E: AsRef<[u8]>>(entries: &[E]) -> std::result::Result<Vec<u8>, codec::CodecError> {
+pub(super) fn encode<E: AsRef<[u8]>>(
+    entries: &[E],
+) -> std::result::Result<Vec<u8>, codec::CodecError> {
     let stored: Vec<Stored> = entries.iter().map(|e| Stored(e.as_ref())).collect();
     codec::encode(&stored, RecordRef::IndexList)
 }
 
+/// The key of the list `entry` belongs in, or `None` for an entry that is a key of its own.
+/// A name entry's list is found in the index (`name_lists::locate`), which a transaction
+/// cannot do: inside one, `name_lists::Directory` finds it.
+fn placed(index: &Tree, entry: &[u8]) -> Result<Option<Vec<u8>>> {
+    if name_lists::is_name_entry(entry) {
+        return name_lists::locate(index, entry).map(Some);
+    }
+    Ok(list_of(entry))
+}
+
+/// `list_of` inside a transaction, which has no way to find a name entry's list.
+fn tx_list_of(entry: &[u8]) -> TxResult<Option<Vec<u8>>> {
+    if name_lists::is_name_entry(entry) {
+        return Err(fail(StoreError::Engine(format!(
+            "a name entry was written without its list ({entry:02x?})"
+        ))));
+    }
+    Ok(list_of(entry))
+}
+
 /// Adds an index entry inside a transaction: to its list, or as a key of its own.
 pub fn add(index: &TransactionalTree, entry: Vec<u8>) -> TxResult<()> {
-    let Some(list) = list_of(&entry) else {
+    add_at(index, tx_list_of(&entry)?, entry)
+}
+
+/// Adds an index entry inside a transaction to the list keyed `list`, or as a key of its own.
+pub fn add_at(index: &TransactionalTree, list: Option<Vec<u8>>, entry: Vec<u8>) -> TxResult<()> {
+    let Some(list) = list else {
         index.insert(entry, IVec::default())?;
         return Ok(());
     };
@@ -242,7 +273,13 @@ pub fn add(index: &TransactionalTree, entry: Vec<u8>) -> TxResult<()> {
 
 /// Removes an index entry inside a transaction, from its list or as a key of its own.
 pub fn remove(index: &TransactionalTree, entry: &[u8]) -> TxResult<()> {
-    let Some(list) = list_of(entry) else {
+    remove_at(index, tx_list_of(entry)?, entry)
+}
+
+/// Removes an index entry inside a transaction from the list keyed `list`, or as a key of
+/// its own.
+pub fn remove_at(index: &TransactionalTree, list: Option<Vec<u8>>, entry: &[u8]) -> TxResult<()> {
+    let Some(list) = list else {
         index.remove(entry)?;
         return Ok(());
     };
@@ -261,7 +298,7 @@ pub fn remove(index: &TransactionalTree, entry: &[u8]) -> TxResult<()> {
 
 /// Whether an index entry is there, inside a transaction.
 pub fn tx_contains(index: &TransactionalTree, entry: &[u8]) -> TxResult<bool> {
-    match list_of(entry) {
+    match tx_list_of(entry)? {
         None => Ok(index.get(entry)?.is_some()),
         Some(list) => {
             let bytes = index.get(&list)?.unwrap_or_default();
@@ -285,7 +322,7 @@ fn tx_entries<'a>(list: &[u8], bytes: &'a [u8]) -> TxResult<Vec<&'a [u8]>> {
 
 /// Whether `entry` is in its list (or, for one not kept in lists, in the index).
 pub fn contains(index: &Tree, entry: &[u8]) -> Result<bool> {
-    let Some(list) = list_of(entry) else {
+    let Some(list) = placed(index, entry)? else {
         return index.contains_key(entry).map_err(engine);
     };
     match index.get(&list).map_err(engine)? {
@@ -363,18 +400,21 @@ pub fn of_number(index: &Tree, prefix: &[u8]) -> Result<Vec<Vec<u8>>> {
 pub fn all(index: &Tree) -> impl Iterator<Item = Result<(IVec, IVec)>> + '_ {
     let end = list_tag::LAST + 1;
     index
-        .scan_prefix([list_tag::PHONE_ENDINGS])
+        .range(vec![name_lists::FIRST_TAG]..vec![name_lists::LAST_TAG + 1])
+        .chain(index.scan_prefix([list_tag::PHONE_ENDINGS]))
         .chain(index.range(vec![list_tag::BY_TIME]..vec![end]))
         .map(|item| item.map_err(engine))
 }
 
 /// The entries that start with `prefix` (an index tag and the start of a text), in order,
-/// read as they are needed: from their lists for identity numbers and phones, else from the
-/// index's own keys.
+/// read as they are needed from their lists.
 pub fn starting_with<'a>(
     index: &'a Tree,
     prefix: &'a [u8],
 ) -> Box<dyn Iterator<Item = Result<Vec<u8>>> + 'a> {
+    if name_lists::is_name_entry(prefix) {
+        return name_lists::starting_with(index, prefix);
+    }
     let Some((list_tag, len)) = prefix.first().and_then(|&kind| by_prefix(kind)) else {
         return Box::new(
             index
@@ -408,7 +448,8 @@ pub fn starting_with<'a>(
 const MOVE_BATCH: usize = 50_000;
 
 /// Moves entries that have keys of their own (a database from before the lists, or the
-/// visits by operator just built for one older still) into their lists. Each batch holds
+/// visits by operator just built for one older still) into their lists, the name entries
+/// too (`name_lists::move_into_lists`). Each batch holds
 /// whole lists, merged with what they already hold, and removes the keys it moved: a crash
 /// between batches leaves every entry in one place or the other, and the next opening goes on.
 pub fn move_into_lists(index: &Tree) -> Result<bool> {
@@ -430,7 +471,7 @@ pub fn move_into_lists(index: &Tree) -> Result<bool> {
         }
         write_lists(index, lists)?;
     }
-    Ok(moved)
+    Ok(name_lists::move_into_lists(index)? || moved)
 }
 
 fn write_lists(index: &Tree, lists: BTreeMap<Vec<u8>, Vec<Vec<u8>>>) -> Result<()> {

@@ -22,6 +22,7 @@ use super::SledStore;
 use super::audit::AuditTx;
 use super::keys::{self, id_key, meta, tag, trailing_id};
 use super::lists;
+use super::name_lists::Directory;
 use super::org::note_named;
 use super::read::{engine, ids, load, load_indexed, transaction_error};
 use super::write::{TxResult, fail, get_record, next_serial, put_record, reindex};
@@ -98,8 +99,10 @@ impl MatterTx<'_> {
                 RecordRef::Package(id.0),
             )?;
         }
+        // A matter has no name entries.
         reindex(
             self.index,
+            &Directory::default(),
             &keys::matter_index(&before.case, &before.package),
             &keys::matter_index(&after.case, &after.package),
         )?;

@@ -21,6 +21,7 @@ mod compact;
 mod keys;
 mod lists;
 mod matters;
+mod name_lists;
 mod operators;
 mod org;
 mod own_visits;
@@ -95,6 +96,9 @@ pub struct SledStore {
     unavailable: Tree,
     data_file: File,
     path: PathBuf,
+    /// Registrations take turns: the name lists they write are found outside their
+    /// transaction (`name_lists`).
+    registering: std::sync::Mutex<()>,
     _lock: DbLock,
 }
 
@@ -162,6 +166,7 @@ impl SledStore {
             db,
             data_file,
             path: dir.to_path_buf(),
+            registering: Default::default(),
             _lock: lock,
         };
         tighten(dir).map_err(|e| failed("cannot protect the files", e))?;
@@ -525,5 +530,7 @@ impl Store for SledStore {
     }
 }
 
+#[cfg(test)]
+mod name_list_tests;
 #[cfg(test)]
 mod tests;

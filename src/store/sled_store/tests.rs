@@ -10,14 +10,14 @@ use crate::domain::petitioner::Person;
 use crate::domain::visit::CaseLink;
 use crate::store::CodecError;
 
-fn at(day: u32, hour: u32) -> NaiveDateTime {
+pub(super) fn at(day: u32, hour: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, day)
         .unwrap()
         .and_hms_opt(hour, 0, 0)
         .unwrap()
 }
 
-fn walk_in(name: &str, phone: &str, received_at: NaiveDateTime) -> NewVisit {
+pub(super) fn walk_in(name: &str, phone: &str, received_at: NaiveDateTime) -> NewVisit {
     NewVisit {
         channel: Default::default(),
         received_at,
@@ -44,7 +44,7 @@ fn admin() -> crate::domain::ledger::Stamp {
     crate::domain::ledger::Stamp::new(at(1, 8), "管理员")
 }
 
-fn open() -> (SledStore, tempfile::TempDir) {
+pub(super) fn open() -> (SledStore, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     (SledStore::open(&dir.path().join("xfdesk")).unwrap(), dir)
 }

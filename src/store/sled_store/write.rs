@@ -27,6 +27,7 @@ use super::SledStore;
 use super::audit::AuditTx;
 use super::keys::{self, id_key, meta};
 use super::matters::MatterTx;
+use super::name_lists::{self, Directory};
 use super::org::note_named;
 use super::read::transaction_error;
 
@@ -90,17 +91,27 @@ pub fn next_serial(meta_tree: &TransactionalTree, key: &[u8], year: i32) -> TxRe
     Ok(SerialNo { year, seq })
 }
 
-/// Brings an index from the keys a record had to the keys it has now.
+/// Brings an index from the keys a record had to the keys it has now. A petitioner's name
+/// entries go to the lists `names` finds for them; no other record has any.
 pub fn reindex(
     index: &TransactionalTree,
+    names: &Directory,
     old: &BTreeSet<Vec<u8>>,
     new: &BTreeSet<Vec<u8>>,
 ) -> TxResult<()> {
     for gone in old.difference(new) {
-        super::lists::remove(index, gone)?;
+        if name_lists::is_name_entry(gone) {
+            name_lists::remove(index, names, gone)?;
+        } else {
+            super::lists::remove(index, gone)?;
+        }
     }
     for added in new.difference(old) {
-        super::lists::add(index, added.clone())?;
+        if name_lists::is_name_entry(added) {
+            name_lists::add(index, names, added.clone())?;
+        } else {
+            super::lists::add(index, added.clone())?;
+        }
     }
     Ok(())
 }
@@ -112,6 +123,8 @@ pub struct Registration<'a> {
     pub cases: &'a TransactionalTree,
     pub meta: &'a TransactionalTree,
     pub index: &'a TransactionalTree,
+    /// The lists of the names the batch may index or unindex.
+    pub names: &'a Directory,
     pub packages: &'a TransactionalTree,
     pub ledger: &'a TransactionalTree,
     /// Visit id → the leader who received it, for visits that name one.
@@ -205,10 +218,16 @@ impl Registration<'_> {
         }
         reindex(
             self.index,
+            self.names,
             &old_petitioner_keys,
             &keys::petitioner_index(&petitioner),
         )?;
-        reindex(self.index, &old_case_keys, &keys::case_index(&case))?;
+        reindex(
+            self.index,
+            self.names,
+            &old_case_keys,
+            &keys::case_index(&case),
+        )?;
         bump(self.meta, meta::VISIT_COUNT, 1)?;
 
         let matter = MatterTx {
@@ -332,8 +351,21 @@ impl SledStore {
         if visits.is_empty() {
             return Ok(Vec::new());
         }
+        // A registration that panicked left nothing half-done under the lock: its transaction
+        // either committed or did not.
+        let _turn = self
+            .registering
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         let known_cases =
             self.cases_by_petitioner(visits.iter().filter_map(|v| v.existing_petitioner))?;
+        let mut names: Vec<String> = visits.iter().map(|v| v.petitioner.name.clone()).collect();
+        for id in visits.iter().filter_map(|v| v.existing_petitioner) {
+            if let Some(p) = crate::store::Store::petitioner(self, id)? {
+                names.push(p.person.name);
+            }
+        }
+        let names = Directory::of(&self.index, names.iter().map(String::as_str))?;
         // Eleven trees: more than sled's tuple form takes (nine), so the slice form, in this
         // order. The evidence log is one of them: a visit is never saved without its event.
         let trees = [
@@ -357,6 +389,7 @@ impl SledStore {
                     cases: &t[2],
                     meta: &t[3],
                     index: &t[4],
+                    names: &names,
                     packages: &t[5],
                     ledger: &t[6],
                     receptions: &t[7],
@@ -380,6 +413,14 @@ impl SledStore {
                 Ok(done)
             })
             .map_err(transaction_error)?;
+        let entries: Vec<Vec<u8>> = done
+            .iter()
+            .flat_map(|r| keys::petitioner_index(&r.petitioner))
+            .collect();
+        // A list left whole is only slower to read; the registration stands either way.
+        if let Err(e) = name_lists::cut(&self.index, entries.iter().map(Vec::as_slice)) {
+            tracing::warn!("name lists were not cut: {e}");
+        }
         match self.persist() {
             Ok(()) => Ok(done),
             Err(e) => Err(StoreError::Unconfirmed {
