@@ -16,8 +16,8 @@ use crate::domain::search::name_keys;
 use crate::domain::serial::SerialNo;
 use crate::domain::visit::Visit;
 
-/// Index tags. The values are stored on disk: never renumber one, only add. 0x0f and 0x15 to
-/// 0x1f are taken by the keys of lists of entries (`lists::list_tag`).
+/// Index tags. The values are stored on disk: never renumber one, only add. 0x0c to 0x0f and
+/// 0x15 to 0x1f are taken by the keys of lists of entries (`lists::list_tag`, `name_lists`).
 pub mod tag {
     /// identity number + 0x00 + petitioner
     pub const ID_NUMBER: u8 = 0x01;

@@ -445,7 +445,7 @@ pub fn starting_with<'a>(
 }
 
 /// Entries written per batch when moving them into lists: bounded memory.
-const MOVE_BATCH: usize = 50_000;
+pub(super) const MOVE_BATCH: usize = 50_000;
 
 /// Moves entries that have keys of their own (a database from before the lists, or the
 /// visits by operator just built for one older still) into their lists, the name entries

@@ -25,7 +25,7 @@ use crate::domain::search::name_keys;
 use crate::store::{Result, StoreError};
 
 use super::keys::{END_OF_TEXT, tag};
-use super::lists::{add_at, borrowed, encode, remove_at};
+use super::lists::{MOVE_BATCH, add_at, borrowed, encode, remove_at};
 use super::read::{engine, malformed_index};
 use super::write::{TxResult, fail};
 
@@ -34,8 +34,6 @@ const MOST: usize = 64;
 /// About how many entries each piece of a cut list holds: room for a few registrations
 /// before it is cut again.
 const FILL: usize = 48;
-/// Entries moved per batch when moving them into lists: bounded memory.
-const MOVE_BATCH: usize = 50_000;
 
 /// (index tag of the entries, tag of their lists). Stored on disk: never renumber.
 const KINDS: [(u8, u8); 3] = [
@@ -307,4 +305,23 @@ pub(super) fn assert_in_order(index: &Tree) -> usize {
         }
     }
     lists.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_whose_text_was_not_read_is_refused_not_guessed() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = sled::Config::new().temporary(true).path(dir.path()).open();
+        let index = db.unwrap().open_tree("index").unwrap();
+        let names = Directory::of(&index, ["张伟"]).unwrap();
+        let entry = |text: &str| [&[tag::NAME_TAIL], text.as_bytes(), &[END_OF_TEXT; 17]].concat();
+        assert_eq!(names.locate(&entry("伟")).ok(), Some(vec![0x0c]));
+        assert_eq!(names.locate(&entry("张伟")).ok(), Some(vec![0x0c]));
+        // 伟华 begins like 伟 but is another text, whose lists were not read.
+        assert!(names.locate(&entry("伟华")).is_err());
+        assert!(names.locate(&entry("李伟")).is_err());
+    }
 }
