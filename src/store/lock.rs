@@ -98,13 +98,23 @@ pub fn tighten(dir: &Path) -> std::io::Result<()> {
         }
         if meta.is_dir() {
             for entry in std::fs::read_dir(dir)? {
-                tighten(&entry?.path())?;
+                tighten_listed(&entry?.path())?;
             }
         }
     }
     #[cfg(not(unix))]
     let _ = dir;
     Ok(())
+}
+
+/// `tighten` for what a directory listing named: sled removes old blobs and snapshots while
+/// it runs, and one gone since the listing has nothing left to protect. Failing on it failed
+/// the save that called `tighten` after the save was already on disk.
+fn tighten_listed(path: &Path) -> std::io::Result<()> {
+    match tighten(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        done => done,
+    }
 }
 
 fn owner_only(options: &mut OpenOptions) -> &mut OpenOptions {
@@ -119,6 +129,15 @@ fn owner_only(options: &mut OpenOptions) -> &mut OpenOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_gone_since_the_listing_is_no_error_but_a_missing_database_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join("blobs").join("123");
+        assert!(tighten_listed(&gone).is_ok());
+        assert!(tighten(&gone).is_err());
+        assert!(tighten(dir.path()).is_ok());
+    }
 
     #[test]
     fn a_second_lock_on_the_same_directory_names_the_holder() {
