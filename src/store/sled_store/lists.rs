@@ -475,6 +475,19 @@ pub fn move_into_lists(index: &Tree) -> Result<bool> {
 }
 
 fn write_lists(index: &Tree, lists: BTreeMap<Vec<u8>, Vec<Vec<u8>>>) -> Result<()> {
+    merge_lists(index, lists, |batch, list, all| {
+        batch.insert(list, encode(all)?);
+        Ok(())
+    })
+}
+
+/// Writes each list merged with the entries moved into it, removing their own keys, in one
+/// batch; `put` stores a merged list (sorted, without repeats).
+pub(super) fn merge_lists(
+    index: &Tree,
+    lists: BTreeMap<Vec<u8>, Vec<Vec<u8>>>,
+    put: impl Fn(&mut Batch, &[u8], &[Vec<u8>]) -> Result<()>,
+) -> Result<()> {
     // Nothing to move is the usual case on opening, and an empty batch is not free: after
     // fifteen of them, sled's first flush took 130 ms at a million visits.
     if lists.is_empty() {
@@ -492,7 +505,7 @@ fn write_lists(index: &Tree, lists: BTreeMap<Vec<u8>, Vec<Vec<u8>>>) -> Result<(
         }
         all.sort();
         all.dedup();
-        batch.insert(list, encode(&all)?);
+        put(&mut batch, &list, &all)?;
     }
     index.apply_batch(batch).map_err(engine)
 }

@@ -25,7 +25,7 @@ use crate::domain::search::name_keys;
 use crate::store::{Result, StoreError};
 
 use super::keys::{END_OF_TEXT, tag};
-use super::lists::{MOVE_BATCH, add_at, borrowed, encode, remove_at};
+use super::lists::{MOVE_BATCH, add_at, borrowed, encode, merge_lists, remove_at};
 use super::read::{engine, malformed_index};
 use super::write::{TxResult, fail};
 
@@ -269,29 +269,9 @@ pub fn move_into_lists(index: &Tree) -> Result<bool> {
 }
 
 fn write_lists(index: &Tree, lists: BTreeMap<Vec<u8>, Vec<Vec<u8>>>) -> Result<()> {
-    // Nothing to move is the usual case on opening, and an empty batch is not free: after
-    // fifteen of them, sled's first flush took 130 ms at a million visits.
-    if lists.is_empty() {
-        return Ok(());
-    }
-    let mut batch = Batch::default();
-    for (list, entries) in lists {
-        let mut all: Vec<Vec<u8>> = match index.get(&list).map_err(engine)? {
-            Some(bytes) => borrowed(&list, &bytes)?
-                .into_iter()
-                .map(<[u8]>::to_vec)
-                .collect(),
-            None => Vec::new(),
-        };
-        for entry in entries {
-            batch.remove(entry.as_slice());
-            all.push(entry);
-        }
-        all.sort();
-        all.dedup();
-        put_pieces(&mut batch, &list, &all)?;
-    }
-    index.apply_batch(batch).map_err(engine)
+    merge_lists(index, lists, |batch, list, all| {
+        put_pieces(batch, list, all)
+    })
 }
 
 /// Every name list sorted, holding at most `MOST` entries, each between the list's key and
