@@ -192,17 +192,19 @@ pub fn petitioner_index(p: &Petitioner) -> BTreeSet<Vec<u8>> {
         ]));
     }
     let recency = recency_key(p.last_visit_at);
-    let names = name_keys(&p.person.name);
-    for (tag, texts) in [
-        (tag::NAME_TAIL, &names.tails),
-        (tag::INITIALS, &names.initials),
-        (tag::FULL_PINYIN, &names.full),
-    ] {
-        for text in texts {
-            keys.insert(concat(&[&exact_text_prefix(tag, text), &recency, &id]));
-        }
+    for (tag, text) in name_texts(&p.person.name) {
+        keys.insert(concat(&[&exact_text_prefix(tag, &text), &recency, &id]));
     }
     keys
+}
+
+/// Each text a name is indexed by, with the tag of its index.
+pub fn name_texts(name: &str) -> impl Iterator<Item = (u8, String)> {
+    let names = name_keys(name);
+    let tagged = |tag: u8, texts: Vec<String>| texts.into_iter().map(move |t| (tag, t));
+    tagged(tag::NAME_TAIL, names.tails)
+        .chain(tagged(tag::INITIALS, names.initials))
+        .chain(tagged(tag::FULL_PINYIN, names.full))
 }
 
 /// Stored on disk inside keys: a new state gets a new byte, never a reused one.

@@ -21,10 +21,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use sled::transaction::TransactionalTree;
 use sled::{Batch, Tree};
 
-use crate::domain::search::name_keys;
 use crate::store::{Result, StoreError};
 
-use super::keys::{END_OF_TEXT, tag};
+use super::keys::{END_OF_TEXT, exact_text_prefix, name_texts, tag};
 use super::lists::{MOVE_BATCH, add_at, borrowed, encode, merge_lists, remove_at};
 use super::read::{engine, malformed_index};
 use super::write::{TxResult, fail};
@@ -88,16 +87,8 @@ impl Directory {
     pub fn of<'n>(index: &Tree, names: impl IntoIterator<Item = &'n str>) -> Result<Directory> {
         let mut dir = Directory::default();
         for name in names {
-            let keys = name_keys(name);
-            for (kind, texts) in [
-                (tag::NAME_TAIL, &keys.tails),
-                (tag::INITIALS, &keys.initials),
-                (tag::FULL_PINYIN, &keys.full),
-            ] {
-                for text in texts {
-                    let entries = [&[kind], text.as_bytes(), &[END_OF_TEXT]].concat();
-                    dir.read(index, &entries)?;
-                }
+            for (kind, text) in name_texts(name) {
+                dir.read(index, &exact_text_prefix(kind, &text))?;
             }
         }
         Ok(dir)
