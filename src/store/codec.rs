@@ -47,6 +47,18 @@ pub enum CodecError {
     Encode { record: RecordRef, reason: String },
 }
 
+impl CodecError {
+    /// The record the error is about.
+    pub fn record(&self) -> RecordRef {
+        match self {
+            CodecError::Empty { record }
+            | CodecError::UnknownVersion { record, .. }
+            | CodecError::Damaged { record, .. }
+            | CodecError::Encode { record, .. } => *record,
+        }
+    }
+}
+
 /// The largest record written or read. bincode allocates a string's claimed length before
 /// reading it, so without a limit one damaged length prefix would abort the process; no real
 /// record comes near this size, and `encode` refuses anything larger so all it writes reads.

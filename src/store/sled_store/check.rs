@@ -17,13 +17,13 @@ use crate::domain::petitioner::Petitioner;
 use crate::domain::visit::Visit;
 use crate::store::chain::Walker;
 use crate::store::check::{CheckReport, Counter, Problem, hex_key};
-use crate::store::{RecordRef, Result, codec};
+use crate::store::{RecordRef, Result, StoreError, codec};
 
 use super::SledStore;
 use super::audit::{BLOCK, block_key, decode_block};
 use super::keys::{self, id_key, meta, tag, text_prefix, trailing_id};
 use super::lists;
-use super::read::{decode_record, engine, load};
+use super::read::{decode_record, engine};
 
 /// What the records say the index must hold, fed key by key.
 type Sink<'a> = dyn FnMut(Vec<u8>, RecordRef) -> Result<()> + 'a;
@@ -121,9 +121,8 @@ impl SledStore {
         sink: &mut Sink,
     ) -> Result<()> {
         let mut unreadable = Vec::new();
-        each::<Petitioner>(
-            &self.petitioners,
-            RecordRef::Petitioner,
+        each(
+            self.petitioners.each::<Petitioner>(),
             &mut unreadable,
             |p| {
                 report.petitioners += 1;
@@ -134,7 +133,7 @@ impl SledStore {
                 Ok(())
             },
         )?;
-        each::<Visit>(&self.visits, RecordRef::Visit, &mut unreadable, |v| {
+        each(self.visits.each::<Visit>(), &mut unreadable, |v| {
             report.visits += 1;
             highest.id = highest.id.max(v.id.0);
             let seq = highest.visit_numbers.entry(v.number.year).or_default();
@@ -145,21 +144,24 @@ impl SledStore {
             Ok(())
         })?;
         let mut found = Vec::new();
-        each::<Case>(&self.cases, RecordRef::Case, &mut unreadable, |c| {
+        each(self.cases.each::<Case>(), &mut unreadable, |c| {
             report.matters += 1;
             self.expected_of_case(&c, &mut found, highest, sink)
         })?;
-        each::<Leader>(&self.leaders, RecordRef::Leader, &mut unreadable, |l| {
-            highest.id = highest.id.max(l.id.0);
-            if l.active {
-                let key = text_prefix(tag::LEADER_NAME, &crate::domain::text::tidy(&l.name));
-                sink(key, RecordRef::Leader(l.id.0))?;
-            }
-            Ok(())
-        })?;
-        each::<Department>(
-            &self.departments,
-            RecordRef::Department,
+        each(
+            decoded::<Leader>(&self.leaders, RecordRef::Leader),
+            &mut unreadable,
+            |l| {
+                highest.id = highest.id.max(l.id.0);
+                if l.active {
+                    let key = text_prefix(tag::LEADER_NAME, &crate::domain::text::tidy(&l.name));
+                    sink(key, RecordRef::Leader(l.id.0))?;
+                }
+                Ok(())
+            },
+        )?;
+        each(
+            decoded::<Department>(&self.departments, RecordRef::Department),
             &mut unreadable,
             |d| {
                 highest.id = highest.id.max(d.id.0);
@@ -171,26 +173,31 @@ impl SledStore {
                 Ok(())
             },
         )?;
-        each::<Operator>(&self.operators, RecordRef::Operator, &mut unreadable, |o| {
-            highest.id = highest.id.max(o.id.0);
-            sink(
-                super::operators::code_key(&o.code),
-                RecordRef::Operator(o.id.0),
-            )
-        })?;
+        each(
+            decoded::<Operator>(&self.operators, RecordRef::Operator),
+            &mut unreadable,
+            |o| {
+                highest.id = highest.id.max(o.id.0);
+                sink(
+                    super::operators::code_key(&o.code),
+                    RecordRef::Operator(o.id.0),
+                )
+            },
+        )?;
         // Sessions draw their ids from the same counter; they have no index entries.
-        each::<crate::domain::schedule::Session>(
-            &self.sessions,
-            RecordRef::Session,
+        each(
+            decoded::<crate::domain::schedule::Session>(&self.sessions, RecordRef::Session),
             &mut unreadable,
             |s| {
                 highest.id = highest.id.max(s.id.0);
                 Ok(())
             },
         )?;
-        each::<std::collections::BTreeSet<chrono::NaiveDate>>(
-            &self.unavailable,
-            RecordRef::Unavailable,
+        each(
+            decoded::<std::collections::BTreeSet<chrono::NaiveDate>>(
+                &self.unavailable,
+                RecordRef::Unavailable,
+            ),
             &mut unreadable,
             |_| Ok(()),
         )?;
@@ -210,7 +217,9 @@ impl SledStore {
         }
         for row in rows {
             let case = row.id.0;
-            let open = load::<Case>(&self.cases, case, RecordRef::Case(case))
+            let open = self
+                .cases
+                .get::<Case>(case)
                 .ok()
                 .flatten()
                 .is_some_and(|c| c.state.is_open());
@@ -261,15 +270,13 @@ impl SledStore {
         }
         let stored = self.stored_row(c.id).ok().flatten();
         if c.state.is_open() {
-            let name = load::<Petitioner>(
-                &self.petitioners,
-                c.petitioner_id.0,
-                RecordRef::Petitioner(c.petitioner_id.0),
-            )
-            .ok()
-            .flatten()
-            .map(|p| p.person.name)
-            .unwrap_or_default();
+            let name = self
+                .petitioners
+                .get::<Petitioner>(c.petitioner_id.0)
+                .ok()
+                .flatten()
+                .map(|p| p.person.name)
+                .unwrap_or_default();
             if stored != Some(MatterRow::of(&matter, &name)) {
                 problems.push(Problem::PendingWrong { case: id });
             }
@@ -382,23 +389,33 @@ impl SledStore {
     }
 }
 
-/// Runs `f` on every record of a tree that decodes, one at a time; the others are reported.
-fn each<T: serde::de::DeserializeOwned>(
-    tree: &sled::Tree,
-    record: fn(u64) -> RecordRef,
+/// Runs `f` on every record that decodes, one at a time; the others are reported.
+fn each<T>(
+    records: impl Iterator<Item = Result<T>>,
     unreadable: &mut Vec<Problem>,
     mut f: impl FnMut(T) -> Result<()>,
 ) -> Result<()> {
-    for entry in tree.iter() {
-        let (key, bytes): (IVec, IVec) = entry.map_err(engine)?;
-        let id = trailing_id(&key).unwrap_or_default();
-        match codec::decode(&bytes, record(id)) {
+    for record in records {
+        match record {
             Ok(value) => f(value)?,
-            Err(e) => unreadable.push(Problem::Unreadable {
-                record: record(id),
+            Err(StoreError::Damaged(e)) => unreadable.push(Problem::Unreadable {
+                record: e.record(),
                 reason: e.to_string(),
             }),
+            Err(other) => return Err(other),
         }
     }
     Ok(())
+}
+
+/// The records of a tree kept one to a key, decoded.
+fn decoded<T: serde::de::DeserializeOwned>(
+    tree: &sled::Tree,
+    record: fn(u64) -> RecordRef,
+) -> impl Iterator<Item = Result<T>> + '_ {
+    tree.iter().map(move |entry| {
+        let (key, bytes): (IVec, IVec) = entry.map_err(engine)?;
+        let id = trailing_id(&key).unwrap_or_default();
+        Ok(codec::decode(&bytes, record(id))?)
+    })
 }

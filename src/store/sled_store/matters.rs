@@ -24,36 +24,39 @@ use super::keys::{self, id_key, meta, tag, trailing_id};
 use super::lists;
 use super::name_lists::Directory;
 use super::org::note_named;
-use super::read::{engine, ids, load, load_indexed, transaction_error};
-use super::write::{TxResult, fail, get_record, next_serial, put_record, reindex};
+use super::packs::TxPacked;
+use super::read::{engine, ids, transaction_error};
+use super::write::{TxResult, fail, next_serial, reindex};
 
 /// The trees a change to a matter touches.
 pub struct MatterTx<'a> {
-    pub cases: &'a TransactionalTree,
-    pub packages: &'a TransactionalTree,
-    pub ledger: &'a TransactionalTree,
+    pub cases: TxPacked<'a>,
+    pub packages: TxPacked<'a>,
+    pub ledger: TxPacked<'a>,
     pub meta: &'a TransactionalTree,
     pub index: &'a TransactionalTree,
     pub pending: &'a TransactionalTree,
     /// Read only, for the petitioner's name on a pending row.
-    pub petitioners: &'a TransactionalTree,
+    pub petitioners: TxPacked<'a>,
     /// The evidence log: a change's event is written with the change.
     pub audit: &'a TransactionalTree,
 }
 
 impl MatterTx<'_> {
     pub fn package(&self, id: CaseId) -> TxResult<Option<Package>> {
-        get_record(self.packages, id.0, RecordRef::Package(id.0))
+        self.packages.get(id.0)
     }
 
     fn ledger(&self, id: CaseId) -> TxResult<Vec<LedgerEvent>> {
-        Ok(get_record(self.ledger, id.0, RecordRef::Ledger(id.0))?.unwrap_or_default())
+        Ok(self.ledger.get(id.0)?.unwrap_or_default())
     }
 
     /// The whole matter as this transaction sees it: the rules may read the ledger.
     pub fn load(&self, id: CaseId) -> TxResult<Matter> {
         let record = RecordRef::Case(id.0);
-        let case: Case = get_record(self.cases, id.0, record)?
+        let case: Case = self
+            .cases
+            .get(id.0)?
             .ok_or_else(|| fail(StoreError::NotFound(record)))?;
         let package = self.package(id)?.unwrap_or_default();
         Ok(Matter::new(case, package, self.ledger(id)?))
@@ -66,7 +69,7 @@ impl MatterTx<'_> {
         }
         let mut ledger = self.ledger(id)?;
         ledger.extend_from_slice(events);
-        put_record(self.ledger, id.0, &ledger, RecordRef::Ledger(id.0))
+        self.ledger.put(id.0, &ledger)
     }
 
     /// Runs the change on what the transaction read and writes what it changed. Pure apart
@@ -89,15 +92,10 @@ impl MatterTx<'_> {
             return Ok(after);
         }
         if after.case != before.case {
-            put_record(self.cases, id.0, &after.case, RecordRef::Case(id.0))?;
+            self.cases.put(id.0, &after.case)?;
         }
         if after.package != before.package {
-            put_record(
-                self.packages,
-                id.0,
-                &after.package,
-                RecordRef::Package(id.0),
-            )?;
+            self.packages.put(id.0, &after.package)?;
         }
         // A matter has no name entries.
         reindex(
@@ -155,26 +153,26 @@ impl SledStore {
 
     fn in_matter_tx<T>(&self, run: impl Fn(&MatterTx) -> TxResult<T>) -> Result<T> {
         let trees = (
-            &self.cases,
-            &self.packages,
-            &self.ledger,
+            self.cases.tree(),
+            self.packages.tree(),
+            self.ledger.tree(),
             &self.meta,
             &self.index,
             &self.pending,
-            &self.petitioners,
+            self.petitioners.tree(),
             &self.audit,
         );
         trees
             .transaction(
                 |(cases, packages, ledger, meta, index, pending, petitioners, audit)| {
                     run(&MatterTx {
-                        cases,
-                        packages,
-                        ledger,
+                        cases: self.cases.in_tx(cases),
+                        packages: self.packages.in_tx(packages),
+                        ledger: self.ledger.in_tx(ledger),
                         meta,
                         index,
                         pending,
-                        petitioners,
+                        petitioners: self.petitioners.in_tx(petitioners),
                         audit,
                     })
                 },
@@ -183,11 +181,11 @@ impl SledStore {
     }
 
     pub(super) fn load_matter(&self, id: CaseId) -> Result<Option<Matter>> {
-        let Some(case) = load::<Case>(&self.cases, id.0, RecordRef::Case(id.0))? else {
+        let Some(case) = self.cases.get::<Case>(id.0)? else {
             return Ok(None);
         };
-        let package = load(&self.packages, id.0, RecordRef::Package(id.0))?.unwrap_or_default();
-        let ledger = load(&self.ledger, id.0, RecordRef::Ledger(id.0))?.unwrap_or_default();
+        let package = self.packages.get(id.0)?.unwrap_or_default();
+        let ledger = self.ledger.get(id.0)?.unwrap_or_default();
         Ok(Some(Matter::new(case, package, ledger)))
     }
 
@@ -197,7 +195,7 @@ impl SledStore {
 
     fn cases_by_id(&self, ids: Vec<u64>) -> Result<Vec<Case>> {
         ids.into_iter()
-            .map(|id| load_indexed(&self.cases, id, RecordRef::Case(id)))
+            .map(|id| self.cases.get_indexed(id))
             .collect()
     }
 
@@ -238,7 +236,9 @@ impl SledStore {
             );
             batched += 1;
             if batched == MOVE_BATCH || last {
+                // One to a key, as the databases this upgrades kept them: `open` packs them.
                 self.ledger
+                    .tree()
                     .apply_batch(std::mem::take(&mut batch))
                     .map_err(engine)?;
                 batched = 0;

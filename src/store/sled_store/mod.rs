@@ -25,6 +25,7 @@ mod name_lists;
 mod operators;
 mod org;
 mod own_visits;
+mod packs;
 mod pending;
 mod read;
 mod schedule;
@@ -60,7 +61,8 @@ use crate::domain::schedule::rota::Unavailable;
 use crate::domain::schedule::{ScheduleChange, Session, SessionId};
 
 use keys::{exact_text_prefix, meta, tag};
-use read::{decode_record, describe, engine, load, load_indexed};
+use packs::Packed;
+use read::{decode_record, describe, engine};
 
 /// The folder inside the database directory that holds sled's own files.
 pub const SLED_DIR: &str = "sled";
@@ -79,12 +81,12 @@ pub struct SledStore {
     // Field order is drop order: sled must be closed before the lock is released, or a second
     // xfdesk could open the files while we still write.
     db: sled::Db,
-    petitioners: Tree,
-    visits: Tree,
-    cases: Tree,
-    packages: Tree,
-    ledger: Tree,
-    receptions: Tree,
+    petitioners: Packed,
+    visits: Packed,
+    cases: Packed,
+    packages: Packed,
+    ledger: Packed,
+    receptions: Packed,
     leaders: Tree,
     departments: Tree,
     meta: Tree,
@@ -148,12 +150,12 @@ impl SledStore {
         let data_file = File::open(&data_path)
             .map_err(|e| failed(&format!("cannot open {}", data_path.display()), e))?;
         let store = SledStore {
-            petitioners: tree("petitioners")?,
-            visits: tree("visits")?,
-            cases: tree("cases")?,
-            packages: tree("packages")?,
-            ledger: tree("ledgers")?,
-            receptions: tree("receptions")?,
+            petitioners: Packed::new(tree("petitioners")?, RecordRef::Petitioner),
+            visits: Packed::new(tree("visits")?, RecordRef::Visit),
+            cases: Packed::new(tree("cases")?, RecordRef::Case),
+            packages: Packed::new(tree("packages")?, RecordRef::Package),
+            ledger: Packed::new(tree("ledgers")?, RecordRef::Ledger),
+            receptions: Packed::new(tree("receptions")?, RecordRef::Visit),
             leaders: tree("leaders")?,
             departments: tree("departments")?,
             meta: tree("meta")?,
@@ -172,6 +174,7 @@ impl SledStore {
         tighten(dir).map_err(|e| failed("cannot protect the files", e))?;
         store.move_old_ledger()?;
         store.move_old_audit()?;
+        store.pack_records()?;
         store.build_pending_if_missing()?;
         store.build_org_index()?;
         store.build_operator_index()?;
@@ -179,6 +182,25 @@ impl SledStore {
             store.persist()?;
         }
         Ok(store)
+    }
+
+    /// Moves the records of a database from before packs into packs (see `packs`).
+    fn pack_records(&self) -> Result<()> {
+        let mut moved = false;
+        for tree in [
+            &self.petitioners,
+            &self.visits,
+            &self.cases,
+            &self.packages,
+            &self.ledger,
+            &self.receptions,
+        ] {
+            moved |= tree.pack_loose()?;
+        }
+        if moved {
+            self.persist()?;
+        }
+        Ok(())
     }
 
     /// The database directory.
@@ -230,12 +252,12 @@ impl SledStore {
     }
 
     fn indexed_petitioner(&self, id: PetitionerId) -> Result<Petitioner> {
-        load_indexed(&self.petitioners, id.0, RecordRef::Petitioner(id.0))
+        self.petitioners.get_indexed(id.0)
     }
 
     fn indexed_visits(&self, ids: Vec<u64>) -> Result<Vec<Visit>> {
         ids.into_iter()
-            .map(|id| load_indexed(&self.visits, id, RecordRef::Visit(id)))
+            .map(|id| self.visits.get_indexed(id))
             .collect()
     }
 
@@ -257,7 +279,7 @@ impl Store for SledStore {
     }
 
     fn visit(&self, id: VisitId) -> Result<Option<Visit>> {
-        load(&self.visits, id.0, RecordRef::Visit(id.0))
+        self.visits.get(id.0)
     }
 
     fn visit_by_number(&self, number: SerialNo) -> Result<Option<Visit>> {
@@ -296,7 +318,7 @@ impl Store for SledStore {
     }
 
     fn petitioner(&self, id: PetitionerId) -> Result<Option<Petitioner>> {
-        load(&self.petitioners, id.0, RecordRef::Petitioner(id.0))
+        self.petitioners.get(id.0)
     }
 
     fn petitioners_by_id_number(&self, id_number: &IdNumber) -> Result<Vec<Petitioner>> {
@@ -339,7 +361,7 @@ impl Store for SledStore {
     }
 
     fn case(&self, id: CaseId) -> Result<Option<Case>> {
-        load(&self.cases, id.0, RecordRef::Case(id.0))
+        self.cases.get(id.0)
     }
 
     fn cases_of_petitioner(&self, id: PetitionerId) -> Result<Vec<Case>> {
@@ -347,7 +369,7 @@ impl Store for SledStore {
         lists::listed_ids(&all)?
             .into_iter()
             .rev()
-            .map(|id| load_indexed(&self.cases, id, RecordRef::Case(id)))
+            .map(|id| self.cases.get_indexed(id))
             .collect()
     }
 
@@ -357,7 +379,7 @@ impl Store for SledStore {
     }
 
     fn receiving_leader(&self, visit: VisitId) -> Result<Option<LeaderId>> {
-        load(&self.receptions, visit.0, RecordRef::Visit(visit.0))
+        self.receptions.get(visit.0)
     }
 
     fn matter(&self, id: CaseId) -> Result<Option<Matter>> {
@@ -367,8 +389,7 @@ impl Store for SledStore {
     fn responsible_leader(&self, id: CaseId) -> Result<Option<LeaderId>> {
         // A search list asks this for every confidential visit it shows; the package alone
         // answers it, where the whole matter would read every ledger entry too.
-        let package: Option<crate::domain::matter::Package> =
-            load(&self.packages, id.0, RecordRef::Package(id.0))?;
+        let package: Option<crate::domain::matter::Package> = self.packages.get(id.0)?;
         Ok(package.and_then(|p| p.responsible))
     }
 
@@ -447,7 +468,10 @@ impl Store for SledStore {
     }
 
     fn is_empty(&self) -> Result<bool> {
-        for tree in [&self.visits, &self.leaders, &self.departments] {
+        if !self.visits.is_empty()? {
+            return Ok(false);
+        }
+        for tree in [&self.leaders, &self.departments] {
             if tree.first().map_err(engine)?.is_some() {
                 return Ok(false);
             }
@@ -532,5 +556,7 @@ impl Store for SledStore {
 
 #[cfg(test)]
 mod name_list_tests;
+#[cfg(test)]
+mod pack_tests;
 #[cfg(test)]
 mod tests;

@@ -26,7 +26,7 @@ use crate::store::{RecordRef, Result, StoreError, codec};
 use super::SledStore;
 use super::audit::AuditTx;
 use super::keys::{id_key, meta, tag, text_prefix, trailing_id};
-use super::read::{engine, load, load_all, transaction_error};
+use super::read::{engine, load_all, transaction_error};
 use super::write::{TxResult, fail, get_record, next_id, put_record};
 
 /// Where a kind of record lives on disk.
@@ -275,21 +275,17 @@ impl SledStore {
                 .or_insert_with(|| IVec::from(&id_key(id)));
         }
         let mut note = |case: u64, events: &[LedgerEvent]| -> Result<()> {
-            let package: Package =
-                load(&self.packages, case, RecordRef::Package(case))?.unwrap_or_default();
+            let package: Package = self.packages.get(case)?.unwrap_or_default();
             for (kind, id) in references(&Named::of(&package, events)) {
                 entries.insert(named_by_key(kind, id, case), IVec::default());
                 *counts.entry(meta::references(kind, id)).or_default() += 1;
             }
             Ok(())
         };
-        for entry in self.ledger.iter() {
-            let (key, bytes) = entry.map_err(engine)?;
-            let case = trailing_id(&key).ok_or_else(|| {
-                StoreError::Engine(format!("a ledger key is damaged: {key:02x?}"))
-            })?;
-            let events: Vec<LedgerEvent> = codec::decode(&bytes, RecordRef::Ledger(case))?;
-            note(case, &events)?;
+        for stored in self.ledger.records() {
+            let stored = stored?;
+            let events: Vec<LedgerEvent> = stored.decode(RecordRef::Ledger)?;
+            note(stored.id, &events)?;
         }
         let counts = counts
             .into_iter()

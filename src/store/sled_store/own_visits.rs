@@ -6,10 +6,10 @@
 use sled::{Batch, IVec};
 
 use crate::domain::visit::Visit;
-use crate::store::{RecordRef, Result, StoreError, VisitCursor, codec};
+use crate::store::{RecordRef, Result, VisitCursor, codec};
 
 use super::SledStore;
-use super::keys::{self, id_key, meta, time_key, trailing_id};
+use super::keys::{self, id_key, meta, time_key};
 use super::lists;
 use super::read::engine;
 
@@ -58,11 +58,8 @@ impl SledStore {
         }
         let mut batch = Batch::default();
         let mut pending = 0;
-        for item in self.visits.iter() {
-            let (key, bytes) = item.map_err(engine)?;
-            let id = trailing_id(&key)
-                .ok_or_else(|| StoreError::Engine(format!("a visit key is damaged: {key:02x?}")))?;
-            let visit: Visit = codec::decode(&bytes, RecordRef::Visit(id))?;
+        for visit in self.visits.each::<Visit>() {
+            let visit = visit?;
             batch.insert(keys::operator_visit_key(&visit), IVec::default());
             pending += 1;
             if pending == BUILD_BATCH {

@@ -29,8 +29,8 @@ use crate::store::{RecordRef, Result, codec};
 use super::SledStore;
 use super::keys::{id_key, meta, tag, trailing_id};
 use super::matters::MatterTx;
-use super::read::{decode_record, engine, load};
-use super::write::{TxResult, fail, get_record};
+use super::read::{decode_record, engine};
+use super::write::{TxResult, fail};
 
 /// The format of the rows in the tree; a different one (or none) means rebuild on opening.
 /// 2: dates as numbers (`domain::compact_dates`). 3: rows in blocks of 32 matters. 4: blocks
@@ -117,8 +117,8 @@ impl MatterTx<'_> {
     }
 
     fn petitioner_name(&self, id: PetitionerId) -> TxResult<String> {
-        let record = RecordRef::Petitioner(id.0);
-        let found: Option<Petitioner> = get_record(self.petitioners, id.0, record)?;
+        let _record = RecordRef::Petitioner(id.0);
+        let found: Option<Petitioner> = self.petitioners.get(id.0)?;
         Ok(found.map(|p| p.person.name).unwrap_or_default())
     }
 
@@ -252,18 +252,19 @@ impl SledStore {
         self.pending.clear().map_err(engine)?;
         // Cases come in id order, so each block is complete when the next one starts.
         let mut block: Vec<MatterRow> = Vec::new();
-        for entry in self.cases.iter() {
-            let (key, bytes) = entry.map_err(engine)?;
-            let id = trailing_id(&key).unwrap_or_default();
-            let case: Case = codec::decode(&bytes, RecordRef::Case(id))?;
+        for case in self.cases.each::<Case>() {
+            let case = case?;
+            let id = case.id.0;
             if !case.state.is_open() {
                 continue;
             }
             let Some(matter) = self.load_matter(case.id)? else {
                 continue;
             };
-            let record = RecordRef::Petitioner(case.petitioner_id.0);
-            let name = load::<Petitioner>(&self.petitioners, case.petitioner_id.0, record)?
+            let _record = RecordRef::Petitioner(case.petitioner_id.0);
+            let name = self
+                .petitioners
+                .get::<Petitioner>(case.petitioner_id.0)?
                 .map(|p| p.person.name)
                 .unwrap_or_default();
             if block.first().is_some_and(|r| r.id.0 / BLOCK != id / BLOCK) {

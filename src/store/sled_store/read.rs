@@ -57,12 +57,6 @@ pub fn load<T: DeserializeOwned>(tree: &Tree, id: u64, record: RecordRef) -> Res
     decode_record(tree.get(id_key(id)).map_err(engine)?, record)
 }
 
-/// A record an index pointed at: its absence is damage, not "not found".
-pub fn load_indexed<T: DeserializeOwned>(tree: &Tree, id: u64, record: RecordRef) -> Result<T> {
-    load(tree, id, record)?
-        .ok_or_else(|| StoreError::Engine(format!("the index names {record}, which is missing")))
-}
-
 /// Every record of a small tree, in id order.
 pub fn load_all<T: DeserializeOwned>(tree: &Tree, record: fn(u64) -> RecordRef) -> Result<Vec<T>> {
     let mut out = Vec::new();

@@ -40,7 +40,7 @@ pub(super) fn walk_in(name: &str, phone: &str, received_at: NaiveDateTime) -> Ne
     }
 }
 
-fn admin() -> crate::domain::ledger::Stamp {
+pub(super) fn admin() -> crate::domain::ledger::Stamp {
     crate::domain::ledger::Stamp::new(at(1, 8), "管理员")
 }
 
@@ -81,10 +81,7 @@ fn a_damaged_visit_is_reported_by_number_not_a_panic() {
         .register_visit(&walk_in("张三", "13812345678", at(2, 9)))
         .unwrap();
     let id = done.visit.id.0;
-    store
-        .visits
-        .insert(id_key(id), &[1, 0xff, 0xfe][..])
-        .unwrap();
+    store.visits.put_bytes(id, &[1, 0xff, 0xfe]);
 
     let err = store.visit(done.visit.id).unwrap_err();
     assert!(
@@ -107,10 +104,7 @@ fn a_value_from_a_newer_xfdesk_is_refused_with_its_version() {
         .register_visit(&walk_in("王芳", "13900001111", at(2, 9)))
         .unwrap();
     let id = done.petitioner.id.0;
-    store
-        .petitioners
-        .insert(id_key(id), &[9, 1, 2][..])
-        .unwrap();
+    store.petitioners.put_bytes(id, &[9, 1, 2]);
     let err = store.petitioner(done.petitioner.id).unwrap_err();
     assert!(
         matches!(
@@ -129,7 +123,7 @@ fn a_damaged_petitioner_stops_a_registration_that_writes_nothing() {
         .register_visit(&walk_in("李建国", "13700002222", at(2, 9)))
         .unwrap();
     let pid = first.petitioner.id.0;
-    store.petitioners.insert(id_key(pid), &[1][..]).unwrap();
+    store.petitioners.put_bytes(pid, &[1]);
     let index_before = store.index.len();
 
     let mut again = walk_in("李建国", "13700002222", at(3, 9));
@@ -141,7 +135,7 @@ fn a_damaged_petitioner_stops_a_registration_that_writes_nothing() {
     );
     assert_eq!(store.visit_count().unwrap(), 1);
     assert_eq!(store.index.len(), index_before);
-    assert_eq!(store.visits.len(), 1);
+    assert_eq!(store.visits.count().unwrap(), 1);
 }
 
 #[test]
@@ -317,14 +311,16 @@ fn an_older_database_gets_its_ledgers_moved_on_opening() {
         let len = codec::encode(&(m.ledger.len() as u64), RecordRef::Counter).unwrap();
         let counter = [meta::LEDGER_LEN, &id_key(id)].concat();
         store.meta.insert(counter, len).unwrap();
-        store.ledger.remove(id_key(id)).unwrap();
+        store.ledger.remove(id);
     }
     let partial = codec::encode(
         &before[0].ledger[..1].to_vec(),
         RecordRef::Ledger(first.case.id.0),
     );
+    // A move cut short left the first matter's ledger half-written, one to a key.
     store
         .ledger
+        .tree()
         .insert(id_key(first.case.id.0), partial.unwrap())
         .unwrap();
     drop(old);

@@ -29,6 +29,7 @@ use super::keys::{self, id_key, meta};
 use super::matters::MatterTx;
 use super::name_lists::{self, Directory};
 use super::org::note_named;
+use super::packs::TxPacked;
 use super::read::transaction_error;
 
 pub type TxResult<T> = Result<T, ConflictableTransactionError<StoreError>>;
@@ -118,17 +119,17 @@ pub fn reindex(
 
 /// The trees one registration touches.
 pub struct Registration<'a> {
-    pub petitioners: &'a TransactionalTree,
-    pub visits: &'a TransactionalTree,
-    pub cases: &'a TransactionalTree,
+    pub petitioners: TxPacked<'a>,
+    pub visits: TxPacked<'a>,
+    pub cases: TxPacked<'a>,
     pub meta: &'a TransactionalTree,
     pub index: &'a TransactionalTree,
     /// The lists of the names the batch may index or unindex.
     pub names: &'a Directory,
-    pub packages: &'a TransactionalTree,
-    pub ledger: &'a TransactionalTree,
+    pub packages: TxPacked<'a>,
+    pub ledger: TxPacked<'a>,
     /// Visit id → the leader who received it, for visits that name one.
-    pub receptions: &'a TransactionalTree,
+    pub receptions: TxPacked<'a>,
     pub pending: &'a TransactionalTree,
     /// Read only: a visit may name only a leader that exists.
     pub leaders: &'a TransactionalTree,
@@ -146,7 +147,7 @@ impl Registration<'_> {
         let old_petitioner: Option<Petitioner> = match new.existing_petitioner {
             Some(PetitionerId(id)) => {
                 let record = RecordRef::Petitioner(id);
-                let found = get_record(self.petitioners, id, record)?;
+                let found = self.petitioners.get(id)?;
                 Some(found.ok_or_else(|| fail(StoreError::NotFound(record)))?)
             }
             None => None,
@@ -154,7 +155,7 @@ impl Registration<'_> {
         let old_case: Option<Case> = match new.case {
             CaseLink::Existing(CaseId(id)) => {
                 let record = RecordRef::Case(id);
-                let found = get_record(self.cases, id, record)?;
+                let found = self.cases.get(id)?;
                 Some(found.ok_or_else(|| fail(StoreError::NotFound(record)))?)
             }
             CaseLink::New => None,
@@ -199,19 +200,9 @@ impl Registration<'_> {
         let (new_petitioner, new_case) = (old_petitioner.is_none(), old_case.is_none());
         let (visit, petitioner, case) = assemble(new, old_petitioner, old_case, alloc);
 
-        put_record(
-            self.visits,
-            visit.id.0,
-            &visit,
-            RecordRef::Visit(visit.id.0),
-        )?;
-        put_record(
-            self.petitioners,
-            petitioner.id.0,
-            &petitioner,
-            RecordRef::Petitioner(petitioner.id.0),
-        )?;
-        put_record(self.cases, case.id.0, &case, RecordRef::Case(case.id.0))?;
+        self.visits.put(visit.id.0, &visit)?;
+        self.petitioners.put(petitioner.id.0, &petitioner)?;
+        self.cases.put(case.id.0, &case)?;
 
         for key in keys::visit_index(&visit) {
             super::lists::add(self.index, key)?;
@@ -250,21 +241,11 @@ impl Registration<'_> {
             .unwrap_or_default();
         note_named(self.meta, self.index, case.id.0, &Named::of(&now, &events))?;
         if let Some(package) = &package {
-            put_record(
-                self.packages,
-                case.id.0,
-                package,
-                RecordRef::Package(case.id.0),
-            )?;
+            self.packages.put(case.id.0, package)?;
         }
         matter.append(case.id, &events)?;
         if let Some(leader) = new.receiving_leader {
-            put_record(
-                self.receptions,
-                visit.id.0,
-                &leader,
-                RecordRef::Visit(visit.id.0),
-            )?;
+            self.receptions.put(visit.id.0, &leader)?;
         }
         let package = package.or(stored).unwrap_or_default();
         self.note_pending(
@@ -369,14 +350,14 @@ impl SledStore {
         // Eleven trees: more than sled's tuple form takes (nine), so the slice form, in this
         // order. The evidence log is one of them: a visit is never saved without its event.
         let trees = [
-            &self.petitioners,
-            &self.visits,
-            &self.cases,
+            self.petitioners.tree(),
+            self.visits.tree(),
+            self.cases.tree(),
             &self.meta,
             &self.index,
-            &self.packages,
-            &self.ledger,
-            &self.receptions,
+            self.packages.tree(),
+            self.ledger.tree(),
+            self.receptions.tree(),
             &self.pending,
             &self.leaders,
             &self.audit,
@@ -384,15 +365,15 @@ impl SledStore {
         let done = trees[..]
             .transaction(|t| {
                 let tx = Registration {
-                    petitioners: &t[0],
-                    visits: &t[1],
-                    cases: &t[2],
+                    petitioners: self.petitioners.in_tx(&t[0]),
+                    visits: self.visits.in_tx(&t[1]),
+                    cases: self.cases.in_tx(&t[2]),
                     meta: &t[3],
                     index: &t[4],
                     names: &names,
-                    packages: &t[5],
-                    ledger: &t[6],
-                    receptions: &t[7],
+                    packages: self.packages.in_tx(&t[5]),
+                    ledger: self.ledger.in_tx(&t[6]),
+                    receptions: self.receptions.in_tx(&t[7]),
                     pending: &t[8],
                     leaders: &t[9],
                     audit: &t[10],
