@@ -1,7 +1,7 @@
 //! The desk's records on disk, in sled.
 //!
 //! Layout: one tree per kind of record (`petitioners`, `visits`, `cases`, `leaders`,
-//! `departments`), keyed by id; `sessions` and `unavailable` for the reception schedule (see
+//! `departments`), keyed by id, the numerous ones sixteen ids to a key (see `packs`); `sessions` and `unavailable` for the reception schedule (see
 //! `schedule`); a matter's package and ledger beside its case (`packages`, `ledgers`, see
 //! `matters`); `pending` with a summary row of every open matter (see `pending`); `receptions`
 //! for the leader who received a visit; `meta` for counters (visit, matter, reminder and

@@ -391,4 +391,37 @@ mod tests {
             assert!(err.contains("visit #32") && err.contains(says), "{err}");
         }
     }
+
+    proptest::proptest! {
+        /// Damaged bytes read as a pack give an error or records inside the value, never a
+        /// panic; whatever records are put in come back in id order.
+        #[test]
+        fn any_bytes_are_read_safely_and_any_records_come_back(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64),
+            records in proptest::collection::btree_map(
+                0u64..16,
+                proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+                0..16,
+            ),
+        ) {
+            if let Ok(found) = slots(&bytes, 3, kind) {
+                for (id, range) in found {
+                    proptest::prop_assert!((48..64).contains(&id) && range.end <= bytes.len());
+                }
+            }
+            let mut pack: Option<Vec<u8>> = None;
+            // Put in reverse order, so that each goes in before those already there.
+            for (slot, bytes) in records.iter().rev() {
+                pack = Some(with(pack.as_deref(), 48 + slot, bytes, kind).unwrap());
+            }
+            let pack = pack.unwrap_or_else(|| encode(std::iter::empty()));
+            let read: Vec<(u64, Vec<u8>)> = slots(&pack, 3, kind)
+                .unwrap()
+                .into_iter()
+                .map(|(id, range)| (id - 48, pack[range].to_vec()))
+                .collect();
+            let expected: Vec<(u64, Vec<u8>)> = records.into_iter().collect();
+            proptest::prop_assert_eq!(read, expected);
+        }
+    }
 }
