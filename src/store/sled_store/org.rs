@@ -284,7 +284,7 @@ impl SledStore {
         };
         for stored in self.ledger.records() {
             let stored = stored?;
-            let events: Vec<LedgerEvent> = stored.decode(RecordRef::Ledger)?;
+            let events: Vec<LedgerEvent> = stored.decode()?;
             note(stored.id, &events)?;
         }
         let counts = counts

@@ -128,13 +128,14 @@ pub struct Stored {
     pub id: u64,
     pack: IVec,
     range: Range<usize>,
+    kind: Kind,
 }
 
 impl Stored {
-    pub fn decode<T: DeserializeOwned>(&self, kind: Kind) -> Result<T> {
+    pub fn decode<T: DeserializeOwned>(&self) -> Result<T> {
         Ok(codec::decode(
             &self.pack[self.range.clone()],
-            kind(self.id),
+            (self.kind)(self.id),
         )?)
     }
 }
@@ -192,6 +193,7 @@ impl Packed {
                             id,
                             pack: pack.clone(),
                             range,
+                            kind: self.kind,
                         })
                     })
                     .collect::<Vec<_>>())
@@ -202,8 +204,7 @@ impl Packed {
 
     /// Every record decoded, in id order.
     pub fn each<T: DeserializeOwned>(&self) -> impl Iterator<Item = Result<T>> + '_ {
-        self.records()
-            .map(|stored| stored.and_then(|s| s.decode(self.kind)))
+        self.records().map(|stored| stored.and_then(|s| s.decode()))
     }
 
     pub fn count(&self) -> Result<u64> {

@@ -117,7 +117,6 @@ impl MatterTx<'_> {
     }
 
     fn petitioner_name(&self, id: PetitionerId) -> TxResult<String> {
-        let _record = RecordRef::Petitioner(id.0);
         let found: Option<Petitioner> = self.petitioners.get(id.0)?;
         Ok(found.map(|p| p.person.name).unwrap_or_default())
     }
@@ -261,7 +260,6 @@ impl SledStore {
             let Some(matter) = self.load_matter(case.id)? else {
                 continue;
             };
-            let _record = RecordRef::Petitioner(case.petitioner_id.0);
             let name = self
                 .petitioners
                 .get::<Petitioner>(case.petitioner_id.0)?
