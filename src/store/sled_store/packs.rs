@@ -207,11 +207,16 @@ impl Packed {
         self.records().map(|stored| stored.and_then(|s| s.decode()))
     }
 
+    /// How many records read. A damaged pack is left out of the count rather than failing
+    /// it: a backup's header counts records, and a damaged database is the one to back up.
     pub fn count(&self) -> Result<u64> {
         let mut n = 0;
         for stored in self.records() {
-            stored?;
-            n += 1;
+            match stored {
+                Ok(_) => n += 1,
+                Err(StoreError::Damaged(_)) => {}
+                Err(other) => return Err(other),
+            }
         }
         Ok(n)
     }
