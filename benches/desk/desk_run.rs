@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use xfdesk::app::visits::SEARCH_PAGE;
+use xfdesk::app::visits::{CHROME_ROWS, first_search_rows};
 use xfdesk::app::{Action, App, Setup, SystemClock};
 use xfdesk::i18n::Lang;
 use xfdesk::tui::{Desk, Message};
@@ -86,7 +86,7 @@ pub fn measure(db: &Path, started: Instant) -> Result<Measures, String> {
             for prefix in typed.prefixes() {
                 let t = Instant::now();
                 desk.store
-                    .search_visits(prefix, SEARCH_PAGE)
+                    .search_visits(prefix, first_search_rows(usize::from(HEIGHT - CHROME_ROWS)))
                     .map_err(|e| e.to_string())?;
                 let took = ms(t.elapsed());
                 searches.push(took);

@@ -69,10 +69,11 @@ Targets at 1 000 000 visits (scale issue): first frame ≤ 50 ms · search usabl
 start · a search keystroke ≤ 5 ms p99 · each report ≤ 50 ms · durable save ≤ 2× the raw fsync ·
 peak memory ≤ 150 MB · disk ≤ 3× the raw data (second table). Earlier issues asked for search
 usable ≤ 1000 ms, a keystroke ≤ 10 ms, reports ≤ 100 ms, peak memory < 200 MB.
-Search: `Store::search_visits(prefix, SEARCH_PAGE)` per keystroke prefix (names, pinyin
-initials, full pinyin, identity numbers, phones, last four digits): what a keystroke fetches,
-scrolling fetches more. key→frame: the same
-typing through `Desk::handle` + `draw` on a TestBackend (other people, so both meet cold data).
+Search: `Store::search_visits(prefix, rows)` per keystroke prefix (names, pinyin initials,
+full pinyin, identity numbers, phones, last four digits), rows = one screen of the 120×40
+desk (`first_search_rows`): what a keystroke fetches, scrolling fetches more. key→frame: the
+same typing through `Desk::handle` + `draw` on a TestBackend, signed in as the demo clerk, so
+the search is the clerk's own visits (other people, so both meet cold data).
 Saves: `Store::register_visit` on a scratch copy, half return visits, half newcomers; raw fsync
 overwrites a record of the same size in a preallocated file in the same directory and fsyncs it.
 Peak MB is VmHWM of each child process; the save child's peak right after opening is listed above.

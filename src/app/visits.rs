@@ -13,10 +13,11 @@ use super::{App, Tone};
 /// Rows fetched per page while browsing; search results are capped at `SEARCH_LIMIT`.
 pub const PAGE: usize = 100;
 pub const SEARCH_LIMIT: usize = 200;
-/// Search results fetched as the clerk types, at least two screens: each result may be a
-/// record not read since opening, so a keystroke reads what can be seen, and scrolling
-/// towards the end fetches more, up to `SEARCH_LIMIT`.
-pub const SEARCH_PAGE: usize = 50;
+/// Search results fetched as the clerk types: one screen, and at least this many. Each result
+/// may be a record not read since opening, and at a million visits those reads are what a
+/// keystroke waits for, so a keystroke reads what can be seen; scrolling towards the end
+/// fetches more, up to `SEARCH_LIMIT`.
+pub const SEARCH_PAGE: usize = 30;
 /// Lines of the screen that are not table rows: header, search box (3), table header,
 /// status line, footer, and the table's borders (2). The view lays out the same.
 pub const CHROME_ROWS: u16 = 9;
@@ -71,6 +72,11 @@ pub fn page_rows(app: &App) -> usize {
     usize::from(app.size.1.saturating_sub(CHROME_ROWS)).max(1)
 }
 
+/// How many results a keystroke fetches on a screen showing `rows` table rows.
+pub fn first_search_rows(rows: usize) -> usize {
+    rows.clamp(SEARCH_PAGE, SEARCH_LIMIT)
+}
+
 /// Fetches from the start: the newest page, or the search results for the box's text.
 pub(super) fn reload(app: &mut App, store: &dyn Store) {
     if !app.db_ready() {
@@ -82,8 +88,7 @@ pub(super) fn reload(app: &mut App, store: &dyn Store) {
         (true, None) => store.visits_newest_first(None, PAGE),
         (true, Some(code)) => store.visits_received_by(code, None, PAGE),
         (false, _) => {
-            let first = (page_rows(app) * 2).clamp(SEARCH_PAGE, SEARCH_LIMIT);
-            return search(app, store, &text, first, 0);
+            return search(app, store, &text, first_search_rows(page_rows(app)), 0);
         }
     };
     match rows {
