@@ -4,7 +4,7 @@
 mod org;
 mod schedule;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDateTime;
 use std::sync::{Mutex, MutexGuard};
@@ -175,6 +175,26 @@ impl MemoryStore {
     }
 }
 
+/// The petitioners `keep` keeps that match `query`, in result order, at most `limit`.
+fn ranked(
+    inner: &Inner,
+    query: &SearchQuery,
+    limit: usize,
+    keep: impl Fn(&Petitioner) -> bool,
+) -> Vec<(MatchQuality, Petitioner)> {
+    let mut hits: Vec<(MatchQuality, &Petitioner)> = inner
+        .petitioners
+        .values()
+        .filter(|p| keep(p))
+        .filter_map(|p| match_quality(query, p).map(|q| (q, p)))
+        .collect();
+    hits.sort_by(result_order);
+    hits.into_iter()
+        .take(limit)
+        .map(|(q, p)| (q, p.clone()))
+        .collect()
+}
+
 fn newest_first(visits: &mut [Visit]) {
     visits.sort_by(|a, b| b.received_at.cmp(&a.received_at).then(b.id.cmp(&a.id)));
 }
@@ -285,18 +305,23 @@ impl Store for MemoryStore {
         query: &SearchQuery,
         limit: usize,
     ) -> Result<Vec<(MatchQuality, Petitioner)>> {
+        Ok(ranked(&self.lock(), query, limit, |_| true))
+    }
+
+    fn search_petitioners_received_by(
+        &self,
+        query: &SearchQuery,
+        received_by: &str,
+        limit: usize,
+    ) -> Result<Vec<(MatchQuality, Petitioner)>> {
         let inner = self.lock();
-        let mut hits: Vec<(MatchQuality, &Petitioner)> = inner
-            .petitioners
+        let theirs: HashSet<PetitionerId> = inner
+            .visits
             .values()
-            .filter_map(|p| match_quality(query, p).map(|q| (q, p)))
+            .filter(|v| v.received_by == received_by)
+            .map(|v| v.petitioner_id)
             .collect();
-        hits.sort_by(result_order);
-        Ok(hits
-            .into_iter()
-            .take(limit)
-            .map(|(q, p)| (q, p.clone()))
-            .collect())
+        Ok(ranked(&inner, query, limit, |p| theirs.contains(&p.id)))
     }
 
     fn visits_of_petitioner(&self, id: PetitionerId, limit: usize) -> Result<Vec<Visit>> {

@@ -328,6 +328,15 @@ pub trait Store: Send + Sync {
         query: &SearchQuery,
         limit: usize,
     ) -> Result<Vec<(MatchQuality, Petitioner)>>;
+    /// As `search_petitioners`, only those with a visit `received_by` registered: the people
+    /// a clerk's search lists. An implementation that considers only the first matches of its
+    /// index may pass over other clerks' people to find them, up to a bound of its own.
+    fn search_petitioners_received_by(
+        &self,
+        query: &SearchQuery,
+        received_by: &str,
+        limit: usize,
+    ) -> Result<Vec<(MatchQuality, Petitioner)>>;
     /// A petitioner's visits, newest first, at most `limit`.
     fn visits_of_petitioner(&self, id: PetitionerId, limit: usize) -> Result<Vec<Visit>>;
 
@@ -600,8 +609,6 @@ pub trait Store: Send + Sync {
         }))
     }
 
-    /// What the search box finds: the matching petitioners' visits, best-matching and most
-    /// recent petitioner first, each petitioner's visits newest first; at most `limit` rows.
     /// The appointments of a matter, with their sessions, soonest first.
     fn appointments_of_matter(&self, case: CaseId) -> Result<Vec<(Session, Appointment)>> {
         let all = self.sessions_between(NaiveDate::MIN, NaiveDate::MAX)?;
@@ -614,14 +621,16 @@ pub trait Store: Send + Sync {
             .collect())
     }
 
+    /// What the search box finds: the matching petitioners' visits, best-matching and most
+    /// recent petitioner first, each petitioner's visits newest first; at most `limit` rows.
     fn search_visits(&self, text: &str, limit: usize) -> Result<Vec<Visit>> {
         visit_search::matching_visits(self, text, None, limit)
     }
 
-    /// As `search_visits`, only the visits `received_by` registered: a clerk's search. The
-    /// petitioners considered are the first ``visit_search::OWN_SEARCH_BREADTH` × `limit`` matches, so a clerk
-    /// who types a few letters that thousands of names share may miss an old visit of theirs;
-    /// a whole name, an ID number or a phone finds it.
+    /// As `search_visits`, only the visits `received_by` registered: a clerk's search, over
+    /// the people `search_petitioners_received_by` finds. A clerk who types a few letters
+    /// that many thousands of names share may miss an old visit of theirs; a whole name, an
+    /// ID number or a phone finds it.
     fn search_visits_received_by(
         &self,
         text: &str,

@@ -82,6 +82,14 @@ impl Store for OpeningStore {
     ) -> Result<Vec<(MatchQuality, Petitioner)>> {
         Err(StoreError::Opening)
     }
+    fn search_petitioners_received_by(
+        &self,
+        _: &SearchQuery,
+        _: &str,
+        _: usize,
+    ) -> Result<Vec<(MatchQuality, Petitioner)>> {
+        Err(StoreError::Opening)
+    }
     fn visits_of_petitioner(&self, _: PetitionerId, _: usize) -> Result<Vec<Visit>> {
         Err(StoreError::Opening)
     }

@@ -5,10 +5,6 @@ use crate::domain::visit::Visit;
 
 use super::{Result, Store};
 
-/// How many more petitioners a clerk's search considers than it shows rows: most matches are
-/// other clerks' visitors.
-pub const OWN_SEARCH_BREADTH: usize = 5;
-
 pub(super) fn matching_visits<S: Store + ?Sized>(
     store: &S,
     text: &str,
@@ -18,12 +14,13 @@ pub(super) fn matching_visits<S: Store + ?Sized>(
     let Some(query) = SearchQuery::parse(text) else {
         return Ok(Vec::new());
     };
-    let breadth = match received_by {
-        Some(_) => limit.saturating_mul(OWN_SEARCH_BREADTH),
-        None => limit,
+    // Every petitioner found has at least one row to give, so `limit` of them fill the rows.
+    let found = match received_by {
+        None => store.search_petitioners(&query, limit)?,
+        Some(code) => store.search_petitioners_received_by(&query, code, limit)?,
     };
     let mut rows = Vec::new();
-    for (_, p) in store.search_petitioners(&query, breadth)? {
+    for (_, p) in found {
         if rows.len() >= limit {
             break;
         }

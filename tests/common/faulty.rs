@@ -121,6 +121,15 @@ impl Store for UnconfirmingDisk {
     ) -> Result<Vec<(MatchQuality, Petitioner)>> {
         self.inner.search_petitioners(query, limit)
     }
+    fn search_petitioners_received_by(
+        &self,
+        query: &SearchQuery,
+        received_by: &str,
+        limit: usize,
+    ) -> Result<Vec<(MatchQuality, Petitioner)>> {
+        self.inner
+            .search_petitioners_received_by(query, received_by, limit)
+    }
     fn visits_of_petitioner(&self, id: PetitionerId, limit: usize) -> Result<Vec<Visit>> {
         self.inner.visits_of_petitioner(id, limit)
     }

@@ -105,8 +105,46 @@ fn a_clerks_search_finds_only_the_visits_they_registered(store: &dyn Store) {
     );
 }
 
+/// The people a clerk's search considers are the clerk's own: three hundred newer visits of
+/// people named 王芳 at the next window do not hide the one this clerk registered, nor the
+/// one registered by a clerk whose code begins alike.
+fn a_clerks_search_looks_past_other_clerks_people(store: &dyn Store) {
+    registered_by(store, "王芳", "clerk-a", 2, 9);
+    registered_by(store, "王芳丽", "clerk-ab", 2, 10);
+    let others: Vec<_> = (0..300u32)
+        .map(|i| {
+            let mut v = walk_in("王芳", nov(3 + i % 20, 9 + i % 8));
+            v.received_by = "clerk-b".into();
+            v
+        })
+        .collect();
+    store.register_visits(&others).unwrap();
+
+    let a = store
+        .search_visits_received_by("王芳", "clerk-a", 30)
+        .unwrap();
+    assert_eq!(names(&a), ["王芳"]);
+    assert_eq!(a[0].received_at, nov(2, 9));
+    let ab = store
+        .search_visits_received_by("wf", "clerk-ab", 30)
+        .unwrap();
+    assert_eq!(names(&ab), ["王芳丽"]);
+    let b = store
+        .search_visits_received_by("王芳", "clerk-b", 30)
+        .unwrap();
+    assert_eq!(b.len(), 30, "a screen of clerk-b's own");
+    assert!(b.iter().all(|v| v.received_by == "clerk-b"));
+    assert!(
+        store
+            .search_visits_received_by("王芳", "clerk-c", 30)
+            .unwrap()
+            .is_empty()
+    );
+}
+
 for_both_backends!(
     a_clerks_list_holds_only_the_visits_they_registered_newest_first,
     paging_through_a_clerks_list_never_skips_or_repeats,
     a_clerks_search_finds_only_the_visits_they_registered,
+    a_clerks_search_looks_past_other_clerks_people,
 );

@@ -16,7 +16,7 @@ use crate::domain::search::name_keys;
 use crate::domain::serial::SerialNo;
 use crate::domain::visit::Visit;
 
-/// Index tags. The values are stored on disk: never renumber one, only add. 0x0c to 0x0f and
+/// Index tags. The values are stored on disk: never renumber one, only add. 0x0b to 0x0f and
 /// 0x15 to 0x1f are taken by the keys of lists of entries (`lists::list_tag`, `name_lists`).
 pub mod tag {
     /// identity number + 0x00 + petitioner
@@ -31,6 +31,9 @@ pub mod tag {
     pub const INITIALS: u8 = 0x05;
     /// full pinyin + 0x00 + recency + petitioner
     pub const FULL_PINYIN: u8 = 0x06;
+    /// received_by + 0x00 + petitioner: the people a clerk registered a visit of, so a
+    /// clerk's search reads only petitioners it will list
+    pub const PETITIONER_BY_OPERATOR: u8 = 0x07;
     /// received_at + visit
     pub const VISIT_BY_TIME: u8 = 0x10;
     /// year + seq + visit
@@ -102,6 +105,9 @@ pub mod meta {
 
     /// Set once the visits registered before `tag::VISIT_BY_OPERATOR` existed are indexed.
     pub const OPERATOR_INDEX: &[u8] = b"operator_index";
+
+    /// Set once the visits registered before `tag::PETITIONER_BY_OPERATOR` existed are indexed.
+    pub const OPERATOR_PETITIONERS: &[u8] = b"operator_petitioners";
 
     /// How many matters name a leader or department, read by a delete in its transaction
     /// (which cannot scan the index). `kind` is the index tag of the references.
@@ -268,8 +274,9 @@ pub fn ledger_key(case: u64, position: u64) -> [u8; 16] {
     out
 }
 
-/// A visit never changes once registered, so its keys are only ever added.
-pub fn visit_index(v: &Visit) -> [Vec<u8>; 5] {
+/// A visit never changes once registered, so its keys are only ever added. The last, the
+/// clerk and the petitioner, is shared by all visits of the pair.
+pub fn visit_index(v: &Visit) -> [Vec<u8>; 6] {
     let at = time_key(v.received_at);
     let id = id_key(v.id.0);
     [
@@ -283,7 +290,18 @@ pub fn visit_index(v: &Visit) -> [Vec<u8>; 5] {
         ]),
         concat(&[&[tag::VISIT_BY_CASE], &id_key(v.case_id.0), &at, &id]),
         operator_visit_key(v),
+        operator_petitioner_key(&v.received_by, v.petitioner_id.0),
     ]
+}
+
+/// The entry saying `received_by` registered a visit of `petitioner`.
+pub fn operator_petitioner_key(received_by: &str, petitioner: u64) -> Vec<u8> {
+    concat(&[
+        &[tag::PETITIONER_BY_OPERATOR],
+        received_by.as_bytes(),
+        &[END_OF_TEXT],
+        &id_key(petitioner),
+    ])
 }
 
 /// A visit's entry in the index of visits by the operator who registered them.

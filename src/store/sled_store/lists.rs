@@ -40,6 +40,9 @@ const STATE_SPAN_SECONDS: u64 = 86_400;
 const NAMING_CASES: u64 = 1024;
 /// Bytes after the operator's code in an entry: received time and visit id.
 const TIME_AND_ID: usize = 12 + 8;
+/// Petitioner ids a list of one clerk's people spans: at a million visits, a few dozen
+/// entries, and a clerk's lists all fit in sled's cache.
+const CLERK_PEOPLE: u64 = 256;
 
 /// Tags of the list keys, one per index kept in lists. Stored on disk: never renumber.
 pub mod list_tag {
@@ -56,11 +59,14 @@ pub mod list_tag {
     pub const PHONES: u8 = 0x1f;
     /// Phones by their last digits (`tag::PHONE_REVERSED`).
     pub const PHONE_ENDINGS: u8 = 0x0f;
+    /// The people each clerk registered visits of (`tag::PETITIONER_BY_OPERATOR`).
+    pub const OPERATOR_PETITIONERS: u8 = 0x0b;
     pub const LAST: u8 = PHONES;
 }
 
 /// The index tags whose entries live in lists.
-pub const LISTED: [u8; 12] = [
+pub const LISTED: [u8; 13] = [
+    tag::PETITIONER_BY_OPERATOR,
     tag::ID_NUMBER,
     tag::PHONE,
     tag::PHONE_REVERSED,
@@ -138,6 +144,13 @@ pub fn list_of(entry: &[u8]) -> Option<Vec<u8>> {
             let (code, time) = rest.split_at(code_end);
             Some([&[list_tag::BY_OPERATOR][..], code, &span(&time[..8])?].concat())
         }
+        tag::PETITIONER_BY_OPERATOR => {
+            let code_end = rest.len().checked_sub(8)?;
+            let (code, petitioner) = rest.split_at(code_end);
+            let petitioner = u64::from_be_bytes(petitioner.try_into().ok()?);
+            let people = (petitioner / CLERK_PEOPLE).to_be_bytes();
+            Some([&[list_tag::OPERATOR_PETITIONERS][..], code, &people].concat())
+        }
         tag::CASE_BY_STATE => {
             let state = *rest.first()?;
             let day = spans(rest.get(1..9)?, STATE_SPAN_SECONDS)?;
@@ -188,6 +201,7 @@ pub fn is_list(key: &[u8]) -> bool {
         key.first(),
         Some(&(list_tag::BY_TIME..=list_tag::LAST))
             | Some(&list_tag::PHONE_ENDINGS)
+            | Some(&list_tag::OPERATOR_PETITIONERS)
             | Some(&(name_lists::FIRST_TAG..=name_lists::LAST_TAG))
     )
 }
@@ -402,6 +416,7 @@ pub fn all(index: &Tree) -> impl Iterator<Item = Result<(IVec, IVec)>> + '_ {
     index
         .range(vec![name_lists::FIRST_TAG]..vec![name_lists::LAST_TAG + 1])
         .chain(index.scan_prefix([list_tag::PHONE_ENDINGS]))
+        .chain(index.scan_prefix([list_tag::OPERATOR_PETITIONERS]))
         .chain(index.range(vec![list_tag::BY_TIME]..vec![end]))
         .map(|item| item.map_err(engine))
 }
@@ -545,7 +560,7 @@ mod tests {
         let code = proptest::sample::select(vec!["a", "ab", "登记员甲", "b"]);
         (kinds, code, any::<[u8; 20]>()).prop_map(|(kind, code, tail)| {
             let mut e = vec![kind];
-            if kind == tag::VISIT_BY_OPERATOR {
+            if matches!(kind, tag::VISIT_BY_OPERATOR | tag::PETITIONER_BY_OPERATOR) {
                 e.extend_from_slice(code.as_bytes());
                 e.push(super::super::keys::END_OF_TEXT);
             }

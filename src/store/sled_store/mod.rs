@@ -178,6 +178,7 @@ impl SledStore {
         store.build_pending_if_missing()?;
         store.build_org_index()?;
         store.build_operator_index()?;
+        store.build_operator_petitioners()?;
         if lists::move_into_lists(&store.index)? {
             store.persist()?;
         }
@@ -351,6 +352,15 @@ impl Store for SledStore {
         limit: usize,
     ) -> Result<Vec<(MatchQuality, Petitioner)>> {
         search::search(self, query, limit)
+    }
+
+    fn search_petitioners_received_by(
+        &self,
+        query: &SearchQuery,
+        received_by: &str,
+        limit: usize,
+    ) -> Result<Vec<(MatchQuality, Petitioner)>> {
+        search::search_received_by(self, query, received_by, limit)
     }
 
     fn visits_of_petitioner(&self, id: PetitionerId, limit: usize) -> Result<Vec<Visit>> {

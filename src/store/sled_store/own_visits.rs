@@ -1,7 +1,9 @@
 //! A clerk's own visits: the index of visits by the operator who registered them
 //! (`tag::VISIT_BY_OPERATOR`, kept in lists: see `lists`), read newest first a page at a
-//! time, and built once for the visits a database held before the index existed (as keys of
-//! their own, which opening then moves into lists).
+//! time, and the index of the people each clerk registered visits of
+//! (`tag::PETITIONER_BY_OPERATOR`), which a clerk's search reads. Both are built once for the
+//! visits a database held before they existed (as keys of their own, which opening then moves
+//! into lists).
 
 use sled::{Batch, IVec};
 
@@ -48,21 +50,34 @@ impl SledStore {
 
     /// Indexes by operator the visits written before that index existed; once.
     pub(super) fn build_operator_index(&self) -> Result<()> {
-        if self
-            .meta
-            .get(meta::OPERATOR_INDEX)
-            .map_err(engine)?
-            .is_some()
-        {
+        self.build_from_visits(meta::OPERATOR_INDEX, |v| vec![keys::operator_visit_key(v)])
+    }
+
+    /// Indexes the people each clerk registered visits of, for the visits written before that
+    /// index existed; once.
+    pub(super) fn build_operator_petitioners(&self) -> Result<()> {
+        self.build_from_visits(meta::OPERATOR_PETITIONERS, |v| {
+            vec![keys::operator_petitioner_key(
+                &v.received_by,
+                v.petitioner_id.0,
+            )]
+        })
+    }
+
+    /// Writes the entries `of` each visit as keys of their own (opening then moves them into
+    /// their lists), and sets `done` in `meta` so it happens once.
+    fn build_from_visits(&self, done: &[u8], of: impl Fn(&Visit) -> Vec<Vec<u8>>) -> Result<()> {
+        if self.meta.get(done).map_err(engine)?.is_some() {
             return Ok(());
         }
         let mut batch = Batch::default();
         let mut pending = 0;
         for visit in self.visits.each::<Visit>() {
-            let visit = visit?;
-            batch.insert(keys::operator_visit_key(&visit), IVec::default());
-            pending += 1;
-            if pending == BUILD_BATCH {
+            for entry in of(&visit?) {
+                batch.insert(entry, IVec::default());
+                pending += 1;
+            }
+            if pending >= BUILD_BATCH {
                 self.index
                     .apply_batch(std::mem::take(&mut batch))
                     .map_err(engine)?;
@@ -70,10 +85,8 @@ impl SledStore {
             }
         }
         self.index.apply_batch(batch).map_err(engine)?;
-        let done = codec::encode(&1u8, RecordRef::Settings)?;
-        self.meta
-            .insert(meta::OPERATOR_INDEX, done.as_slice())
-            .map_err(engine)?;
+        let flag = codec::encode(&1u8, RecordRef::Settings)?;
+        self.meta.insert(done, flag.as_slice()).map_err(engine)?;
         self.persist()
     }
 }

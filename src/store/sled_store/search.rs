@@ -11,7 +11,7 @@ use crate::domain::search::{MatchQuality, SearchQuery, match_quality, result_ord
 use crate::store::Result;
 
 use super::SledStore;
-use super::keys::{reversed, tag, text_prefix};
+use super::keys::{operator_petitioner_key, reversed, tag, text_prefix};
 use super::read::malformed_index;
 
 /// How many petitioners one index may offer for one query. Keys sort with a whole key before
@@ -43,17 +43,28 @@ fn prefixes(query: &SearchQuery) -> Vec<Vec<u8>> {
     }
 }
 
-/// Distinct petitioner ids, each index contributing at most `cap`: a prefix that matches many
-/// identity numbers must not crowd out the phones that match too.
-fn candidates(index: &Tree, query: &SearchQuery, cap: usize) -> Result<Vec<u64>> {
+/// How many index entries a clerk's search may read, per index, for each person it may
+/// consider: another clerk's people it passes over cost a look in a small index, not a record.
+const OWN_SCAN: usize = 20;
+
+/// Distinct petitioner ids that `keep` keeps, each index contributing at most `cap` of them
+/// from its first `scan` entries: a prefix that matches many identity numbers must not crowd
+/// out the phones that match too.
+fn candidates(
+    index: &Tree,
+    query: &SearchQuery,
+    cap: usize,
+    scan: usize,
+    keep: &mut dyn FnMut(u64) -> Result<bool>,
+) -> Result<Vec<u64>> {
     let mut seen = HashSet::new();
     let mut ids = Vec::new();
     for prefix in prefixes(query) {
         let mut taken = 0;
-        for key in super::lists::starting_with(index, &prefix) {
+        for key in super::lists::starting_with(index, &prefix).take(scan) {
             let key = key?;
             let id = super::keys::trailing_id(&key).ok_or_else(|| malformed_index(&key))?;
-            if seen.insert(id) {
+            if seen.insert(id) && keep(id)? {
                 ids.push(id);
                 taken += 1;
                 if taken >= cap {
@@ -70,11 +81,45 @@ pub fn search(
     query: &SearchQuery,
     limit: usize,
 ) -> Result<Vec<(MatchQuality, Petitioner)>> {
+    let cap = candidate_cap(limit);
+    let ids = candidates(&store.index, query, cap, usize::MAX, &mut |_| Ok(true))?;
+    ranked(store, query, ids, limit)
+}
+
+/// The people `received_by` registered visits of, among those matching `query`.
+pub fn search_received_by(
+    store: &SledStore,
+    query: &SearchQuery,
+    received_by: &str,
+    limit: usize,
+) -> Result<Vec<(MatchQuality, Petitioner)>> {
+    let cap = candidate_cap(limit);
+    let mut theirs = |id| {
+        let entry = operator_petitioner_key(received_by, id);
+        super::lists::contains(&store.index, &entry)
+    };
+    let ids = candidates(
+        &store.index,
+        query,
+        cap,
+        cap.saturating_mul(OWN_SCAN),
+        &mut theirs,
+    )?;
+    ranked(store, query, ids, limit)
+}
+
+/// The petitioners `ids` that match, in result order, at most `limit`.
+fn ranked(
+    store: &SledStore,
+    query: &SearchQuery,
+    ids: Vec<u64>,
+    limit: usize,
+) -> Result<Vec<(MatchQuality, Petitioner)>> {
     if limit == 0 {
         return Ok(Vec::new());
     }
     let mut hits = Vec::new();
-    for id in candidates(&store.index, query, candidate_cap(limit))? {
+    for id in ids {
         let p = store.indexed_petitioner(PetitionerId(id))?;
         if let Some(q) = match_quality(query, &p) {
             hits.push((q, p));

@@ -278,6 +278,53 @@ fn an_older_database_gets_its_visits_by_operator_on_opening() {
     assert!(store.check().unwrap().is_clean());
 }
 
+/// A database written before the index of the people each clerk registered visits of: `check`
+/// misses its entries, and the first open builds it, so a clerk's search finds their people.
+#[test]
+fn an_older_database_gets_its_people_by_operator_on_opening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("xfdesk");
+    let store = SledStore::open(&path).unwrap();
+    let mut other = walk_in("张伟", "13912345678", at(3, 9));
+    other.received_by = "clerk-b".into();
+    store
+        .register_visits(&[walk_in("张三", "13812345678", at(2, 9)), other])
+        .unwrap();
+    let search = |store: &SledStore, clerk: &str| -> Vec<String> {
+        store
+            .search_visits_received_by("zh", clerk, 10)
+            .unwrap()
+            .into_iter()
+            .map(|v| v.petitioner.name)
+            .collect()
+    };
+    assert_eq!(search(&store, "clerk-b"), ["张伟"]);
+    for key in store
+        .index
+        .scan_prefix([lists::list_tag::OPERATOR_PETITIONERS])
+        .keys()
+    {
+        store.index.remove(key.unwrap()).unwrap();
+    }
+    store.meta.remove(meta::OPERATOR_PETITIONERS).unwrap();
+    assert!(search(&store, "clerk-b").is_empty());
+    assert!(!store.check().unwrap().is_clean(), "the entries are missed");
+    drop(store);
+
+    let store = SledStore::open(&path).unwrap();
+    assert_eq!(search(&store, "clerk-b"), ["张伟"]);
+    assert_eq!(search(&store, "登记员甲"), ["张三"]);
+    assert!(store.check().unwrap().is_clean());
+    assert!(
+        store
+            .index
+            .scan_prefix([keys::tag::PETITIONER_BY_OPERATOR])
+            .next()
+            .is_none(),
+        "every entry moved into a list"
+    );
+}
+
 /// A database written with one key a ledger entry (and, from a crash part way through an
 /// earlier move, a partial copy of one ledger): the first open moves every ledger whole to one
 /// value a matter and drops the old tree and its counters; the matters read and change as
