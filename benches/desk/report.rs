@@ -73,7 +73,7 @@ Search: `Store::search_visits(prefix, rows)` per keystroke prefix (names, pinyin
 full pinyin, identity numbers, phones, last four digits), rows = one screen of the 120×40
 desk (`first_search_rows`): what a keystroke fetches, scrolling fetches more. key→frame: the
 same typing through `Desk::handle` + `draw` on a TestBackend, signed in as the demo clerk, so
-the search is the clerk's own visits (other people, so both meet cold data).
+the search is the clerk's own visits (other people, so each meets cold data).
 Saves: `Store::register_visit` on a scratch copy, half return visits, half newcomers; raw fsync
 overwrites a record of the same size in a preallocated file in the same directory and fsyncs it.
 Peak MB is VmHWM of each child process; the save child's peak right after opening is listed above.
@@ -263,6 +263,15 @@ fn notes_per_size(rows: &[Row]) -> String {
             );
         }
         let Some(d) = &row.desk else { continue };
+        let n = |k: &str| d.get(k).copied().unwrap_or(f64::NAN);
+        let _ = writeln!(
+            out,
+            "a clerk's search by a code that registered few of the matches at {} visits: p50 / p99 / max {} / {} / {} ms",
+            row.visits,
+            f(n("few_own_p50_ms")),
+            f(n("few_own_p99_ms")),
+            f(n("few_own_max_ms"))
+        );
         let kinds: Vec<String> = d
             .iter()
             .filter_map(|(k, v)| Some(format!("{} {}", k.strip_prefix("search_max_ms.")?, f(*v))))
