@@ -23,9 +23,6 @@ const COPY_DIR: &str = "sled.compact";
 const OLD_DIR: &str = "sled.old";
 /// Written into the copy once every record is in it and on disk.
 const COMPLETE: &str = "COMPLETE";
-/// Records per batch while copying: large enough to be fast, small enough not to hold the
-/// whole database in memory.
-const BATCH: usize = 20_000;
 
 /// Sizes before and after, in bytes, for the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,36 +92,30 @@ pub(super) fn entries(db: &sled::Db) -> impl Iterator<Item = sled::Result<Entry>
     })
 }
 
-/// Writes `entries` into `to`, tree by tree, in batches; returns how many records.
+/// Writes `entries` into `to`, tree by tree, a record at a time; returns how many records.
+///
+/// Not in batches: sled 0.34 leaves about twice as many nodes behind a batch as behind the
+/// same keys inserted one by one, and it holds every node's place in memory from opening on.
+/// At a million visits, a copy written in batches of 20 000 took 88 MB to open and 177 MB
+/// after random reads; inserted one by one, 73 MB and 154 MB. Nothing is durable before the
+/// copy is flushed and marked complete either way.
 pub(super) fn fill<E: From<sled::Error>>(
     to: &sled::Db,
     entries: impl Iterator<Item = std::result::Result<Entry, E>>,
 ) -> std::result::Result<u64, E> {
     let mut records = 0;
     let mut target: sled::Tree = (**to).clone();
-    let mut batch = sled::Batch::default();
-    let mut in_batch = 0;
     for entry in entries {
         match entry? {
-            Entry::Tree(name) => {
-                target.apply_batch(std::mem::take(&mut batch))?;
-                in_batch = 0;
-                target = to.open_tree(name)?;
-            }
+            Entry::Tree(name) => target = to.open_tree(name)?,
             Entry::Record(key, value) => {
-                batch.insert(key, value);
-                in_batch += 1;
+                target.insert(key, value)?;
                 records += 1;
-                if in_batch == BATCH {
-                    target.apply_batch(std::mem::take(&mut batch))?;
-                    in_batch = 0;
-                }
             }
             // Not records: whoever restores a backup puts its files in place.
             Entry::File(..) => {}
         }
     }
-    target.apply_batch(batch)?;
     Ok(records)
 }
 
