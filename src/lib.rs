@@ -10,6 +10,7 @@ pub mod demo;
 pub mod document;
 pub mod domain;
 pub mod export;
+pub mod heap;
 pub mod i18n;
 pub mod import;
 pub mod store;

@@ -8,6 +8,7 @@ use xfdesk::i18n::T;
 use xfdesk::import::What;
 
 fn main() -> ExitCode {
+    xfdesk::heap::keep_small();
     let cli = cli::parse();
     let lang = cli.lang;
     let fail = |msg: String| {
