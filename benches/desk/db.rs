@@ -13,9 +13,10 @@ const XFDESK: &str = env!("CARGO_BIN_EXE_xfdesk");
 /// data (2: matters live their life; 3: the evidence log, operators, compaction; 4: reception
 /// sessions and appointments; 5: ledgers as one value a matter, the evidence log in blocks;
 /// 6: name entries in lists; 7: records sixteen ids to a key; 8: the people each clerk
-/// registered visits of; 9: compacted a record at a time), so a database cached by an older
+/// registered visits of; 9: compacted a record at a time; 10: lists of visits by time and by
+/// clerk span an hour), so a database cached by an older
 /// build is not measured as if it were current.
-const DEMO_DATA: &str = "v9";
+const DEMO_DATA: &str = "v10";
 
 /// `<target>/bench-db/<demo data>`, next to the profile directory that holds the binary.
 fn cache_root() -> Result<PathBuf, String> {

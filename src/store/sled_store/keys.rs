@@ -106,6 +106,9 @@ pub mod meta {
     /// Set once the visits registered before `tag::VISIT_BY_OPERATOR` existed are indexed.
     pub const OPERATOR_INDEX: &[u8] = b"operator_index";
 
+    /// How index lists are keyed (`list_layout`); absent in a database from before layout 2.
+    pub const LIST_LAYOUT: &[u8] = b"list_layout";
+
     /// Set once the visits registered before `tag::PETITIONER_BY_OPERATOR` existed are indexed.
     pub const OPERATOR_PETITIONERS: &[u8] = b"operator_petitioners";
 

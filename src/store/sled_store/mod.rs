@@ -19,6 +19,7 @@ mod backup;
 mod check;
 mod compact;
 mod keys;
+mod list_layout;
 mod lists;
 mod matters;
 mod name_lists;
@@ -179,7 +180,8 @@ impl SledStore {
         store.build_org_index()?;
         store.build_operator_index()?;
         store.build_operator_petitioners()?;
-        if lists::move_into_lists(&store.index)? {
+        let relisted = list_layout::update(&store.index, &store.meta)?;
+        if lists::move_into_lists(&store.index)? || relisted {
             store.persist()?;
         }
         Ok(store)
@@ -564,6 +566,8 @@ impl Store for SledStore {
     }
 }
 
+#[cfg(test)]
+mod list_layout_tests;
 #[cfg(test)]
 mod name_list_tests;
 #[cfg(test)]
