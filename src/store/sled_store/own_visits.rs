@@ -50,34 +50,29 @@ impl SledStore {
 
     /// Indexes by operator the visits written before that index existed; once.
     pub(super) fn build_operator_index(&self) -> Result<()> {
-        self.build_from_visits(meta::OPERATOR_INDEX, |v| vec![keys::operator_visit_key(v)])
+        self.build_from_visits(meta::OPERATOR_INDEX, keys::operator_visit_key)
     }
 
     /// Indexes the people each clerk registered visits of, for the visits written before that
     /// index existed; once.
     pub(super) fn build_operator_petitioners(&self) -> Result<()> {
         self.build_from_visits(meta::OPERATOR_PETITIONERS, |v| {
-            vec![keys::operator_petitioner_key(
-                &v.received_by,
-                v.petitioner_id.0,
-            )]
+            keys::operator_petitioner_key(&v.received_by, v.petitioner_id.0)
         })
     }
 
-    /// Writes the entries `of` each visit as keys of their own (opening then moves them into
+    /// Writes the entry `of` each visit as a key of its own (opening then moves them into
     /// their lists), and sets `done` in `meta` so it happens once.
-    fn build_from_visits(&self, done: &[u8], of: impl Fn(&Visit) -> Vec<Vec<u8>>) -> Result<()> {
+    fn build_from_visits(&self, done: &[u8], of: impl Fn(&Visit) -> Vec<u8>) -> Result<()> {
         if self.meta.get(done).map_err(engine)?.is_some() {
             return Ok(());
         }
         let mut batch = Batch::default();
         let mut pending = 0;
         for visit in self.visits.each::<Visit>() {
-            for entry in of(&visit?) {
-                batch.insert(entry, IVec::default());
-                pending += 1;
-            }
-            if pending >= BUILD_BATCH {
+            batch.insert(of(&visit?), IVec::default());
+            pending += 1;
+            if pending == BUILD_BATCH {
                 self.index
                     .apply_batch(std::mem::take(&mut batch))
                     .map_err(engine)?;
