@@ -14,6 +14,7 @@
 //! answered) awaits only the office's closing.
 
 use chrono::NaiveDate;
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use super::{DeadlineError, DeadlinePolicy, Stage};
@@ -29,8 +30,9 @@ pub struct StageClock {
     /// Day 0 of the limit.
     #[serde(with = "crate::domain::compact_dates::day")]
     pub start: NaiveDate,
-    /// The matter's complexity tier; only the handling stage has one.
-    pub tier: Option<String>,
+    /// The matter's complexity tier; only the handling stage has one. Kept inline, as the
+    /// names of tiers are short: a report reads a clock for every open matter.
+    pub tier: Option<CompactString>,
     /// Every extension granted, added up; only the handling stage has them.
     pub extension_days: u32,
 }
@@ -80,7 +82,10 @@ impl StageClock {
             None => (opened, 0),
         };
         let (tier, extension_days) = if stage == Stage::Handle {
-            (matter.tier().map(str::to_string), matter.extension_days())
+            (
+                matter.tier().map(CompactString::from),
+                matter.extension_days(),
+            )
         } else {
             (None, 0)
         };
@@ -142,7 +147,7 @@ impl DeadlinePolicy {
                     .unwrap_or(clock.start);
                 ListedDue {
                     date,
-                    unknown_tier: clock.tier.clone(),
+                    unknown_tier: clock.tier.as_deref().map(str::to_string),
                 }
             }
         }

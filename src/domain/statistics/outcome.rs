@@ -64,7 +64,7 @@ impl Outcome {
             let clock = StageClock {
                 stage: Stage::Handle,
                 start: accepted,
-                tier: matter.tier().map(str::to_string),
+                tier: matter.tier().map(Into::into),
                 extension_days: matter.extension_days(),
             };
             let due = policy.listed_due(&clock, calendar).date;
