@@ -89,11 +89,7 @@ pub fn report<'a>(
             lines.sort_by_cached_key(|l| (l.due, number(l)));
             lines
         }
-        ReportKind::Pending => {
-            let mut lines: Vec<_> = all.collect();
-            lines.sort_by_cached_key(|l| (l.due.is_none(), l.due, l.row.opened_at, number(l)));
-            lines
-        }
+        ReportKind::Pending => order::pending_order(all.collect()),
     }
 }
 
@@ -124,5 +120,6 @@ pub fn pending<'a>(
     report(ReportKind::Pending, rows, today, policy, calendar)
 }
 
+mod order;
 #[cfg(test)]
 mod tests;
