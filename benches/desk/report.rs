@@ -48,7 +48,7 @@ pub fn summarise(m: &mut Measures, name: &str, samples: &mut [f64]) {
 
 const MB: f64 = 1024.0 * 1024.0;
 
-const HEADER: [&str; 13] = [
+const HEADER: [&str; 14] = [
     "visits",
     "first frame ms (main / spawn)",
     "open ms",
@@ -58,6 +58,7 @@ const HEADER: [&str; 13] = [
     "save p50 / p99 ms",
     "raw fsync p50 / p99 ms",
     "save/raw p99",
+    "sled floor p50 / p99 ms",
     "report first ms (overdue / due soon / pending)",
     "report p50 / max ms (overdue / due soon / pending)",
     "peak MB (desk / save)",
@@ -76,6 +77,8 @@ same typing through `Desk::handle` + `draw` on a TestBackend, signed in as the d
 the search is the clerk's own visits (other people, so each meets cold data).
 Saves: `Store::register_visit` on a scratch copy, half return visits, half newcomers; raw fsync
 overwrites a record of the same size in a preallocated file in the same directory and fsyncs it.
+sled floor: the same record inserted into an empty sled database in that directory, then sled's
+flush and an fsync of its file, as a save ends: no durable save through sled is faster.
 Peak MB is VmHWM of each child process; the save child's peak right after opening is listed above.
 Reports: `Store::pending_matters` then
 `domain::report::report` with the statutory policy, in a fresh process; first is the first of
@@ -222,6 +225,7 @@ fn cells(row: &Row) -> Vec<String> {
         two(s, "save"),
         two(s, "raw"),
         format!("{:.1}×", v(s, "save_p99_ms") / v(s, "raw_p99_ms")),
+        two(s, "sled_floor"),
         first.join(" / "),
         steady.join(" · "),
         format!(

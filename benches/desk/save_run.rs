@@ -1,6 +1,7 @@
 //! Durable saves: visits registered one at a time, as the intake form saves them, each on
 //! stable storage before the call returns; next to the floor the disk sets, writing a record of
-//! the same size into a file and fsyncing it, in the same directory.
+//! the same size into a file and fsyncing it, in the same directory; and next to the floor sled
+//! sets, the same record put into an empty sled database, flushed and fsynced.
 
 use std::fs::OpenOptions;
 use std::io::Write;
@@ -23,6 +24,7 @@ use crate::report::summarise;
 /// million visits; with 1 000 it stays within 1.5–2.6 ms.
 const DEFAULT_SAVES: usize = 1000;
 const RAW_FILE: &str = "bench-raw-fsync";
+const SLED_FLOOR_DIR: &str = "bench-sled-floor";
 
 pub fn measure(db: &Path) -> Result<Measures, String> {
     let saves = std::env::var("XFDESK_BENCH_SAVES")
@@ -60,8 +62,10 @@ pub fn measure(db: &Path) -> Result<Measures, String> {
     let record_bytes = record_bytes / saves.max(1);
 
     let mut raw = raw_fsyncs(db, record_bytes, saves)?;
+    let mut floor = sled_floor(db, record_bytes, saves)?;
     summarise(&mut m, "save", &mut took);
     summarise(&mut m, "raw", &mut raw);
+    summarise(&mut m, "sled_floor", &mut floor);
     m.insert("record_bytes".into(), record_bytes as f64);
     Ok(m)
 }
@@ -92,6 +96,33 @@ fn raw_fsyncs(dir: &Path, bytes: usize, count: usize) -> Result<Vec<f64>, String
     }
     drop(file);
     let _ = std::fs::remove_file(&path);
+    Ok(took)
+}
+
+/// Inserts `bytes` at a time into an empty sled database in the same directory, then flushes
+/// sled and fsyncs its data file, as a save does, `count` times: what any durable write
+/// through sled costs on this disk, before any work of the desk's own.
+fn sled_floor(dir: &Path, bytes: usize, count: usize) -> Result<Vec<f64>, String> {
+    let path = dir.join(SLED_FLOOR_DIR);
+    let fail = |e: String| format!("sled floor in {}: {e}", path.display());
+    let _ = std::fs::remove_dir_all(&path);
+    let db = sled::Config::new()
+        .path(&path)
+        .open()
+        .map_err(|e| fail(e.to_string()))?;
+    let file = std::fs::File::open(path.join("db")).map_err(|e| fail(e.to_string()))?;
+    let record = vec![0x5a_u8; bytes];
+    let mut took = Vec::with_capacity(count);
+    for i in 0..count {
+        let t = Instant::now();
+        db.insert((i as u64).to_be_bytes(), record.as_slice())
+            .and_then(|_| db.flush())
+            .map_err(|e| fail(e.to_string()))?;
+        file.sync_all().map_err(|e| fail(e.to_string()))?;
+        took.push(ms(t.elapsed()));
+    }
+    drop(db);
+    let _ = std::fs::remove_dir_all(&path);
     Ok(took)
 }
 
