@@ -330,7 +330,8 @@ pub trait Store: Send + Sync {
     ) -> Result<Vec<(MatchQuality, Petitioner)>>;
     /// As `search_petitioners`, only those with a visit `received_by` registered: the people
     /// a clerk's search lists. An implementation that considers only the first matches of its
-    /// index may pass over other clerks' people to find them, up to a bound of its own.
+    /// index may pass over other clerks' people to find them, up to a bound of its own; a
+    /// clerk with few visits (a new one) must still find all of theirs.
     fn search_petitioners_received_by(
         &self,
         query: &SearchQuery,
@@ -628,9 +629,9 @@ pub trait Store: Send + Sync {
     }
 
     /// As `search_visits`, only the visits `received_by` registered: a clerk's search, over
-    /// the people `search_petitioners_received_by` finds. A clerk who types a few letters
-    /// that many thousands of names share may miss an old visit of theirs; a whole name, an
-    /// ID number or a phone finds it.
+    /// the people `search_petitioners_received_by` finds. A clerk with hundreds of visits who
+    /// types a few letters that many thousands of names share may miss an old visit of
+    /// theirs; a whole name, an ID number or a phone finds it.
     fn search_visits_received_by(
         &self,
         text: &str,

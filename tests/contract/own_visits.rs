@@ -142,7 +142,35 @@ fn a_clerks_search_looks_past_other_clerks_people(store: &dyn Store) {
     );
 }
 
+/// A clerk who registered few visits finds their people however many others share the first
+/// letters typed: 1 100 people named 王一 by another clerk come before 王芳丽 in every index
+/// a search for 王 reads.
+fn a_clerk_with_few_visits_finds_them_behind_a_thousand_namesakes(store: &dyn Store) {
+    registered_by(store, "王芳丽", "clerk-new", 2, 9);
+    for batch in 0..11u32 {
+        let others: Vec<_> = (0..100u32)
+            .map(|i| {
+                let mut v = walk_in("王一", nov(3 + batch, 8 + i % 9));
+                v.received_by = "clerk-b".into();
+                v
+            })
+            .collect();
+        store.register_visits(&others).unwrap();
+    }
+
+    let new = store
+        .search_visits_received_by("王", "clerk-new", 30)
+        .unwrap();
+    assert_eq!(names(&new), ["王芳丽"]);
+    let b = store
+        .search_visits_received_by("王", "clerk-b", 30)
+        .unwrap();
+    assert_eq!(b.len(), 30, "a screen of clerk-b's own");
+    assert!(b.iter().all(|v| v.petitioner.name == "王一"));
+}
+
 for_both_backends!(
+    a_clerk_with_few_visits_finds_them_behind_a_thousand_namesakes,
     a_clerks_list_holds_only_the_visits_they_registered_newest_first,
     paging_through_a_clerks_list_never_skips_or_repeats,
     a_clerks_search_finds_only_the_visits_they_registered,

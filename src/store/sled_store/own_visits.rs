@@ -25,6 +25,28 @@ impl SledStore {
         after: Option<VisitCursor>,
         limit: usize,
     ) -> Result<Vec<Visit>> {
+        self.operator_page(received_by, after, limit, usize::MAX)
+            .map(Option::unwrap_or_default)
+    }
+
+    /// Every visit `received_by` registered, newest first, when they are at most `most`;
+    /// `None` when there are more. Counting them reads only the index.
+    pub(super) fn all_visits_of_operator(
+        &self,
+        received_by: &str,
+        most: usize,
+    ) -> Result<Option<Vec<Visit>>> {
+        self.operator_page(received_by, None, most.saturating_add(1), most)
+    }
+
+    /// A page of `visits_of_operator`, or `None` when it has more than `most` entries.
+    fn operator_page(
+        &self,
+        received_by: &str,
+        after: Option<VisitCursor>,
+        limit: usize,
+        most: usize,
+    ) -> Result<Option<Vec<Visit>>> {
         let entries = keys::operator_prefix(received_by);
         let before = after.map(|c| {
             [
@@ -41,11 +63,14 @@ impl SledStore {
             before.as_deref(),
             limit,
         )?;
+        if page.len() > most {
+            return Ok(None);
+        }
         let page = lists::listed_ids(&page)?;
         let mut visits = self.indexed_visits(page)?;
         // A code holding END_OF_TEXT could reach into another code's keys; the record decides.
         visits.retain(|v| v.received_by == received_by);
-        Ok(visits)
+        Ok(Some(visits))
     }
 
     /// Indexes by operator the visits written before that index existed; once.

@@ -46,6 +46,19 @@ fn prefixes(query: &SearchQuery) -> Vec<Vec<u8>> {
 /// How many index entries a clerk's search may read, per index, for each person it may
 /// consider: another clerk's people it passes over cost a look in a small index, not a record.
 const OWN_SCAN: usize = 20;
+/// A clerk with at most this many visits, whose search stopped at `OWN_SCAN` before it
+/// filled the screen, has their visits' people looked at instead: a new clerk's few people
+/// sit behind thousands of others' namesakes for the first letters of a name. Reading them
+/// costs a record each, as many as a screen of results does four times over.
+const OWN_WALK: usize = 200;
+
+/// Petitioner ids `keep` keeps, as `candidates` finds them.
+struct Candidates {
+    ids: Vec<u64>,
+    seen: HashSet<u64>,
+    /// An index had more entries than the scan read before it offered `cap` ids.
+    cut: bool,
+}
 
 /// Distinct petitioner ids that `keep` keeps, each index contributing at most `cap` of them
 /// from its first `scan` entries: a prefix that matches many identity numbers must not crowd
@@ -56,16 +69,23 @@ fn candidates(
     cap: usize,
     scan: usize,
     keep: &mut dyn FnMut(u64) -> Result<bool>,
-) -> Result<Vec<u64>> {
-    let mut seen = HashSet::new();
-    let mut ids = Vec::new();
+) -> Result<Candidates> {
+    let mut found = Candidates {
+        ids: Vec::new(),
+        seen: HashSet::new(),
+        cut: false,
+    };
     for prefix in prefixes(query) {
         let mut taken = 0;
-        for key in super::lists::starting_with(index, &prefix).take(scan) {
+        for (read, key) in super::lists::starting_with(index, &prefix).enumerate() {
+            if read == scan {
+                found.cut = true;
+                break;
+            }
             let key = key?;
             let id = super::keys::trailing_id(&key).ok_or_else(|| malformed_index(&key))?;
-            if seen.insert(id) && keep(id)? {
-                ids.push(id);
+            if found.seen.insert(id) && keep(id)? {
+                found.ids.push(id);
                 taken += 1;
                 if taken >= cap {
                     break;
@@ -73,7 +93,7 @@ fn candidates(
             }
         }
     }
-    Ok(ids)
+    Ok(found)
 }
 
 pub fn search(
@@ -82,8 +102,8 @@ pub fn search(
     limit: usize,
 ) -> Result<Vec<(MatchQuality, Petitioner)>> {
     let cap = candidate_cap(limit);
-    let ids = candidates(&store.index, query, cap, usize::MAX, &mut |_| Ok(true))?;
-    ranked(store, query, ids, limit)
+    let found = candidates(&store.index, query, cap, usize::MAX, &mut |_| Ok(true))?;
+    ranked(store, query, found.ids, limit)
 }
 
 /// The people `received_by` registered visits of, among those matching `query`.
@@ -98,14 +118,25 @@ pub fn search_received_by(
         let entry = operator_petitioner_key(received_by, id);
         super::lists::contains(&store.index, &entry)
     };
-    let ids = candidates(
+    let mut found = candidates(
         &store.index,
         query,
         cap,
         cap.saturating_mul(OWN_SCAN),
         &mut theirs,
     )?;
-    ranked(store, query, ids, limit)
+    if found.cut
+        && found.ids.len() < cap
+        && let Some(visits) = store.all_visits_of_operator(received_by, OWN_WALK)?
+    {
+        // `ranked` keeps only those who match.
+        for v in visits {
+            if found.seen.insert(v.petitioner_id.0) {
+                found.ids.push(v.petitioner_id.0);
+            }
+        }
+    }
+    ranked(store, query, found.ids, limit)
 }
 
 /// The petitioners `ids` that match, in result order, at most `limit`.
