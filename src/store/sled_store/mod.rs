@@ -31,6 +31,7 @@ mod pending;
 mod read;
 mod schedule;
 mod search;
+mod snapshot;
 mod write;
 
 use std::fs::File;
@@ -142,6 +143,14 @@ impl SledStore {
         let sled_dir = dir.join(SLED_DIR);
         create_private_dir(&sled_dir)
             .map_err(|e| failed(&format!("cannot create {}", sled_dir.display()), e))?;
+        let unfinished = snapshot::remove_unfinished(&sled_dir)
+            .map_err(|e| failed("cannot remove an unfinished snapshot", e))?;
+        if unfinished > 0 {
+            tracing::warn!(
+                "removed {unfinished} unfinished sled snapshot(s) in {}",
+                sled_dir.display()
+            );
+        }
         let config = sled::Config::new()
             .path(&sled_dir)
             .cache_capacity(CACHE_BYTES);

@@ -558,3 +558,34 @@ fn an_older_database_gets_its_visit_and_matter_indexes_moved_into_lists_on_openi
     let report = store.check().unwrap();
     assert!(report.is_clean(), "{report:#?}");
 }
+
+/// A disk that filled up while sled wrote a snapshot leaves an empty `snap.*.generating` file,
+/// named after every finished one; sled would refuse the database as damaged from then on.
+#[test]
+fn an_unfinished_snapshot_left_by_a_full_disk_does_not_lock_the_office_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("xfdesk");
+    let store = SledStore::open(&path).unwrap();
+    let done = store
+        .register_visit(&walk_in("欧阳明月", "13812345678", at(2, 9)))
+        .unwrap();
+    drop(store);
+    let sled_dir = path.join(SLED_DIR);
+    for name in [
+        "snap.FFFFFFFFFFFFFFFF.generating",
+        "snap.0000000000000001.generating",
+    ] {
+        std::fs::write(sled_dir.join(name), b"").unwrap();
+    }
+
+    let store = SledStore::open(&path).unwrap();
+    let visit = store.visit(done.visit.id).unwrap().unwrap();
+    assert_eq!(visit.petitioner.name, "欧阳明月");
+    assert!(store.check().unwrap().is_clean());
+    let left: Vec<_> = std::fs::read_dir(&sled_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".generating"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
