@@ -88,6 +88,8 @@ pub enum Sub {
     Backup {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+        wait: u64,
     },
     Restore {
         file: PathBuf,
@@ -236,6 +238,7 @@ pub fn command(lang: Lang) -> clap::Command {
         .mut_subcommand("backup", |s| {
             s.about(t(T::CliBackup))
                 .mut_arg("out", |a| a.help(t(T::CliBackupOut)))
+                .mut_arg("wait", |a| a.help(t(T::CliBackupWait)))
         })
         .mut_subcommand("restore", |s| {
             s.about(t(T::CliRestore))

@@ -63,8 +63,8 @@ fn main() -> ExitCode {
                 Err(e) => fail(e),
             }
         }
-        Some(Sub::Backup { ref out }) => printed(
-            cli::backup::backup(&db, out, cli.operator.as_deref(), lang),
+        Some(Sub::Backup { ref out, wait }) => printed(
+            cli::backup::backup(&db, out, wait, cli.operator.as_deref(), lang),
             fail,
         ),
         Some(Sub::Restore { ref file }) => printed(

@@ -17,6 +17,7 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
 use crate::app::{Action, App, Effect, update};
+use crate::store::backup_request;
 use crate::store::opening::OpeningStore;
 use crate::store::sled_store::SledStore;
 use crate::store::{Store, StoreError};
@@ -94,8 +95,24 @@ impl<B: Backend> Desk<B> {
         }
     }
 
+    /// Takes a backup the command line asks for (`store::backup_request`), once the database
+    /// is open; checked on idle seconds, as the request can wait a few.
+    fn serve_backup_request(&mut self) {
+        if !self.app.db_ready() {
+            return;
+        }
+        if let Some(request) = backup_request::take(&self.app.db_path) {
+            self.handle(Message::App(Action::BackupRequested(request)));
+        }
+    }
+
     fn start(&self, effect: Effect) {
         match effect {
+            Effect::AnswerBackup { id, answer } => {
+                if let Err(e) = backup_request::answer(&self.app.db_path, &id, &answer) {
+                    tracing::error!("the answer to a backup request could not be written: {e}");
+                }
+            }
             Effect::LoadDemo { visits } => {
                 let store = Arc::clone(&self.store);
                 let tx = self.tx.clone();
@@ -153,7 +170,10 @@ impl<B: Backend> Desk<B> {
         while !self.app.quit {
             let message = match self.rx.recv_timeout(Duration::from_secs(1)) {
                 Ok(m) => m,
-                Err(RecvTimeoutError::Timeout) => Message::App(Action::Tick),
+                Err(RecvTimeoutError::Timeout) => {
+                    self.serve_backup_request();
+                    Message::App(Action::Tick)
+                }
                 Err(RecvTimeoutError::Disconnected) => break,
             };
             self.handle(message);

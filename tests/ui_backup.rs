@@ -140,3 +140,71 @@ fn the_help_overlay_lists_ctrl_b_with_what_it_does() {
         "{screen}"
     );
 }
+
+/// A clerk is at the desk when the nightly job asks for a backup with the administrator's code
+/// and PIN: the desk takes it between two actions, answers the command line and says so; a
+/// wrong PIN gets nothing written, and the refusal is in the evidence log.
+#[test]
+fn a_backup_the_command_line_asks_for_is_taken_by_the_desk_whoever_is_signed_in() {
+    use xfdesk::app::Action;
+    use xfdesk::store::backup_request::{self, BackupRequest};
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk");
+    let store = Arc::new(SledStore::open(&db).unwrap());
+    store
+        .register_visit(&walk_in("欧阳明月", "13800138000", on(11, 2, 9, 0)))
+        .unwrap();
+    add_operator(&*store, Role::Administrator, None);
+    let mut d = signs_in(Role::Clerk, store.clone(), Lang::Zh);
+    d.desk.app.db_path = db.clone();
+    let ask = |d: &mut TestDesk, id: &str, pin: &str| {
+        let request = BackupRequest {
+            id: id.into(),
+            out: dir.path().join(format!("{id}.xfbak")),
+            operator: code_of(Role::Administrator).into(),
+            pin: pin.into(),
+            lang: Lang::En,
+        };
+        d.desk
+            .handle(Message::App(Action::BackupRequested(request)));
+        let wait = std::time::Duration::from_secs(5);
+        backup_request::wait(&db, id, wait, wait).unwrap()
+    };
+
+    let taken = ask(&mut d, "2x1", PIN);
+    assert!(taken.ok, "{}", taken.message);
+    assert!(
+        taken.message.contains("Backed up 1 visits"),
+        "{}",
+        taken.message
+    );
+    assert!(dir.path().join("2x1.xfbak").is_file());
+    let screen = d.screen();
+    assert!(
+        screen.contains("已按命令行的请求(admin1)备份到"),
+        "{screen}"
+    );
+    let log = store.audit_log_back(None, 1).unwrap();
+    assert_eq!(log[0].1.kind, AuditKind::BackedUp);
+    assert_eq!(log[0].1.operator, code_of(Role::Administrator));
+
+    // After the backup: a wrong PIN makes the next try wait a second.
+    let refused = ask(&mut d, "1x1", "000000");
+    assert!(!refused.ok);
+    assert_eq!(refused.message, "Wrong login code or PIN");
+    assert!(!dir.path().join("1x1.xfbak").exists());
+    assert!(
+        status(&d).contains("命令行的备份请求(admin1)未完成"),
+        "{}",
+        status(&d)
+    );
+    let log = store.audit_log_back(None, 1).unwrap();
+    assert_eq!(log[0].1.kind, AuditKind::SignInFailed);
+
+    assert_eq!(
+        d.app().operator_code(),
+        code_of(Role::Clerk),
+        "the clerk stays signed in"
+    );
+}

@@ -1,6 +1,7 @@
 //! Backups from the desk, and the reminder when the last one is old. The desk holds the
-//! database, so the command line cannot back it up while the desk runs: an administrator does
-//! it here. `update` runs one action at a time, so the backup sees no change half made.
+//! database, so the command line cannot open it while the desk runs: an administrator backs up
+//! here, or the command line asks the desk to (`store::backup_request`). `update` runs one
+//! action at a time, so the backup sees no change half made.
 
 use chrono::NaiveDateTime;
 
@@ -8,7 +9,9 @@ use crate::domain::audit::{AuditEvent, AuditKind};
 use crate::domain::permission::Permission;
 use crate::i18n::{Localize, T};
 use crate::store::Store;
+use crate::store::backup_request::{BackupAnswer, BackupRequest};
 
+use super::update::Effect;
 use super::{App, Command, Tone};
 
 /// An administrator is reminded once the last backup is older than this.
@@ -49,6 +52,54 @@ pub(super) fn run(app: &mut App, store: &dyn Store) {
             let msg = app.lang.f(T::BackupFailed, &[&e.localize(app.lang)]);
             app.say(Tone::Error, msg);
         }
+    }
+}
+
+/// A backup the command line asked for: the operator and PIN it carries are checked as the
+/// command line checks them (a refusal is recorded the same way), whoever is signed in at the
+/// desk. The desk says what happened; the answer goes back to the command line.
+pub(super) fn requested(app: &mut App, store: &dyn Store, request: BackupRequest) -> Effect {
+    let lang = request.lang;
+    let (code, pin) = (&request.operator, &request.pin);
+    let checked = crate::cli::auth::check(
+        store,
+        &app.settings,
+        code,
+        pin,
+        Permission::Maintain,
+        "backup",
+        lang,
+    );
+    let done = checked.and_then(|code| {
+        let now = app.clock.now();
+        let header = store
+            .backup(&request.out, now)
+            .map_err(|e| lang.f(T::BackupFailed, &[&e.localize(lang)]))?;
+        let event = AuditEvent {
+            at: now,
+            operator: code,
+            kind: AuditKind::BackedUp,
+            subject: String::new(),
+            detail: request.out.display().to_string(),
+        };
+        if let Err(e) = store.record_audit(&event) {
+            tracing::error!("the evidence log could not be written: {e}");
+        }
+        Ok(crate::i18n::backup::written(lang, &header, &request.out))
+    });
+    let (tone, said) = match &done {
+        Ok(_) => (Tone::Ok, T::BackupServed),
+        Err(_) => (Tone::Error, T::BackupServeRefused),
+    };
+    let msg = app
+        .lang
+        .f(said, &[&request.operator, &request.out.display()]);
+    app.say(tone, msg);
+    let ok = done.is_ok();
+    let message = done.unwrap_or_else(|e| e);
+    Effect::AnswerBackup {
+        id: request.id,
+        answer: BackupAnswer { ok, message },
     }
 }
 

@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use crate::domain::intake::Field;
 use crate::i18n::{Localize, T};
 use crate::store::Store;
+use crate::store::backup_request::BackupAnswer;
 
 use super::action::{Action, Command};
 use crate::domain::permission::Permission;
@@ -19,6 +20,8 @@ use super::{
 pub enum Effect {
     /// Generate this many demo visits into the open store, reporting progress as actions.
     LoadDemo { visits: u64 },
+    /// Leave the command line the answer to its backup request `id`.
+    AnswerBackup { id: String, answer: BackupAnswer },
 }
 
 pub fn update(app: &mut App, action: Action, store: &dyn Store) -> Vec<Effect> {
@@ -49,6 +52,9 @@ pub fn update(app: &mut App, action: Action, store: &dyn Store) -> Vec<Effect> {
         Action::StoreFailed(e) => app.db = DbStatus::Failed(e.localize(app.lang)),
         Action::DemoProgress(done, total) => app.start.loading = Some((done, total)),
         Action::DemoFinished(result) => demo_finished(app, result, store),
+        Action::BackupRequested(request) => {
+            return vec![super::backup::requested(app, store, request)];
+        }
         Action::Paste(text) => paste(app, &text, store),
         Action::Key(key) => typed(app, key, store),
         Action::Command(c) => return command(app, c, store),

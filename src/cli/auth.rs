@@ -23,7 +23,7 @@ pub fn operator_code(arg: Option<&str>) -> Option<String> {
         .filter(|c| !c.trim().is_empty())
 }
 
-fn read_pin(code: &str, lang: Lang) -> Result<String, String> {
+pub(super) fn read_pin(code: &str, lang: Lang) -> Result<String, String> {
     if let Ok(pin) = std::env::var(PIN_ENV) {
         return Ok(pin);
     }

@@ -1,13 +1,15 @@
 //! `xfdesk backup --out FILE` and `xfdesk restore FILE --db PATH`.
 //!
-//! A backup needs the database to itself: the desk holds it while it runs, and then the
-//! message says to back up from the desk (Ctrl-B) or to quit it first. A restore writes a new
+//! While the desk runs it holds the database, so the backup is asked of the desk
+//! (`store::backup_request`), which checks the same operator and PIN and writes it. A restore
+//! writes a new
 //! database beside the target under a temporary name, checks the operator against the
 //! restored operators (whoever restores must be an administrator of the office whose data it
 //! is), records the restore in the restored evidence log, and only then gives it the target's
 //! name: a restore that fails or is refused leaves nothing at the target.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chrono::NaiveDateTime;
 
@@ -15,20 +17,30 @@ use crate::app::{Clock, SystemClock};
 use crate::domain::audit::AuditKind;
 use crate::domain::permission::Permission;
 use crate::i18n::{Lang, Localize, T};
+use crate::store::backup_request::{self, BackupRequest, Unanswered};
 use crate::store::sled_store::SledStore;
 use crate::store::{Store, StoreError};
 
 use super::auth::record;
 
-/// Backs up `db` to `out` as `operator` (an administrator); the report of what it holds.
-pub fn backup(db: &Path, out: &Path, operator: Option<&str>, lang: Lang) -> Result<String, String> {
-    let store = SledStore::open(db).map_err(|e| match e {
-        StoreError::InUse { path, pid } => {
+/// Backs up `db` to `out` as `operator` (an administrator); the report of what it holds. A
+/// desk holding the database is asked to take it, and has `wait` seconds to take the request.
+pub fn backup(
+    db: &Path,
+    out: &Path,
+    wait: u64,
+    operator: Option<&str>,
+    lang: Lang,
+) -> Result<String, String> {
+    let store = match SledStore::open(db) {
+        Ok(store) => store,
+        Err(StoreError::InUse { path, pid }) => {
             let pid = pid.map_or_else(|| "?".to_string(), |p| p.to_string());
-            lang.f(T::BackupDeskRunning, &[&path.display(), &pid])
+            let take = Duration::from_secs(wait);
+            return ask_the_desk(db, out, take, operator, lang, &[&path.display(), &pid]);
         }
-        e => e.localize(lang),
-    })?;
+        Err(e) => return Err(e.localize(lang)),
+    };
     let code = super::auth::authorize_on(&store, operator, Permission::Maintain, "backup", lang)?;
     let now = now();
     let header = store.backup(out, now).map_err(|e| {
@@ -43,6 +55,47 @@ pub fn backup(db: &Path, out: &Path, operator: Option<&str>, lang: Lang) -> Resu
         &out.display().to_string(),
     );
     Ok(crate::i18n::backup::written(lang, &header, out))
+}
+
+/// How long a backup by the desk may take: a million visits take about a minute.
+const FINISH_WITHIN: Duration = Duration::from_secs(30 * 60);
+
+/// The desk holds `db`: asks it for the backup and waits for its answer, `take` for the desk to
+/// take the request (it looks once an idle second, and may still be opening a large database).
+/// `running` names the database and the desk's PID for the messages.
+fn ask_the_desk(
+    db: &Path,
+    out: &Path,
+    take: Duration,
+    operator: Option<&str>,
+    lang: Lang,
+    running: &[&dyn std::fmt::Display],
+) -> Result<String, String> {
+    let code = super::auth::operator_code(operator)
+        .ok_or_else(|| lang.t(T::CliNeedsOperator).to_string())?;
+    let pin = super::auth::read_pin(&code, lang)?;
+    let out = std::path::absolute(out).map_err(|e| lang.f(T::BackupRequestFailed, &[&e]))?;
+    let request = BackupRequest {
+        id: backup_request::new_id(),
+        out,
+        operator: code,
+        pin,
+        lang,
+    };
+    let unanswered = |e: Unanswered| match e {
+        Unanswered::Busy => lang.t(T::BackupRequestBusy).to_string(),
+        Unanswered::NotTaken => lang.f(T::BackupDeskSilent, &[&take.as_secs()]),
+        Unanswered::NotFinished => lang.f(T::BackupDeskSlow, &[&(FINISH_WITHIN.as_secs() / 60)]),
+        Unanswered::Io(e) => lang.f(T::BackupRequestFailed, &[&e]),
+    };
+    backup_request::send(db, &request).map_err(unanswered)?;
+    eprintln!("{}", lang.f(T::BackupAskingDesk, running));
+    let answer = backup_request::wait(db, &request.id, take, FINISH_WITHIN).map_err(unanswered)?;
+    if answer.ok {
+        Ok(answer.message)
+    } else {
+        Err(answer.message)
+    }
 }
 
 /// Restores `file` as the new database `db`, as `operator`, an administrator in the backup.

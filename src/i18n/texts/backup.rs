@@ -9,9 +9,16 @@ macro_rules! backup_texts {
             BackupFailed => "备份失败:{}", "The backup failed: {}";
             BackupNever => "数据库从未备份:请按 {} 备份,并把备份文件复制到另一台设备保存", "This database has never been backed up: press {}, and keep a copy on another device";
             BackupOld => "上次备份在 {} 天前({}):请按 {} 备份", "The last backup is {} days old ({}): press {} to back up";
-            BackupDeskRunning => "登记台正在使用数据库 {}(PID {}),命令行不能同时打开。请管理员在登记台按 Ctrl-B 备份(文件存入数据库目录下的 backups 文件夹),或先退出登记台再运行本命令", "The desk is using the database {} (PID {}), so the command line cannot open it. Back up from the desk (an administrator presses Ctrl-B; the file goes into the backups folder of the database directory), or quit the desk and run this command again";
+            BackupServed => "已按命令行的请求({})备份到 {}", "As the command line asked ({}), backed up to {}";
+            BackupServeRefused => "命令行的备份请求({})未完成:{} 没有写入", "A backup the command line asked for ({}) was not taken: {} was not written";
+            BackupAskingDesk => "登记台正在使用数据库 {}(PID {}),已请登记台备份,请稍候……", "The desk is using the database {} (PID {}); it has been asked to take the backup. Please wait…";
+            BackupDeskSilent => "登记台 {} 秒内没有接手备份请求(可能还在打开数据库)。请管理员在登记台按 Ctrl-B 备份,或先退出登记台再运行本命令", "The desk did not take the backup request within {} seconds (it may still be opening the database). Back up from the desk (an administrator presses Ctrl-B), or quit the desk and run this command again";
+            BackupDeskSlow => "登记台接手了备份请求,但 {} 分钟内没有答复;请在登记台查看是否已备份", "The desk took the backup request but did not answer within {} minutes; see on the desk whether the backup was written";
+            BackupRequestBusy => "另一个备份请求正在等登记台处理,请一分钟后再试", "Another backup request is waiting for the desk; try again in a minute";
+            BackupRequestFailed => "无法向登记台发出备份请求:{}", "Could not ask the desk for the backup: {}";
             CliBackup => "把数据库备份到一个文件(带校验和;需管理员)", "Back up the database to a file (with a checksum; administrators)";
             CliBackupOut => "备份文件", "The backup file";
+            CliBackupWait => "登记台正在使用数据库时,等它接手备份请求的秒数", "While a desk holds the database, how many seconds to wait for it to take the request";
             CliRestore => "把备份文件恢复为一个新的数据库(先校验;需该备份中的管理员)", "Restore a backup as a new database (verified first; an administrator of the backup)";
             CliRestoreFile => "备份文件", "The backup file";
             Restored => "已恢复到 {}:{} 条来访、{} 件事项、{} 名操作员、{} 条操作日志(备份于 {})", "Restored to {}: {} visits, {} matters, {} operators, {} evidence log entries (backed up {})";
