@@ -533,6 +533,22 @@ fn table(rows: &[Visit], lang: Lang, out: &mut dyn Write) -> std::io::Result<()>
     Ok(())
 }
 
+/// `config::deadline_setup` for a subcommand that works out due dates: a policy or holiday
+/// file it could not use is named on stderr, as the figures then follow the defaults.
+pub(crate) fn deadline_setup(
+    db: &Path,
+    lang: Lang,
+) -> (
+    crate::domain::deadline::DeadlinePolicy,
+    crate::domain::calendar::HolidayCalendar,
+) {
+    let (policy, calendar, warnings) = crate::config::deadline_setup(db, lang);
+    for w in warnings {
+        eprintln!("{w}");
+    }
+    (policy, calendar)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

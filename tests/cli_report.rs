@@ -139,4 +139,20 @@ fn the_offices_policy_file_is_read_and_a_broken_one_is_named_and_set_aside() {
     );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["total"].as_u64(), Some(statutory));
+
+    // The ledger's export works out due dates too, and says which file it set aside.
+    let ledger = dir.path().join("ledger.csv");
+    let out = xfdesk(&db)
+        .args(["export", "--format", "csv", "--out"])
+        .arg(&ledger)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let warning = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        warning.contains("policy.toml") && warning.contains("使用法定时限"),
+        "{warning}"
+    );
+    assert!(ledger.is_file());
 }

@@ -121,7 +121,7 @@ pub fn values(
         let all = store.departments().ok()?;
         all.into_iter().find(|x| x.id == id).map(|x| x.name)
     });
-    let (policy, calendar, _) = crate::config::deadline_setup(db, lang);
+    let (policy, calendar) = super::deadline_setup(db, lang);
     let row = MatterRow::of(&matter, &person.name);
     let line = crate::domain::report::line(&row, today, &policy, &calendar);
     let late = match line.urgency {

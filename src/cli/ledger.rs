@@ -44,7 +44,7 @@ pub fn export(
 ) -> Result<String, String> {
     let store = SledStore::open(db).map_err(|e| e.localize(lang))?;
     let who = operator_record(&store, operator, lang)?;
-    let (policy, calendar, _) = crate::config::deadline_setup(db, lang);
+    let (policy, calendar) = super::deadline_setup(db, lang);
     let scope = Scope {
         from: request.from,
         to: request.to,
