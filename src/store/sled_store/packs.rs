@@ -41,7 +41,10 @@ fn pack_key(pack: u64) -> [u8; 9] {
 
 fn pack_of(key: &[u8]) -> Result<u64> {
     match key.split_first() {
-        Some((&KEY_TAG, rest)) if rest.len() == 8 => Ok(trailing_id(rest).unwrap_or_default()),
+        Some((&KEY_TAG, rest)) if rest.len() == 8 => trailing_id(rest)
+            // A pack number whose ids would not fit in 64 bits is a damaged key.
+            .filter(|&pack| pack <= u64::MAX / PER_PACK)
+            .ok_or_else(|| damaged_key(key)),
         _ => Err(damaged_key(key)),
     }
 }
@@ -360,6 +363,15 @@ mod tests {
 
     fn kind(id: u64) -> RecordRef {
         RecordRef::Visit(id)
+    }
+
+    #[test]
+    fn a_pack_key_whose_ids_would_overflow_is_damaged_not_a_panic() {
+        let last = u64::MAX / PER_PACK;
+        assert_eq!(pack_of(&pack_key(last)).unwrap(), last);
+        let err = pack_of(&pack_key(last + 1)).unwrap_err();
+        assert!(err.to_string().contains("damaged"), "{err}");
+        assert!(pack_of(&[KEY_TAG, 1, 2]).is_err());
     }
 
     #[test]
