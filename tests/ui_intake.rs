@@ -315,6 +315,9 @@ fn a_write_the_disk_did_not_confirm_is_reported_with_its_number_and_the_form_kep
     );
     let told = &d.app().status.as_ref().unwrap().text;
     assert!(told.contains("先按编号查询,查不到再保存"), "{told}");
+    // Why, in the clerk's language: the disk turned read-only.
+    assert!(told.contains("是只读的或无权写入"), "{told}");
+    assert!(!told.contains("file system"), "{told}");
     // On a full disk the visit never reaches it and is gone after a restart: what was typed
     // stays on the form.
     assert_eq!(d.app().intake.name.value(), "张三");

@@ -632,9 +632,10 @@ pub(super) fn save(app: &mut App, store: &dyn Store) {
                 .iter()
                 .map(|r| r.visit.number.to_string())
                 .collect();
-            let msg = app
-                .lang
-                .f(T::SavedUnconfirmed, &[&numbers.join(", "), &reason]);
+            let msg = app.lang.f(
+                T::SavedUnconfirmed,
+                &[&numbers.join(", "), &reason.localize(app.lang)],
+            );
             app.say(Tone::Error, msg);
         }
         Err(e) => {

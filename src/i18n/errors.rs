@@ -403,12 +403,14 @@ impl Localize for StoreError {
             StoreError::Unconfirmed { registered, reason } => say(
                 lang,
                 format!(
-                    "已写入 {} 条来访,但磁盘未确认写入:{reason}",
-                    registered.len()
+                    "已写入 {} 条来访,但磁盘未确认写入:{}",
+                    registered.len(),
+                    reason.localize(lang)
                 ),
                 format!(
-                    "{} visit(s) written, but the disk did not confirm the write: {reason}",
-                    registered.len()
+                    "{} visit(s) written, but the disk did not confirm the write: {}",
+                    registered.len(),
+                    reason.localize(lang)
                 ),
             ),
         }

@@ -165,7 +165,8 @@ pub enum StoreError {
     #[error("registered {} visit(s) but the disk did not confirm the write: {reason}", registered.len())]
     Unconfirmed {
         registered: Vec<Registered>,
-        reason: String,
+        /// What the disk said, worded in the user's language where it is shown.
+        reason: Box<StoreError>,
     },
 }
 

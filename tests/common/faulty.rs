@@ -52,9 +52,13 @@ impl Store for UnconfirmingDisk {
         }
         let registered = self.inner.register_visits(visits)?;
         if self.failing.load(Ordering::SeqCst) {
+            // As a disk the kernel remounted read-only after an I/O error answers the fsync.
             return Err(StoreError::Unconfirmed {
                 registered,
-                reason: "Input/output error (os error 5)".into(),
+                reason: Box::new(StoreError::Disk {
+                    path: DB_PATH.into(),
+                    source: std::io::ErrorKind::ReadOnlyFilesystem.into(),
+                }),
             });
         }
         Ok(registered)

@@ -406,7 +406,7 @@ impl SledStore {
             Ok(()) => Ok(done),
             Err(e) => Err(StoreError::Unconfirmed {
                 registered: done,
-                reason: e.to_string(),
+                reason: Box::new(e.on_disk(&self.path)),
             }),
         }
     }
