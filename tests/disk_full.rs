@@ -223,3 +223,40 @@ fn set_mode(db: &Path, mode: u32) {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
     }
 }
+
+/// Ctrl-B on a disk without room for another backup the size of the last one and the saves
+/// after it: refused before a byte is written, with what to do; the last backup stays.
+#[test]
+fn a_backup_the_disk_has_no_room_for_is_refused_before_it_fills_the_disk() {
+    let Some(disk) = Tmpfs::mount("48m") else {
+        not_on_a_real_disk(
+            "backup room",
+            "the unit test of backup_folder::room_for_another",
+        );
+        return;
+    };
+    let db = disk.path().join("desk");
+    let store = Arc::new(SledStore::open(&db).unwrap());
+    let folder = db.join("backups");
+    std::fs::create_dir_all(&folder).unwrap();
+    let last = folder.join("xfdesk-20261117-180000.xfbak");
+    std::fs::write(&last, vec![7_u8; 12 * 1024 * 1024]).unwrap();
+    common::add_operator(&*store, Role::Administrator, None);
+    let mut d = common::bare_desk(Lang::Zh, 140, 34);
+    d.desk.handle(Message::Opened(Ok(store.clone())));
+    d.desk.app.db_path = db.clone();
+    d.sign_in(common::code_of(Role::Administrator), common::PIN);
+
+    d.ctrl('b');
+    let told = &d.app().status.as_ref().unwrap().text;
+    assert!(
+        told.contains("不够再存一份约 12 MB 的备份并继续登记"),
+        "{told}"
+    );
+    let names: Vec<_> = std::fs::read_dir(&folder).unwrap().collect();
+    assert_eq!(names.len(), 1, "nothing written: {names:?}");
+    assert_eq!(std::fs::metadata(&last).unwrap().len(), 12 * 1024 * 1024);
+    assert_eq!(store.last_backup().unwrap(), None);
+    drop(d);
+    drop(store);
+}

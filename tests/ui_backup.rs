@@ -208,3 +208,37 @@ fn a_backup_the_command_line_asks_for_is_taken_by_the_desk_whoever_is_signed_in(
         "the clerk stays signed in"
     );
 }
+
+/// The desk's backups sit on the database's own disk: Ctrl-B keeps the last fourteen and
+/// removes the older ones, leaving anything else in the folder alone.
+#[test]
+fn ctrl_b_keeps_the_last_fourteen_backups_in_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk");
+    let store = Arc::new(SledStore::open(&db).unwrap());
+    let folder = db.join("backups");
+    std::fs::create_dir_all(&folder).unwrap();
+    for day in 1..=14 {
+        let name = format!("xfdesk-202611{day:02}-180000.xfbak");
+        std::fs::write(folder.join(name), b"an older backup").unwrap();
+    }
+    std::fs::write(folder.join("档案室副本.xfbak"), b"kept").unwrap();
+    let mut d = signs_in(Role::Administrator, store, Lang::Zh);
+    d.desk.app.db_path = db.clone();
+
+    d.ctrl('b');
+    assert!(
+        status(&d).contains("(已删除 1 份较早的备份,保留最近 14 份)"),
+        "{}",
+        status(&d)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 15);
+    assert_eq!(names[0], "xfdesk-20261102-180000.xfbak", "the oldest went");
+    assert!(names.contains(&"xfdesk-20261118-093000.xfbak".to_string()));
+    assert!(names.contains(&"档案室副本.xfbak".to_string()));
+}

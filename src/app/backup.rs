@@ -9,6 +9,7 @@ use crate::domain::audit::{AuditEvent, AuditKind};
 use crate::domain::permission::Permission;
 use crate::i18n::{Localize, T};
 use crate::store::Store;
+use crate::store::backup_folder;
 use crate::store::backup_request::{BackupAnswer, BackupRequest};
 
 use super::update::Effect;
@@ -26,13 +27,31 @@ pub fn file_name(at: NaiveDateTime) -> String {
     format!("xfdesk-{}.xfbak", at.format("%Y%m%d-%H%M%S"))
 }
 
-/// Ctrl-B: writes a backup, records it in the evidence log, and says where it went.
+/// Desk backups kept in `BACKUP_DIR`: two weeks of one a day, as the README asks of an office.
+pub const KEEP_AT_DESK: usize = 14;
+
+/// Ctrl-B: writes a backup, records it in the evidence log, and says where it went; the oldest
+/// beyond `KEEP_AT_DESK` are removed. Refused before writing when the disk has no room for one
+/// the size of the last and the saves after it.
 pub(super) fn run(app: &mut App, store: &dyn Store) {
     if app.refused(Permission::Maintain, false) {
         return;
     }
     let now = app.clock.now();
-    let path = app.db_path.join(BACKUP_DIR).join(file_name(now));
+    let folder = app.db_path.join(BACKUP_DIR);
+    let newest = backup_folder::desk_backups(&folder)
+        .ok()
+        .and_then(|all| all.last().map(|(_, size)| *size));
+    if let Ok(free) = fs2::available_space(&app.db_path)
+        && !backup_folder::room_for_another(free, newest)
+    {
+        let mb = |bytes: u64| bytes / (1024 * 1024);
+        let size = mb(newest.unwrap_or_default());
+        let msg = app.lang.f(T::BackupNoRoom, &[&mb(free), &size]);
+        app.say(Tone::Error, msg);
+        return;
+    }
+    let path = folder.join(file_name(now));
     match store.backup(&path, now) {
         Ok(header) => {
             let event = AuditEvent {
@@ -45,7 +64,15 @@ pub(super) fn run(app: &mut App, store: &dyn Store) {
             if let Err(e) = store.record_audit(&event) {
                 tracing::error!("the evidence log could not be written: {e}");
             }
-            let msg = crate::i18n::backup::written(app.lang, &header, &path);
+            let mut msg = crate::i18n::backup::written(app.lang, &header, &path);
+            match backup_folder::prune(&folder, KEEP_AT_DESK) {
+                Ok(0) => {}
+                Ok(removed) => {
+                    let pruned = app.lang.f(T::BackupPruned, &[&removed, &KEEP_AT_DESK]);
+                    msg = format!("{msg}{pruned}");
+                }
+                Err(e) => tracing::warn!("older backups could not be removed: {e}"),
+            }
             app.say(Tone::Ok, msg);
         }
         Err(e) => {

@@ -4,6 +4,7 @@
 //! Every implementation must pass the same contract suite (`tests/store_contract.rs`).
 
 pub mod backup;
+pub mod backup_folder;
 pub mod backup_request;
 pub mod chain;
 pub mod check;

@@ -9,6 +9,8 @@ macro_rules! backup_texts {
             BackupFailed => "备份失败:{}", "The backup failed: {}";
             BackupNever => "数据库从未备份:请按 {} 备份,并把备份文件复制到另一台设备保存", "This database has never been backed up: press {}, and keep a copy on another device";
             BackupOld => "上次备份在 {} 天前({}):请按 {} 备份", "The last backup is {} days old ({}): press {} to back up";
+            BackupPruned => "(已删除 {} 份较早的备份,保留最近 {} 份)", " (removed {} older backups, keeping the last {})";
+            BackupNoRoom => "磁盘剩余 {} MB,不够再存一份约 {} MB 的备份并继续登记:请先把 backups 文件夹里的备份移到别的设备", "The disk has {} MB left: not enough for another backup of about {} MB and the saves after it. Move the backups in the backups folder to another device first";
             BackupServed => "已按命令行的请求({})备份到 {}", "As the command line asked ({}), backed up to {}";
             BackupServeRefused => "命令行的备份请求({})未完成:{} 没有写入", "A backup the command line asked for ({}) was not taken: {} was not written";
             BackupAskingDesk => "登记台正在使用数据库 {}(PID {}),已请登记台备份,请稍候……", "The desk is using the database {} (PID {}); it has been asked to take the backup. Please wait…";
