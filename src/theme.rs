@@ -158,7 +158,8 @@ impl Theme {
     }
 
     /// Loads `name` (default: dark), patched by `<user_dir>/<name>.toml` when it exists. A
-    /// broken or unknown theme falls back to the default and says why.
+    /// broken user file falls back to the built-in theme of that name (a high-contrast user
+    /// keeps high contrast), an unknown theme to the default; both say why.
     pub fn load(
         name: Option<&str>,
         user_dir: Option<&Path>,
@@ -178,12 +179,12 @@ impl Theme {
                         line: None,
                         reason: ConfigReason::Unreadable(e.to_string()),
                     })
-                    .and_then(|t| base.patch(&t))
+                    .and_then(|t| base.clone().patch(&t))
                 {
                     Ok(t) => t,
                     Err(p) => {
                         problem = Some(ThemeProblem::Broken { file, problem: p });
-                        fallback()
+                        base
                     }
                 }
             }
@@ -297,6 +298,20 @@ mod tests {
             }
             other => panic!("expected a broken-file problem, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_broken_high_contrast_file_keeps_the_built_in_high_contrast() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("high-contrast.toml");
+        std::fs::write(&file, "[styles]\nerror = { fg = \"nonsense\" }\n").unwrap();
+        let (t, problem) = Theme::load(Some("high-contrast"), Some(dir.path()), false);
+        assert_eq!(t, Theme::built_in("high-contrast").unwrap());
+        assert_ne!(t, Theme::built_in(DEFAULT_THEME).unwrap());
+        assert!(
+            matches!(problem, Some(ThemeProblem::Broken { .. })),
+            "{problem:?}"
+        );
     }
 
     #[test]
