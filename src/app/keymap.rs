@@ -316,8 +316,31 @@ impl KeyMap {
                 });
             }
         }
+        for command in ESSENTIAL {
+            if self.first_key(command).is_none() {
+                let name = file_name_of(command);
+                let reason = ConfigReason::NoKeyLeft(name.clone());
+                return Err(ConfigProblem::at_key(text, &[&name], reason));
+            }
+        }
         Ok(self)
     }
+}
+
+/// Commands a file may move but not leave without a key: a clerk who cannot save or quit (or
+/// go back, or see the keys) is stuck.
+const ESSENTIAL: [Command; 4] = [Command::Save, Command::Quit, Command::Back, Command::Help];
+
+/// A command's name in a key-map file (snake_case, as it is read).
+fn file_name_of(command: Command) -> String {
+    let mut name = String::new();
+    for (i, c) in format!("{command:?}").chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            name.push('_');
+        }
+        name.push(c.to_ascii_lowercase());
+    }
+    name
 }
 
 #[cfg(test)]
@@ -326,6 +349,31 @@ mod tests {
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn a_file_that_leaves_save_or_quit_without_a_key_is_refused_with_its_line() {
+        let emptied = KeyMap::default().patch("help = [\"f1\"]\nsave = []\n");
+        let problem = emptied.unwrap_err();
+        assert_eq!(problem.reason, ConfigReason::NoKeyLeft("save".into()));
+        assert_eq!(problem.line, Some(2));
+        // Its keys given to other commands: the file has no line for quit itself.
+        let taken = KeyMap::default().patch("new_intake = [\"f10\", \"ctrl-q\", \"ctrl-c\"]\n");
+        assert_eq!(
+            taken.unwrap_err().reason,
+            ConfigReason::NoKeyLeft("quit".into())
+        );
+        // Moved, not lost: fine.
+        let moved = KeyMap::default().patch("save = [\"f9\"]\n").unwrap();
+        assert_eq!(moved.first_key(Command::Save).unwrap().to_string(), "F9");
+        for command in ESSENTIAL {
+            let name = file_name_of(command);
+            let parsed: Command = Command::deserialize(serde::de::value::StrDeserializer::<
+                serde::de::value::Error,
+            >::new(&name))
+            .unwrap();
+            assert_eq!(parsed, command, "{name} is the file's name for it");
+        }
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub enum ConfigReason {
     },
     UnknownStyle(String),
     UnknownColour(String),
+    /// A command a desk cannot do without (saving, quitting) was left without a key, by the
+    /// file's name for it.
+    NoKeyLeft(String),
 }
 
 impl ConfigProblem {

@@ -18,6 +18,11 @@ impl Localize for ConfigReason {
                 format!("无法识别按键“{key}”({detail})"),
                 format!("cannot read the key “{key}” ({detail})"),
             ),
+            ConfigReason::NoKeyLeft(name) => say(
+                lang,
+                format!("命令“{name}”没有按键了,离不开它"),
+                format!("the command “{name}” is left without a key, and the desk needs it"),
+            ),
             ConfigReason::UnknownStyle(name) => say(
                 lang,
                 format!("没有名为“{name}”的样式"),
