@@ -24,7 +24,10 @@ impl Localize for PolicyError {
         match self {
             PolicyError::Toml { reason, .. } => say(
                 lang,
-                format!("时限政策文件有误:{reason}"),
+                format!(
+                    "时限政策文件有误:{}",
+                    super::config::toml_in_chinese(reason)
+                ),
                 format!("the deadline policy file is not valid: {reason}"),
             ),
             PolicyError::ZeroDays { field } => say(
