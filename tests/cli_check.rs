@@ -93,3 +93,23 @@ fn check_needs_a_supervisor_or_an_administrator_and_is_recorded() {
     .collect();
     assert_eq!(runs, expected);
 }
+
+/// sled finds its files damaged: the office is told so in its language, with what to do.
+#[test]
+fn a_damaged_database_is_named_so_with_the_way_back_from_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk");
+    xfdesk(&db, &["--today", "2026-11-30", "demo", "--visits", "5"]).success();
+    // A finished snapshot, named after every other one, holding garbage.
+    std::fs::write(
+        db.join("sled").join("snap.FFFFFFFFFFFFFFFE"),
+        b"not a snapshot at all",
+    )
+    .unwrap();
+
+    let refused = xfdesk(&db, &["check"]).failure();
+    let err = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
+    assert!(err.contains("数据库文件已损坏"), "{err}");
+    assert!(err.contains("xfdesk restore 备份文件 --db 新目录"), "{err}");
+    assert!(!err.contains("damaged"), "{err}");
+}

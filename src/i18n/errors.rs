@@ -3,6 +3,7 @@
 
 mod config;
 mod deadline;
+mod open;
 mod operator;
 mod org;
 mod schedule;
@@ -14,6 +15,7 @@ use crate::domain::intake::IntakeError;
 use crate::domain::petitioner::NameError;
 use crate::domain::phone::PhoneError;
 use crate::store::backup::BackupError;
+use crate::store::open_fault::OpenStep;
 use crate::store::{CodecError, RecordRef, StoreError};
 
 pub trait Localize {
@@ -348,11 +350,22 @@ impl Localize for StoreError {
                 "数据库仍在打开".into(),
                 "the database is still opening".into(),
             ),
-            StoreError::Open { path, reason } => say(
-                lang,
-                format!("无法打开数据库 {}:{reason}", path.display()),
-                format!("cannot open the database {}: {reason}", path.display()),
-            ),
+            StoreError::Open { path, step, fault } => {
+                // Opening itself names only the fault; another step says which it was.
+                let step = match step {
+                    OpenStep::Open => String::new(),
+                    other => {
+                        let sep = say(lang, ":".into(), ": ".into());
+                        format!("{}{sep}", other.localize(lang))
+                    }
+                };
+                let fault = fault.localize(lang);
+                say(
+                    lang,
+                    format!("无法打开数据库 {}:{step}{fault}", path.display()),
+                    format!("cannot open the database {}: {step}{fault}", path.display()),
+                )
+            }
             StoreError::Damaged(e) => e.localize(lang),
             StoreError::NotFound(r) => {
                 let r = r.localize(lang);

@@ -1,6 +1,7 @@
 //! One xfdesk per database. sled refuses a second opener with an error dump; we take an advisory
 //! lock on our own lock file first, holding our PID, so the second one can say who has it.
 
+use crate::store::open_fault::OpenStep;
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -23,7 +24,7 @@ pub struct DbLock {
 impl DbLock {
     pub fn acquire(dir: &Path) -> Result<DbLock, StoreError> {
         let path = dir.join(LOCK_FILE);
-        let open_err = |e: std::io::Error| StoreError::opening(dir, "", e);
+        let open_err = |e: std::io::Error| StoreError::opening(dir, OpenStep::Open, e);
         let mut file = owner_only(
             OpenOptions::new()
                 .read(true)

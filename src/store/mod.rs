@@ -13,6 +13,7 @@ pub mod figures;
 pub mod lobby;
 pub mod lock;
 pub mod memory;
+pub mod open_fault;
 pub mod opening;
 pub(crate) mod operators;
 mod org;
@@ -20,6 +21,7 @@ mod schedule;
 pub mod sled_store;
 mod visit_search;
 
+use open_fault::{OpenFault, OpenStep};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -118,8 +120,12 @@ pub enum StoreError {
     InUse { path: PathBuf, pid: Option<u32> },
     #[error("the database is still opening")]
     Opening,
-    #[error("cannot open the database at {path}: {reason}")]
-    Open { path: PathBuf, reason: String },
+    #[error("cannot open the database at {}: {step}: {fault}", path.display())]
+    Open {
+        path: PathBuf,
+        step: OpenStep,
+        fault: OpenFault,
+    },
     #[error(transparent)]
     Damaged(#[from] CodecError),
     #[error("{0} does not exist")]
@@ -185,9 +191,9 @@ impl StoreError {
         }
     }
 
-    /// Opening `dir` failed on an I/O error while `doing` something: a disk that refuses to
-    /// be written is said so plainly, anything else with what was being done.
-    pub fn opening(dir: &std::path::Path, doing: &str, e: std::io::Error) -> StoreError {
+    /// Opening `dir` failed on an I/O error at `step`: a disk that refuses to be written is
+    /// said so plainly, anything else with what was being done.
+    pub fn opening(dir: &std::path::Path, step: OpenStep, e: std::io::Error) -> StoreError {
         use std::io::ErrorKind::{
             PermissionDenied, QuotaExceeded, ReadOnlyFilesystem, StorageFull,
         };
@@ -200,14 +206,10 @@ impl StoreError {
                 source: e,
             };
         }
-        let reason = if doing.is_empty() {
-            e.to_string()
-        } else {
-            format!("{doing}: {e}")
-        };
         StoreError::Open {
             path: dir.to_path_buf(),
-            reason,
+            step,
+            fault: OpenFault::Io(e),
         }
     }
 }

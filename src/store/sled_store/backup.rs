@@ -2,6 +2,7 @@
 //! A backup reads every tree while this process holds the database: the command line holds its
 //! lock, and the desk takes it inside `update`, which no other change can interleave with.
 
+use crate::store::open_fault::OpenStep;
 use std::path::Path;
 
 use chrono::NaiveDateTime;
@@ -141,10 +142,7 @@ impl SledStore {
 
 /// The backup's records into a fresh sled at `dir`, on disk before this returns.
 fn write_raw(backup: &mut BackupReader, dir: &Path) -> Result<u64> {
-    let failed = |e: std::io::Error| StoreError::Open {
-        path: dir.to_path_buf(),
-        reason: e.to_string(),
-    };
+    let failed = |e: std::io::Error| StoreError::opening(dir, OpenStep::Restore, e);
     crate::store::lock::create_private_dir(dir).map_err(failed)?;
     let sled_dir = dir.join(SLED_DIR);
     let written = {

@@ -9,6 +9,7 @@
 //! swap: a copy without its mark is deleted, a complete copy with no database takes its place,
 //! and a leftover old database is deleted once the new one is in place.
 
+use crate::store::open_fault::{OpenFault, OpenStep};
 use std::fs;
 use std::io;
 use std::path::Path;
@@ -16,7 +17,6 @@ use std::path::Path;
 use crate::store::backup::Entry;
 use crate::store::{Result, StoreError};
 
-use super::read::describe;
 use super::{CACHE_BYTES, SLED_DIR, SledStore};
 
 const COPY_DIR: &str = "sled.compact";
@@ -39,36 +39,36 @@ impl SledStore {
         let SledStore {
             db, path, _lock, ..
         } = self;
-        let failed = |what: &str, e: &dyn std::fmt::Display| StoreError::Open {
+        let failed = |step: OpenStep, fault: OpenFault| StoreError::Open {
             path: path.clone(),
-            reason: format!("{what}: {e}"),
+            step,
+            fault,
         };
+        let io = |step: OpenStep| move |e: std::io::Error| failed(step, OpenFault::Io(e));
+        let engine = |step: OpenStep| move |e: sled::Error| failed(step, OpenFault::of(e));
         let live = path.join(SLED_DIR);
         let copy = path.join(COPY_DIR);
-        let before = dir_size(&live).map_err(|e| failed("cannot measure the database", &e))?;
+        let before = dir_size(&live).map_err(io(OpenStep::Measure))?;
         if copy.exists() {
-            fs::remove_dir_all(&copy).map_err(|e| failed("cannot clear an old copy", &e))?;
+            fs::remove_dir_all(&copy).map_err(io(OpenStep::ClearCopy))?;
         }
         let records = {
             let fresh = sled::Config::new()
                 .path(&copy)
                 .cache_capacity(CACHE_BYTES)
                 .open()
-                .map_err(|e| failed("cannot create the copy", &describe(&e)))?;
-            let records =
-                fill(&fresh, entries(&db)).map_err(|e| failed("copying", &describe(&e)))?;
-            fresh
-                .flush()
-                .map_err(|e| failed("cannot write the copy", &describe(&e)))?;
+                .map_err(engine(OpenStep::CreateCopy))?;
+            let records = fill(&fresh, entries(&db)).map_err(engine(OpenStep::Copy))?;
+            fresh.flush().map_err(engine(OpenStep::WriteCopy))?;
             records
         };
         drop(db);
-        sync_dir_files(&copy).map_err(|e| failed("cannot write the copy", &e))?;
+        sync_dir_files(&copy).map_err(io(OpenStep::WriteCopy))?;
         fs::write(copy.join(COMPLETE), b"")
             .and_then(|()| sync_dir_files(&copy))
-            .map_err(|e| failed("cannot mark the copy complete", &e))?;
-        swap(&path).map_err(|e| failed("cannot put the copy in place", &e))?;
-        let after = dir_size(&live).map_err(|e| failed("cannot measure the database", &e))?;
+            .map_err(io(OpenStep::MarkCopy))?;
+        swap(&path).map_err(io(OpenStep::SwapCopy))?;
+        let after = dir_size(&live).map_err(io(OpenStep::Measure))?;
         Ok(Compacted {
             before,
             after,

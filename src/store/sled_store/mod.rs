@@ -34,6 +34,7 @@ mod search;
 mod snapshot;
 mod write;
 
+use crate::store::open_fault::{OpenFault, OpenStep};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -64,7 +65,7 @@ use crate::domain::schedule::{ScheduleChange, Session, SessionId};
 
 use keys::{exact_text_prefix, meta, tag};
 use packs::Packed;
-use read::{decode_record, describe, engine};
+use read::{decode_record, engine};
 
 /// The folder inside the database directory that holds sled's own files.
 pub const SLED_DIR: &str = "sled";
@@ -129,22 +130,22 @@ impl SledStore {
     /// Opens (creating if needed) the database in `dir`. Another xfdesk holding it gives
     /// `StoreError::InUse` with its PID, before sled is touched at all.
     pub fn open(dir: &Path) -> Result<SledStore> {
-        let failed = |doing: &str, e: std::io::Error| StoreError::opening(dir, doing, e);
+        let failed = |step: OpenStep, e: std::io::Error| StoreError::opening(dir, step, e);
         let sled_failed = |e: sled::Error| match e {
-            sled::Error::Io(e) => failed("", e),
+            sled::Error::Io(e) => failed(OpenStep::Open, e),
             other => StoreError::Open {
                 path: dir.to_path_buf(),
-                reason: describe(&other),
+                step: OpenStep::Open,
+                fault: OpenFault::of(other),
             },
         };
-        create_private_dir(dir).map_err(|e| failed("cannot create the directory", e))?;
+        create_private_dir(dir).map_err(|e| failed(OpenStep::CreateDir, e))?;
         let lock = DbLock::acquire(dir)?;
-        compact::recover(dir).map_err(|e| failed("cannot finish an interrupted compaction", e))?;
+        compact::recover(dir).map_err(|e| failed(OpenStep::FinishCompaction, e))?;
         let sled_dir = dir.join(SLED_DIR);
-        create_private_dir(&sled_dir)
-            .map_err(|e| failed(&format!("cannot create {}", sled_dir.display()), e))?;
+        create_private_dir(&sled_dir).map_err(|e| failed(OpenStep::CreateDir, e))?;
         let unfinished = snapshot::remove_unfinished(&sled_dir)
-            .map_err(|e| failed("cannot remove an unfinished snapshot", e))?;
+            .map_err(|e| failed(OpenStep::RemoveSnapshot, e))?;
         if unfinished > 0 {
             tracing::warn!(
                 "removed {unfinished} unfinished sled snapshot(s) in {}",
@@ -157,8 +158,7 @@ impl SledStore {
         let db = open_once_released(&config).map_err(sled_failed)?;
         let tree = |name: &str| db.open_tree(name).map_err(sled_failed);
         let data_path = sled_dir.join(SLED_DATA_FILE);
-        let data_file = File::open(&data_path)
-            .map_err(|e| failed(&format!("cannot open {}", data_path.display()), e))?;
+        let data_file = File::open(&data_path).map_err(|e| failed(OpenStep::OpenDataFile, e))?;
         let store = SledStore {
             petitioners: Packed::new(tree("petitioners")?, RecordRef::Petitioner),
             visits: Packed::new(tree("visits")?, RecordRef::Visit),
@@ -181,7 +181,7 @@ impl SledStore {
             registering: Default::default(),
             _lock: lock,
         };
-        tighten(dir).map_err(|e| failed("cannot protect the files", e))?;
+        tighten(dir).map_err(|e| failed(OpenStep::Protect, e))?;
         store.move_old_ledger()?;
         store.move_old_audit()?;
         store.pack_records()?;
