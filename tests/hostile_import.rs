@@ -146,3 +146,53 @@ proptest! {
         assert_accounted(&checked, rows.len())?;
     }
 }
+
+/// A small workbook as Excel would save it, to be damaged.
+fn workbook_bytes() -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ledger.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in HEADER.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "欧阳明月").unwrap();
+    sheet.write_number(1, 9, 3.0).unwrap();
+    book.save(&path).unwrap();
+    std::fs::read(&path).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A workbook cut short (a copy interrupted), with bytes changed (a bad USB stick), or
+    /// not a workbook at all: refused with a message or read, never a panic.
+    #[test]
+    fn a_damaged_xlsx_file_is_refused_or_read_never_a_panic(
+        cut in any::<prop::sample::Index>(),
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..12),
+        garbage in proptest::collection::vec(any::<u8>(), 0..2048),
+        kind in 0u8..3,
+    ) {
+        let whole = workbook_bytes();
+        let bytes = match kind {
+            0 => whole[..cut.index(whole.len())].to_vec(),
+            1 => {
+                let mut b = whole.clone();
+                for (at, byte) in &flips {
+                    let i = at.index(b.len());
+                    b[i] ^= byte | 1;
+                }
+                b
+            }
+            _ => garbage,
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.xlsx");
+        std::fs::write(&path, &bytes).unwrap();
+        match ledger::read(&path, Lang::Zh) {
+            Ok(text) => { let _ = check(&text); }
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+    }
+}
