@@ -97,13 +97,20 @@ impl<B: Backend> Desk<B> {
 
     /// Takes a backup the command line asks for (`store::backup_request`), once the database
     /// is open; checked on idle seconds, as the request can wait a few.
-    fn serve_backup_request(&mut self) {
+    /// The backup runs between two actions, so the screen says so first.
+    fn serve_backup_request(&mut self) -> io::Result<()> {
         if !self.app.db_ready() {
-            return;
+            return Ok(());
         }
-        if let Some(request) = backup_request::take(&self.app.db_path) {
-            self.handle(Message::App(Action::BackupRequested(request)));
+        if let Some(taken) = backup_request::take(&self.app.db_path) {
+            if let backup_request::Taken::Request(r) = &taken {
+                let operator = r.operator.clone();
+                self.handle(Message::App(Action::BackupStarting { operator }));
+                self.draw()?;
+            }
+            self.handle(Message::App(Action::BackupRequested(taken)));
         }
+        Ok(())
     }
 
     fn start(&self, effect: Effect) {
@@ -171,7 +178,7 @@ impl<B: Backend> Desk<B> {
             let message = match self.rx.recv_timeout(Duration::from_secs(1)) {
                 Ok(m) => m,
                 Err(RecvTimeoutError::Timeout) => {
-                    self.serve_backup_request();
+                    self.serve_backup_request()?;
                     Message::App(Action::Tick)
                 }
                 Err(RecvTimeoutError::Disconnected) => break,

@@ -147,7 +147,7 @@ fn the_help_overlay_lists_ctrl_b_with_what_it_does() {
 #[test]
 fn a_backup_the_command_line_asks_for_is_taken_by_the_desk_whoever_is_signed_in() {
     use xfdesk::app::Action;
-    use xfdesk::store::backup_request::{self, BackupRequest};
+    use xfdesk::store::backup_request::{self, BackupRequest, Taken};
 
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("desk");
@@ -165,11 +165,14 @@ fn a_backup_the_command_line_asks_for_is_taken_by_the_desk_whoever_is_signed_in(
             operator: code_of(Role::Administrator).into(),
             pin: pin.into(),
             lang: Lang::En,
+            take_by: backup_request::take_by(std::time::Duration::from_secs(5)),
         };
         d.desk
-            .handle(Message::App(Action::BackupRequested(request)));
-        let wait = std::time::Duration::from_secs(5);
-        backup_request::wait(&db, id, wait, wait).unwrap()
+            .handle(Message::App(Action::BackupRequested(Taken::Request(
+                request.clone(),
+            ))));
+        let finish = std::time::Duration::from_secs(5);
+        backup_request::wait(&db, &request, finish, &|| true).unwrap()
     };
 
     let taken = ask(&mut d, "2x1", PIN);
@@ -241,4 +244,56 @@ fn ctrl_b_keeps_the_last_fourteen_backups_in_the_folder() {
     assert_eq!(names[0], "xfdesk-20261102-180000.xfbak", "the oldest went");
     assert!(names.contains(&"xfdesk-20261118-093000.xfbak".to_string()));
     assert!(names.contains(&"档案室副本.xfbak".to_string()));
+}
+
+/// A clerk's error on the status line stays while the desk takes a backup for the command
+/// line; a request the desk cannot use is answered so, not left to time out.
+#[test]
+fn a_requested_backup_leaves_an_error_on_the_status_line_and_answers_an_unusable_request() {
+    use xfdesk::app::{Action, Tone};
+    use xfdesk::store::backup_request::{self, BackupRequest, Taken};
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk");
+    let store = Arc::new(SledStore::open(&db).unwrap());
+    add_operator(&*store, Role::Administrator, None);
+    let mut d = signs_in(Role::Clerk, store.clone(), Lang::Zh);
+    d.desk.app.db_path = db.clone();
+    d.desk
+        .app
+        .say(Tone::Error, "来访 2026-000001 未能确认写入磁盘".into());
+
+    let request = BackupRequest {
+        id: "4x1".into(),
+        out: dir.path().join("4x1.xfbak"),
+        operator: code_of(Role::Administrator).into(),
+        pin: PIN.into(),
+        lang: Lang::Zh,
+        take_by: backup_request::take_by(std::time::Duration::from_secs(5)),
+    };
+    let operator = request.operator.clone();
+    d.desk
+        .handle(Message::App(Action::BackupStarting { operator }));
+    d.desk
+        .handle(Message::App(Action::BackupRequested(Taken::Request(
+            request.clone(),
+        ))));
+    let finish = std::time::Duration::from_secs(5);
+    let answer = backup_request::wait(&db, &request, finish, &|| true).unwrap();
+    assert!(answer.ok, "{}", answer.message);
+    assert_eq!(status(&d), "来访 2026-000001 未能确认写入磁盘");
+
+    let mut unusable = request.clone();
+    unusable.id = "4x2".into();
+    d.desk
+        .handle(Message::App(Action::BackupRequested(Taken::Unusable {
+            id: "4x2".into(),
+        })));
+    let answer = backup_request::wait(&db, &unusable, finish, &|| true).unwrap();
+    assert!(!answer.ok);
+    assert!(
+        answer.message.contains("无法执行这个备份请求"),
+        "{}",
+        answer.message
+    );
 }

@@ -135,8 +135,10 @@ pub enum Action {
     DemoProgress(u64, u64),
     /// Demo data finished: visits and petitioners written, or why it failed.
     DemoFinished(Result<(u64, u64), Arc<StoreError>>),
+    /// The command line asks `operator` for a backup: said on screen before it is taken.
+    BackupStarting { operator: String },
     /// The command line asks for a backup while the desk holds the database.
-    BackupRequested(crate::store::backup_request::BackupRequest),
+    BackupRequested(crate::store::backup_request::Taken),
 }
 
 impl std::fmt::Debug for Action {
@@ -150,6 +152,7 @@ impl std::fmt::Debug for Action {
             Action::StoreReady => f.write_str("StoreReady"),
             Action::StoreFailed(e) => write!(f, "StoreFailed({e})"),
             Action::DemoProgress(d, t) => write!(f, "DemoProgress({d}/{t})"),
+            Action::BackupStarting { operator } => write!(f, "BackupStarting({operator})"),
             Action::BackupRequested(r) => write!(f, "BackupRequested({r:?})"),
             Action::DemoFinished(r) => write!(
                 f,

@@ -10,7 +10,7 @@ use crate::domain::permission::Permission;
 use crate::i18n::{Localize, T};
 use crate::store::Store;
 use crate::store::backup_folder;
-use crate::store::backup_request::{BackupAnswer, BackupRequest};
+use crate::store::backup_request::{BackupAnswer, Taken};
 
 use super::update::Effect;
 use super::{App, Command, Tone};
@@ -82,10 +82,34 @@ pub(super) fn run(app: &mut App, store: &dyn Store) {
     }
 }
 
+/// Says on the status line what the desk is doing for the command line, unless it shows an
+/// error: the clerk's "not confirmed on disk" must stay until read.
+fn tell(app: &mut App, tone: Tone, msg: String) {
+    if app.status.as_ref().is_some_and(|s| s.tone == Tone::Error) {
+        tracing::info!("{msg}");
+        return;
+    }
+    app.say(tone, msg);
+}
+
+/// The command line asked for a backup: said before the desk stops to take it.
+pub(super) fn starting(app: &mut App, operator: &str) {
+    let msg = app.lang.f(T::BackupServing, &[&operator]);
+    tell(app, Tone::Info, msg);
+}
+
 /// A backup the command line asked for: the operator and PIN it carries are checked as the
 /// command line checks them (a refusal is recorded the same way), whoever is signed in at the
 /// desk. The desk says what happened; the answer goes back to the command line.
-pub(super) fn requested(app: &mut App, store: &dyn Store, request: BackupRequest) -> Effect {
+pub(super) fn requested(app: &mut App, store: &dyn Store, taken: Taken) -> Effect {
+    let request = match taken {
+        Taken::Request(request) => request,
+        Taken::Unusable { id } => {
+            let message = app.t(T::BackupRequestUnusable).to_string();
+            let answer = BackupAnswer { ok: false, message };
+            return Effect::AnswerBackup { id, answer };
+        }
+    };
     let lang = request.lang;
     let (code, pin) = (&request.operator, &request.pin);
     let checked = crate::cli::auth::check(
@@ -121,7 +145,7 @@ pub(super) fn requested(app: &mut App, store: &dyn Store, request: BackupRequest
     let msg = app
         .lang
         .f(said, &[&request.operator, &request.out.display()]);
-    app.say(tone, msg);
+    tell(app, tone, msg);
     let ok = done.is_ok();
     let message = done.unwrap_or_else(|e| e);
     Effect::AnswerBackup {

@@ -52,8 +52,9 @@ pub fn update(app: &mut App, action: Action, store: &dyn Store) -> Vec<Effect> {
         Action::StoreFailed(e) => app.db = DbStatus::Failed(e.localize(app.lang)),
         Action::DemoProgress(done, total) => app.start.loading = Some((done, total)),
         Action::DemoFinished(result) => demo_finished(app, result, store),
-        Action::BackupRequested(request) => {
-            return vec![super::backup::requested(app, store, request)];
+        Action::BackupStarting { operator } => super::backup::starting(app, &operator),
+        Action::BackupRequested(taken) => {
+            return vec![super::backup::requested(app, store, taken)];
         }
         Action::Paste(text) => paste(app, &text, store),
         Action::Key(key) => typed(app, key, store),

@@ -35,12 +35,13 @@ pub fn backup(
     let store = match SledStore::open(db) {
         Ok(store) => store,
         Err(StoreError::InUse { path, pid }) => {
-            let pid = pid.map_or_else(|| "?".to_string(), |p| p.to_string());
-            let take = Duration::from_secs(wait);
-            return ask_the_desk(db, out, take, operator, lang, &[&path.display(), &pid]);
+            let desk = Desk { path, pid };
+            return ask_the_desk(db, out, Duration::from_secs(wait), operator, lang, &desk);
         }
         Err(e) => return Err(e.localize(lang)),
     };
+    // No desk holds the database: whatever requests left behind (with a PIN in them) go.
+    backup_request::clear_leftovers(db);
     let code = super::auth::authorize_on(&store, operator, Permission::Maintain, "backup", lang)?;
     let now = now();
     let header = store.backup(out, now).map_err(|e| {
@@ -60,16 +61,33 @@ pub fn backup(
 /// How long a backup by the desk may take: a million visits take about a minute.
 const FINISH_WITHIN: Duration = Duration::from_secs(30 * 60);
 
+/// The desk that holds the database, as its lock file names it.
+struct Desk {
+    path: PathBuf,
+    pid: Option<u32>,
+}
+
+impl Desk {
+    /// Whether its process still runs: told by `/proc` where there is one, else assumed.
+    fn alive(&self) -> bool {
+        match self.pid {
+            Some(pid) if Path::new("/proc/self").exists() => {
+                Path::new("/proc").join(pid.to_string()).exists()
+            }
+            _ => true,
+        }
+    }
+}
+
 /// The desk holds `db`: asks it for the backup and waits for its answer, `take` for the desk to
 /// take the request (it looks once an idle second, and may still be opening a large database).
-/// `running` names the database and the desk's PID for the messages.
 fn ask_the_desk(
     db: &Path,
     out: &Path,
     take: Duration,
     operator: Option<&str>,
     lang: Lang,
-    running: &[&dyn std::fmt::Display],
+    desk: &Desk,
 ) -> Result<String, String> {
     let code = super::auth::operator_code(operator)
         .ok_or_else(|| lang.t(T::CliNeedsOperator).to_string())?;
@@ -81,16 +99,22 @@ fn ask_the_desk(
         operator: code,
         pin,
         lang,
+        take_by: backup_request::take_by(take),
     };
     let unanswered = |e: Unanswered| match e {
-        Unanswered::Busy => lang.t(T::BackupRequestBusy).to_string(),
         Unanswered::NotTaken => lang.f(T::BackupDeskSilent, &[&take.as_secs()]),
         Unanswered::NotFinished => lang.f(T::BackupDeskSlow, &[&(FINISH_WITHIN.as_secs() / 60)]),
+        Unanswered::DeskGone => lang.t(T::BackupDeskGone).to_string(),
         Unanswered::Io(e) => lang.f(T::BackupRequestFailed, &[&e]),
     };
-    backup_request::send(db, &request).map_err(unanswered)?;
-    eprintln!("{}", lang.f(T::BackupAskingDesk, running));
-    let answer = backup_request::wait(db, &request.id, take, FINISH_WITHIN).map_err(unanswered)?;
+    backup_request::send(db, &request).map_err(|e| lang.f(T::BackupRequestFailed, &[&e]))?;
+    let pid = desk.pid.map_or_else(|| "?".to_string(), |p| p.to_string());
+    eprintln!(
+        "{}",
+        lang.f(T::BackupAskingDesk, &[&desk.path.display(), &pid])
+    );
+    let alive = || desk.alive();
+    let answer = backup_request::wait(db, &request, FINISH_WITHIN, &alive).map_err(unanswered)?;
     if answer.ok {
         Ok(answer.message)
     } else {

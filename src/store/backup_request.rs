@@ -1,9 +1,14 @@
 //! `xfdesk backup` while the desk runs. The desk holds the database, so the command line asks
-//! the desk to take the backup: it leaves a request file in the database directory (owner-only,
-//! like everything there), the desk takes it on its next idle second, checks the operator and
-//! PIN it carries as the command line would, writes the backup between two actions (so it
-//! sees no change half made) and leaves an answer file the command line waits for. A backup
-//! scheduled for the night thus works whether or not a desk was left open.
+//! the desk to take the backup: it leaves a request file of its own in the database directory
+//! (owner-only, like everything there), the desk claims it on an idle second by renaming it,
+//! checks the operator and PIN it carries as the command line would, writes the backup between
+//! two actions (so it sees no change half made) and leaves an answer file the command line
+//! waits for. A backup scheduled for the night thus works whether or not a desk was left open.
+//!
+//! Each request has its own files, named by its id, so two command lines never touch each
+//! other's; a claim is a rename, so a request is either withdrawn by its command line or taken
+//! by the desk, never both. A request carries the time by which it must be taken: the desk
+//! removes a later one unread, with the PIN in it, rather than act on it days later.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,14 +16,15 @@ use std::time::{Duration, Instant, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
-/// The request, under the database directory. One at a time.
-const REQUEST_FILE: &str = "backup.request";
-/// A request older than this was left by a command line that was stopped: it is replaced.
-const STALE_AFTER: Duration = Duration::from_secs(60);
+const REQUEST: &str = "backup.request-";
+const TAKEN: &str = "backup.taken-";
+const ANSWER: &str = "backup.answer-";
+/// Files being written; never read as anything else.
+const WRITING: &str = "backup.writing-";
 
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BackupRequest {
-    /// Names the answer file: letters and digits only.
+    /// Names the request's files: letters and digits only.
     pub id: String,
     /// Where the backup goes: an absolute path, as the desk runs in another directory.
     pub out: PathBuf,
@@ -26,6 +32,8 @@ pub struct BackupRequest {
     pub pin: String,
     /// The command line's language, for the answer.
     pub lang: crate::i18n::Lang,
+    /// Seconds since 1970 by which the desk must take it; the command line has given up then.
+    pub take_by: u64,
 }
 
 impl std::fmt::Debug for BackupRequest {
@@ -45,15 +53,26 @@ pub struct BackupAnswer {
     pub message: String,
 }
 
-/// Why the command line gave up waiting.
+/// What the desk found waiting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Taken {
+    Request(BackupRequest),
+    /// A request that cannot be carried out (another version's, a relative path): answered
+    /// with why, so its command line does not wait in vain.
+    Unusable {
+        id: String,
+    },
+}
+
+/// Why the command line stopped waiting.
 #[derive(Debug)]
 pub enum Unanswered {
-    /// Another command line's request is waiting.
-    Busy,
-    /// The desk did not take the request in time (still opening, or gone).
+    /// The desk did not take the request in time (still opening, or gone); it was withdrawn.
     NotTaken,
     /// The desk took it but did not answer in time.
     NotFinished,
+    /// The desk's process ended before it answered.
+    DeskGone,
     Io(std::io::Error),
 }
 
@@ -63,8 +82,10 @@ impl From<std::io::Error> for Unanswered {
     }
 }
 
-fn answer_path(db: &Path, id: &str) -> PathBuf {
-    db.join(format!("backup.answer-{id}"))
+fn now_secs() -> u64 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 /// A fresh request id: the process and the time, so two command lines never share one.
@@ -75,11 +96,18 @@ pub fn new_id() -> String {
     format!("{}x{nanos}", std::process::id())
 }
 
-/// Writes `contents` to `path` whole or not at all, readable by the owner only.
-fn write_new(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(format!(".tmp-{}", std::process::id()));
-    let tmp = PathBuf::from(tmp);
+/// The deadline to put in a request the desk has `wait` to take.
+pub fn take_by(wait: Duration) -> u64 {
+    now_secs().saturating_add(wait.as_secs())
+}
+
+fn is_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// Writes `contents` as `db/name` whole or not at all, readable by the owner only.
+fn write_whole(db: &Path, name: &str, id: &str, contents: &[u8]) -> std::io::Result<()> {
+    let tmp = db.join(format!("{WRITING}{id}"));
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
@@ -90,172 +118,116 @@ fn write_new(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let mut file = options.open(&tmp)?;
     file.write_all(contents)?;
     file.sync_all()?;
-    std::fs::rename(&tmp, path)
+    std::fs::rename(&tmp, db.join(name))
 }
 
 /// Leaves `request` for the desk of database `db`.
-pub fn send(db: &Path, request: &BackupRequest) -> Result<(), Unanswered> {
-    let path = db.join(REQUEST_FILE);
-    if let Ok(meta) = std::fs::metadata(&path) {
-        let age = meta
-            .modified()
-            .ok()
-            .and_then(|m| m.elapsed().ok())
-            .unwrap_or(STALE_AFTER);
-        if age < STALE_AFTER {
-            return Err(Unanswered::Busy);
-        }
-    }
+pub fn send(db: &Path, request: &BackupRequest) -> std::io::Result<()> {
     let bytes = serde_json::to_vec(request).map_err(std::io::Error::other)?;
-    write_new(&path, &bytes)?;
-    Ok(())
+    write_whole(db, &format!("{REQUEST}{}", request.id), &request.id, &bytes)
 }
 
-/// Waits for the desk's answer to request `id`: up to `take` for the desk to take it, then up
-/// to `finish` for the backup. A request not taken is withdrawn.
+/// Waits for the desk's answer to `request`: until its `take_by` for the desk to take it (then
+/// it is withdrawn), then up to `finish` for the backup. `desk_alive` says whether the desk's
+/// process still runs.
 pub fn wait(
     db: &Path,
-    id: &str,
-    take: Duration,
+    request: &BackupRequest,
     finish: Duration,
+    desk_alive: &dyn Fn() -> bool,
 ) -> Result<BackupAnswer, Unanswered> {
-    let request = db.join(REQUEST_FILE);
-    let answer = answer_path(db, id);
-    let started = Instant::now();
-    let mut taken_at = None;
+    let waiting = db.join(format!("{REQUEST}{}", request.id));
+    let answer = db.join(format!("{ANSWER}{}", request.id));
+    let mut taken_at: Option<Instant> = None;
     loop {
         if let Ok(bytes) = std::fs::read(&answer) {
             let _ = std::fs::remove_file(&answer);
             return serde_json::from_slice(&bytes).map_err(|e| Unanswered::Io(e.into()));
         }
-        let waiting = request.exists();
-        match (waiting, taken_at) {
-            (true, _) if started.elapsed() >= take => {
-                let _ = std::fs::remove_file(&request);
-                return Err(Unanswered::NotTaken);
-            }
-            (false, None) => taken_at = Some(Instant::now()),
-            (false, Some(at)) if at.elapsed() >= finish => return Err(Unanswered::NotFinished),
+        match taken_at {
+            None if !waiting.exists() => taken_at = Some(Instant::now()),
+            None if now_secs() >= request.take_by => match std::fs::remove_file(&waiting) {
+                Ok(()) => return Err(Unanswered::NotTaken),
+                // Taken in the same moment: wait for the answer.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    taken_at = Some(Instant::now())
+                }
+                Err(e) => return Err(e.into()),
+            },
+            Some(at) if at.elapsed() >= finish => return Err(Unanswered::NotFinished),
+            // It may have answered just before it went.
+            Some(_) if !desk_alive() && !answer.exists() => return Err(Unanswered::DeskGone),
             _ => {}
         }
         std::thread::sleep(Duration::from_millis(100));
     }
 }
 
-/// The desk's side: the waiting request, if any, removed as it is read so the PIN it carries
-/// does not stay on disk. A request that cannot be read is removed and logged.
-pub fn take(db: &Path) -> Option<BackupRequest> {
-    let path = db.join(REQUEST_FILE);
-    let bytes = std::fs::read(&path).ok()?;
-    if let Err(e) = std::fs::remove_file(&path) {
-        tracing::warn!("a backup request could not be removed: {e}");
-        return None;
-    }
-    match serde_json::from_slice::<BackupRequest>(&bytes) {
-        Ok(r) if is_id(&r.id) && r.out.is_absolute() => Some(r),
-        Ok(r) => {
-            tracing::warn!("a backup request was ignored: {r:?}");
-            None
+/// The desk's side: claims the oldest waiting request, if any, by renaming it, reads it and
+/// removes it, so the PIN it carries does not stay on disk. A request past its `take_by` is
+/// removed unread: its command line has given up.
+pub fn take(db: &Path) -> Option<Taken> {
+    let mut waiting: Vec<(SystemTime, String)> = std::fs::read_dir(db)
+        .ok()?
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let id = e.file_name().to_str()?.strip_prefix(REQUEST)?.to_string();
+            let at = e.metadata().and_then(|m| m.modified()).ok()?;
+            Some((at, id))
+        })
+        .collect();
+    waiting.sort();
+    for (_, id) in waiting {
+        let claimed = db.join(format!("{TAKEN}{id}"));
+        if std::fs::rename(db.join(format!("{REQUEST}{id}")), &claimed).is_err() {
+            continue; // withdrawn meanwhile
         }
-        Err(e) => {
-            tracing::warn!("a backup request could not be read: {e}");
-            None
+        let bytes = std::fs::read(&claimed);
+        let _ = std::fs::remove_file(&claimed);
+        if !is_id(&id) {
+            tracing::warn!("a backup request with a strange name was removed");
+            continue;
+        }
+        let request = bytes
+            .ok()
+            .and_then(|b| serde_json::from_slice::<BackupRequest>(&b).ok());
+        match request {
+            Some(r) if r.take_by < now_secs() => {
+                tracing::warn!("a backup request past its time was removed unread: {r:?}");
+            }
+            Some(r) if r.id == id && r.out.is_absolute() => return Some(Taken::Request(r)),
+            _ => {
+                tracing::warn!("a backup request could not be used: {id}");
+                return Some(Taken::Unusable { id });
+            }
         }
     }
+    None
 }
 
 /// The desk's answer to request `id`.
 pub fn answer(db: &Path, id: &str, answer: &BackupAnswer) -> std::io::Result<()> {
     let bytes = serde_json::to_vec(answer).map_err(std::io::Error::other)?;
-    write_new(&answer_path(db, id), &bytes)
+    write_whole(db, &format!("{ANSWER}{id}"), id, &bytes)
 }
 
-fn is_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric())
+/// Removes what requests left behind (a command line stopped while it waited, with the PIN in
+/// its request): for whoever holds the database and so knows no desk is serving them.
+pub fn clear_leftovers(db: &Path) {
+    let Ok(entries) = std::fs::read_dir(db) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if [REQUEST, TAKEN, ANSWER, WRITING]
+            .iter()
+            .any(|p| name.starts_with(p))
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn request(dir: &Path, id: &str) -> BackupRequest {
-        BackupRequest {
-            id: id.into(),
-            out: dir.join("夜间备份.xfbak"),
-            operator: "管理员甲".into(),
-            pin: "123456".into(),
-            lang: crate::i18n::Lang::Zh,
-        }
-    }
-
-    #[test]
-    fn a_request_is_taken_once_and_answered() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path();
-        let sent = request(db, "7x1");
-        send(db, &sent).unwrap();
-        assert!(matches!(
-            send(db, &request(db, "8x1")),
-            Err(Unanswered::Busy)
-        ));
-
-        let desk = std::thread::spawn({
-            let db = db.to_path_buf();
-            move || {
-                let mut taken = None;
-                while taken.is_none() {
-                    taken = take(&db);
-                    std::thread::sleep(Duration::from_millis(20));
-                }
-                let taken = taken.unwrap();
-                assert!(
-                    !db.join(REQUEST_FILE).exists(),
-                    "the PIN is not left on disk"
-                );
-                assert_eq!(take(&db), None);
-                let said = BackupAnswer {
-                    ok: true,
-                    message: format!("已备份到 {}", taken.out.display()),
-                };
-                answer(&db, &taken.id, &said).unwrap();
-                taken
-            }
-        });
-        let got = wait(db, "7x1", Duration::from_secs(10), Duration::from_secs(10)).unwrap();
-        assert_eq!(desk.join().unwrap(), sent);
-        assert!(got.ok);
-        assert!(got.message.contains("夜间备份.xfbak"), "{}", got.message);
-        let left: Vec<_> = std::fs::read_dir(db).unwrap().collect();
-        assert!(left.is_empty(), "{left:?}");
-    }
-
-    #[test]
-    fn a_request_no_desk_takes_is_withdrawn() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path();
-        send(db, &request(db, "9x1")).unwrap();
-        let waited = wait(
-            db,
-            "9x1",
-            Duration::from_millis(300),
-            Duration::from_secs(1),
-        );
-        assert!(matches!(waited, Err(Unanswered::NotTaken)), "{waited:?}");
-        assert!(!db.join(REQUEST_FILE).exists());
-    }
-
-    #[test]
-    fn a_request_with_a_relative_path_or_a_strange_id_is_ignored() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path();
-        let mut relative = request(db, "1x1");
-        relative.out = PathBuf::from("backup.xfbak");
-        send(db, &relative).unwrap();
-        assert_eq!(take(db), None);
-        send(db, &request(db, "../../etc")).unwrap();
-        assert_eq!(take(db), None);
-        std::fs::write(db.join(REQUEST_FILE), b"not json").unwrap();
-        assert_eq!(take(db), None);
-        assert!(!db.join(REQUEST_FILE).exists());
-    }
-}
+mod tests;

@@ -16,7 +16,9 @@ macro_rules! backup_texts {
             BackupAskingDesk => "登记台正在使用数据库 {}(PID {}),已请登记台备份,请稍候……", "The desk is using the database {} (PID {}); it has been asked to take the backup. Please wait…";
             BackupDeskSilent => "登记台 {} 秒内没有接手备份请求(可能还在打开数据库)。请管理员在登记台按 Ctrl-B 备份,或先退出登记台再运行本命令", "The desk did not take the backup request within {} seconds (it may still be opening the database). Back up from the desk (an administrator presses Ctrl-B), or quit the desk and run this command again";
             BackupDeskSlow => "登记台接手了备份请求,但 {} 分钟内没有答复;请在登记台查看是否已备份", "The desk took the backup request but did not answer within {} minutes; see on the desk whether the backup was written";
-            BackupRequestBusy => "另一个备份请求正在等登记台处理,请一分钟后再试", "Another backup request is waiting for the desk; try again in a minute";
+            BackupDeskGone => "登记台在答复之前退出了;请查看备份文件是否已写好,或再运行一次本命令", "The desk ended before it answered; see whether the backup file was written, or run this command again";
+            BackupRequestUnusable => "登记台无法执行这个备份请求(可能来自另一版本的 xfdesk)", "The desk cannot carry out this backup request (it may come from another version of xfdesk)";
+            BackupServing => "正在按命令行的请求({})备份,请稍候……", "Backing up as the command line asked ({}); please wait…";
             BackupRequestFailed => "无法向登记台发出备份请求:{}", "Could not ask the desk for the backup: {}";
             CliBackup => "把数据库备份到一个文件(带校验和;需管理员)", "Back up the database to a file (with a checksum; administrators)";
             CliBackupOut => "备份文件", "The backup file";
