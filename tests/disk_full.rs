@@ -260,3 +260,38 @@ fn a_backup_the_disk_has_no_room_for_is_refused_before_it_fills_the_disk() {
     drop(d);
     drop(store);
 }
+
+/// Fourteen backups nearly fill the disk: the oldest, which the backup would replace anyway,
+/// goes first to make room, and the backup is written.
+#[test]
+fn a_full_backups_folder_makes_room_by_dropping_the_oldest_first() {
+    let Some(disk) = Tmpfs::mount("100m") else {
+        not_on_a_real_disk("backup room", "the unit tests of backup_folder");
+        return;
+    };
+    let db = disk.path().join("desk");
+    let store = Arc::new(SledStore::open(&db).unwrap());
+    let folder = db.join("backups");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mb = 1024 * 1024;
+    let oldest = folder.join("xfdesk-20261101-180000.xfbak");
+    std::fs::write(&oldest, vec![1_u8; 20 * mb]).unwrap();
+    for day in 2..=14 {
+        let name = format!("xfdesk-202611{day:02}-180000.xfbak");
+        std::fs::write(folder.join(name), vec![2_u8; mb]).unwrap();
+    }
+    common::add_operator(&*store, Role::Administrator, None);
+    let mut d = common::bare_desk(Lang::Zh, 140, 34);
+    d.desk.handle(Message::Opened(Ok(store.clone())));
+    d.desk.app.db_path = db.clone();
+    d.sign_in(common::code_of(Role::Administrator), common::PIN);
+
+    d.ctrl('b');
+    let told = &d.app().status.as_ref().unwrap().text;
+    assert!(told.starts_with("已备份"), "{told}");
+    assert!(!oldest.exists());
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 14);
+    assert!(store.last_backup().unwrap().is_some());
+    drop(d);
+    drop(store);
+}

@@ -32,24 +32,23 @@ pub const KEEP_AT_DESK: usize = 14;
 
 /// Ctrl-B: writes a backup, records it in the evidence log, and says where it went; the oldest
 /// beyond `KEEP_AT_DESK` are removed. Refused before writing when the disk has no room for one
-/// the size of the last and the saves after it.
+/// the size of the largest there and the saves after it, even with those removed first.
 pub(super) fn run(app: &mut App, store: &dyn Store) {
     if app.refused(Permission::Maintain, false) {
         return;
     }
     let now = app.clock.now();
     let folder = app.db_path.join(BACKUP_DIR);
-    let newest = backup_folder::desk_backups(&folder)
-        .ok()
-        .and_then(|all| all.last().map(|(_, size)| *size));
-    if let Ok(free) = fs2::available_space(&app.db_path)
-        && !backup_folder::room_for_another(free, newest)
-    {
-        let mb = |bytes: u64| bytes / (1024 * 1024);
-        let size = mb(newest.unwrap_or_default());
-        let msg = app.lang.f(T::BackupNoRoom, &[&mb(free), &size]);
-        app.say(Tone::Error, msg);
-        return;
+    match backup_folder::room(&folder, KEEP_AT_DESK, &app.db_path) {
+        Ok(None) => {}
+        Ok(Some((free, size))) => {
+            let mb = |bytes: u64| bytes / (1024 * 1024);
+            let msg = app.lang.f(T::BackupNoRoom, &[&mb(free), &mb(size)]);
+            app.say(Tone::Error, msg);
+            return;
+        }
+        // The backup itself then says what the disk refuses.
+        Err(e) => tracing::warn!("the room for a backup could not be worked out: {e}"),
     }
     let path = folder.join(file_name(now));
     match store.backup(&path, now) {
@@ -65,7 +64,7 @@ pub(super) fn run(app: &mut App, store: &dyn Store) {
                 tracing::error!("the evidence log could not be written: {e}");
             }
             let mut msg = crate::i18n::backup::written(app.lang, &header, &path);
-            match backup_folder::prune(&folder, KEEP_AT_DESK) {
+            match backup_folder::prune(&folder, KEEP_AT_DESK, &path) {
                 Ok(0) => {}
                 Ok(removed) => {
                     let pruned = app.lang.f(T::BackupPruned, &[&removed, &KEEP_AT_DESK]);

@@ -30,14 +30,36 @@ pub fn desk_backups(dir: &Path) -> io::Result<Vec<(PathBuf, u64)>> {
     Ok(found)
 }
 
-/// Removes all but the newest `keep` desk backups in `dir`; how many went.
-pub fn prune(dir: &Path, keep: usize) -> io::Result<usize> {
-    let all = desk_backups(dir)?;
-    let old = all.len().saturating_sub(keep);
-    for (path, _) in &all[..old] {
+/// After `written` was written: removes the oldest other desk backups in `dir` until `keep`
+/// are left, `written` among them whatever its name says (a desk whose clock is behind names
+/// it older than the rest); how many went.
+pub fn prune(dir: &Path, keep: usize, written: &Path) -> io::Result<usize> {
+    let others: Vec<_> = desk_backups(dir)?
+        .into_iter()
+        .filter(|(path, _)| path != written)
+        .collect();
+    let old = (others.len() + 1).saturating_sub(keep).min(others.len());
+    for (path, _) in &others[..old] {
         std::fs::remove_file(path)?;
     }
     Ok(old)
+}
+
+/// Before a backup into `dir` on the disk of `disk`: `None` when there is room for one the
+/// size of the largest there and the saves after it, else the free and needed bytes. When
+/// there is not, the backups the next `prune` would remove go first.
+pub fn room(dir: &Path, keep: usize, disk: &Path) -> io::Result<Option<(u64, u64)>> {
+    let all = desk_backups(dir)?;
+    let largest = all.iter().map(|(_, size)| *size).max();
+    if room_for_another(fs2::available_space(disk)?, largest) {
+        return Ok(None);
+    }
+    let going = (all.len() + 1).saturating_sub(keep).min(all.len());
+    for (path, _) in &all[..going] {
+        std::fs::remove_file(path)?;
+    }
+    let free = fs2::available_space(disk)?;
+    Ok((!room_for_another(free, largest)).then(|| (free, largest.unwrap_or_default())))
 }
 
 /// Whether a disk with `free` bytes takes another backup the size of the newest one and keeps
@@ -61,14 +83,22 @@ mod tests {
         std::fs::write(dir.path().join("拷给档案室.xfbak"), b"kept").unwrap();
         std::fs::write(dir.path().join("xfdesk-notes.txt"), b"kept").unwrap();
 
-        assert_eq!(prune(dir.path(), 14).unwrap(), 2);
+        let newest = dir.path().join("xfdesk-20261125-093000.xfbak");
+        assert_eq!(prune(dir.path(), 14, &newest).unwrap(), 2);
         let left = desk_backups(dir.path()).unwrap();
         assert_eq!(left.len(), 14);
         assert!(left[0].0.ends_with("xfdesk-20261112-093000.xfbak"));
         assert_eq!(left[13].1, 25, "the newest, with its size");
         assert!(dir.path().join("拷给档案室.xfbak").exists());
         assert!(dir.path().join("xfdesk-notes.txt").exists());
-        assert_eq!(prune(dir.path(), 14).unwrap(), 0);
+        assert_eq!(prune(dir.path(), 14, &newest).unwrap(), 0);
+
+        // Written by a desk whose clock is behind: its name sorts first, and it stays.
+        let behind = dir.path().join("xfdesk-20250101-093000.xfbak");
+        std::fs::write(&behind, b"just written").unwrap();
+        assert_eq!(prune(dir.path(), 14, &behind).unwrap(), 1);
+        assert!(behind.exists());
+        assert!(!dir.path().join("xfdesk-20261112-093000.xfbak").exists());
         assert!(desk_backups(&dir.path().join("none")).unwrap().is_empty());
     }
 
