@@ -317,7 +317,8 @@ impl KeyMap {
             }
         }
         for command in ESSENTIAL {
-            if self.first_key(command).is_none() {
+            // A plain letter is no key in a text field, and the intake form is one.
+            if !self.keys_for(command).any(|b| b.scope == Scope::Always) {
                 let name = file_name_of(command);
                 let reason = ConfigReason::NoKeyLeft(name.clone());
                 return Err(ConfigProblem::at_key(text, &[&name], reason));
@@ -327,9 +328,10 @@ impl KeyMap {
     }
 }
 
-/// Commands a file may move but not leave without a key: a clerk who cannot save or quit (or
-/// go back, or see the keys) is stuck.
-const ESSENTIAL: [Command; 4] = [Command::Save, Command::Quit, Command::Back, Command::Help];
+/// Commands a file may move but not leave without a key that works everywhere: a clerk who
+/// cannot save, quit or go back out of a dialog is stuck. (Help may be a plain letter: it is
+/// still there outside text fields.)
+const ESSENTIAL: [Command; 3] = [Command::Save, Command::Quit, Command::Back];
 
 /// A command's name in a key-map file (snake_case, as it is read).
 fn file_name_of(command: Command) -> String {
@@ -353,7 +355,7 @@ mod tests {
 
     #[test]
     fn a_file_that_leaves_save_or_quit_without_a_key_is_refused_with_its_line() {
-        let emptied = KeyMap::default().patch("help = [\"f1\"]\nsave = []\n");
+        let emptied = KeyMap::default().patch("help = [\"h\"]\nsave = []\n");
         let problem = emptied.unwrap_err();
         assert_eq!(problem.reason, ConfigReason::NoKeyLeft("save".into()));
         assert_eq!(problem.line, Some(2));
@@ -362,6 +364,12 @@ mod tests {
         assert_eq!(
             taken.unwrap_err().reason,
             ConfigReason::NoKeyLeft("quit".into())
+        );
+        // A plain letter only: it would be typed into the form instead.
+        let letter = KeyMap::default().patch("save = [\"s\"]\n");
+        assert_eq!(
+            letter.unwrap_err().reason,
+            ConfigReason::NoKeyLeft("save".into())
         );
         // Moved, not lost: fine.
         let moved = KeyMap::default().patch("save = [\"f9\"]\n").unwrap();

@@ -23,8 +23,8 @@ pub enum ConfigReason {
     },
     UnknownStyle(String),
     UnknownColour(String),
-    /// A command a desk cannot do without (saving, quitting) was left without a key, by the
-    /// file's name for it.
+    /// A command a desk cannot do without (saving, quitting, going back) was left without a key that works
+    /// everywhere, by the file's name for it.
     NoKeyLeft(String),
 }
 

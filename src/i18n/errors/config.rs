@@ -21,8 +21,12 @@ impl Localize for ConfigReason {
             ),
             ConfigReason::NoKeyLeft(name) => say(
                 lang,
-                format!("命令“{name}”没有按键了,离不开它"),
-                format!("the command “{name}” is left without a key, and the desk needs it"),
+                format!(
+                    "命令“{name}”没有在任何界面都能用的按键(Ctrl 或 Alt 组合键、F 键等),离不开它"
+                ),
+                format!(
+                    "the command “{name}” has no key that works everywhere (a Ctrl or Alt combination, an F-key), and the desk needs it"
+                ),
             ),
             ConfigReason::UnknownStyle(name) => say(
                 lang,
