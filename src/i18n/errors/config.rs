@@ -77,15 +77,40 @@ pub(super) fn toml_in_chinese(message: &str) -> String {
             other => other.to_string(),
         }
     };
+    // What was found, as serde names it: `string "sixty"`, "integer `5`", …
+    let got = |got: &str| {
+        let got = got.trim();
+        for (en, zh) in [
+            ("string ", "文字 "),
+            ("integer ", "整数 "),
+            ("floating point ", "小数 "),
+            ("boolean ", ""),
+            ("character ", "字符 "),
+        ] {
+            if let Some(value) = got.strip_prefix(en) {
+                return format!("{zh}{}", value.trim_matches('`'));
+            }
+        }
+        match got {
+            "sequence" => "列表".to_string(),
+            "map" => "表".to_string(),
+            other => other.to_string(),
+        }
+    };
     if let Some(rest) = message.strip_prefix("invalid type: ")
-        && let Some((got, want)) = rest.rsplit_once(", expected ")
+        && let Some((found, want)) = rest.rsplit_once(", expected ")
     {
-        return format!("值的类型不对:应为{},这里是 {got}", kind(want));
+        return format!("值的类型不对:应为{},这里是{}", kind(want), got(found));
     }
     if let Some(rest) = message.strip_prefix("invalid value: ")
-        && let Some((got, want)) = rest.rsplit_once(", expected ")
+        && let Some((found, want)) = rest.rsplit_once(", expected ")
     {
-        return format!("值不对:应为{},这里是 {got}", kind(want));
+        return format!("值不对:应为{},这里是{}", kind(want), got(found));
+    }
+    if let Some(rest) = message.strip_prefix("invalid length ")
+        && let Some((found, want)) = rest.split_once(", expected ")
+    {
+        return format!("个数不对:应为{want},这里有 {found} 个");
     }
     if let Some(rest) = message.strip_prefix("unknown field ") {
         return match rest.split_once(", expected ") {
@@ -152,12 +177,13 @@ mod tests {
     fn the_usual_mistakes_in_a_settings_file_are_told_in_chinese() {
         assert_eq!(
             zh("days = \"sixty\""),
-            "值的类型不对:应为整数,这里是 string \"sixty\""
+            "值的类型不对:应为整数,这里是文字 \"sixty\""
         );
         assert_eq!(
             zh("days = 60\nroll = \"yes\""),
-            "值的类型不对:应为true 或 false,这里是 string \"yes\""
+            "值的类型不对:应为true 或 false,这里是文字 \"yes\""
         );
+        assert_eq!(zh("days = 1.5"), "值的类型不对:应为整数,这里是小数 1.5");
         assert_eq!(
             zh("days = 60\nrol = true"),
             "没有名为“rol”的设置项(可用的有:days、roll、tier)"
