@@ -351,6 +351,7 @@ impl Localize for StoreError {
                 "the database is still opening".into(),
             ),
             StoreError::Open { path, step, fault } => {
+                let step_kind = *step;
                 // Opening itself names only the fault; another step says which it was.
                 let step = match step {
                     OpenStep::Open => String::new(),
@@ -360,10 +361,22 @@ impl Localize for StoreError {
                     }
                 };
                 let fault = fault.localize(lang);
+                let path = path.display();
+                let (zh, en) = match step_kind {
+                    OpenStep::Measure
+                    | OpenStep::ClearCopy
+                    | OpenStep::CreateCopy
+                    | OpenStep::Copy
+                    | OpenStep::WriteCopy
+                    | OpenStep::MarkCopy
+                    | OpenStep::SwapCopy => ("整理数据库", "compacting the database"),
+                    OpenStep::Restore => ("恢复数据库", "restoring the database"),
+                    _ => ("打开数据库", "opening the database"),
+                };
                 say(
                     lang,
-                    format!("无法打开数据库 {}:{step}{fault}", path.display()),
-                    format!("cannot open the database {}: {step}{fault}", path.display()),
+                    format!("无法{zh} {path}:{step}{fault}"),
+                    format!("{en} {path} failed: {step}{fault}"),
                 )
             }
             StoreError::Damaged(e) => e.localize(lang),

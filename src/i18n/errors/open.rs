@@ -97,7 +97,7 @@ mod tests {
         };
         let zh = e.localize(Lang::Zh);
         assert!(
-            zh.starts_with("无法打开数据库 /srv/xfdesk:无法用副本替换原有文件:找不到文件"),
+            zh.starts_with("无法整理数据库 /srv/xfdesk:无法用副本替换原有文件:找不到文件"),
             "{zh}"
         );
     }
