@@ -3,13 +3,14 @@
 //! the same transaction as every registration on it and every change to it, and removed in the
 //! one that closes it (or forwards it, or does not accept it).
 //!
-//! Rows are kept in blocks: the rows of matters #0–#127 under one key, #128–#255 under the
+//! Rows are kept in blocks: the rows of matters #0–#255 under one key, #256–#511 under the
 //! next, and so on, each block a list in id order. Every report reads every open matter, and
 //! sled's cost per key read was as large as decoding the row (25 ms each for 94 000 rows at a
 //! million visits), and a first read after opening paid for every page it touched. With
-//! blocks of 128 the million-visit demo's open matters are 14 657 keys, the largest 2.9 KB; a
-//! change rewrites its block. (Blocks of 32: 30 903 keys, and a first report of 138 ms
-//! against 45.)
+//! blocks of 256 the million-visit demo's open matters are 8 575 keys, the largest 5.3 KB; a
+//! change rewrites its block. (Blocks of 32: 30 903 keys, and a first report of 138 ms; of
+//! 128: 14 657 keys, a first report of 50–64 ms and 34–39 ms after; of 256: 45–46 and
+//! 31–32 ms, with saves no slower.)
 //!
 //! The rows are derived from the matters. A database written before the index existed, or
 //! with rows of another format, has them rebuilt when it is opened (`meta::PENDING_ROWS` says
@@ -34,10 +35,10 @@ use super::write::{TxResult, fail};
 
 /// The format of the rows in the tree; a different one (or none) means rebuild on opening.
 /// 2: dates as numbers (`domain::compact_dates`). 3: rows in blocks of 32 matters. 4: blocks
-/// of `BLOCK` matters; a change of `BLOCK` needs a new format.
-const ROWS_FORMAT: u64 = 4;
+/// of 128. 5: blocks of `BLOCK` matters; a change of `BLOCK` needs a new format.
+const ROWS_FORMAT: u64 = 5;
 /// Matters per block.
-const BLOCK: u64 = 128;
+const BLOCK: u64 = 256;
 /// Blocks below which one thread decodes them all: starting a thread costs about what
 /// decoding a few blocks does.
 const PARALLEL_FROM: usize = 64;
