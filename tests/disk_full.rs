@@ -88,6 +88,16 @@ fn desk_on(store: Arc<dyn Store>) -> common::TestDesk {
     d
 }
 
+/// A desk signed in as the administrator, on `store` at `db` (its backups folder is there).
+fn admin_desk_on(store: Arc<SledStore>, db: &Path) -> common::TestDesk {
+    common::add_operator(&*store, Role::Administrator, None);
+    let mut d = common::bare_desk(Lang::Zh, 140, 34);
+    d.desk.handle(Message::Opened(Ok(store)));
+    d.desk.app.db_path = db.to_path_buf();
+    d.sign_in(common::code_of(Role::Administrator), common::PIN);
+    d
+}
+
 /// The clerk fills in 张三 and presses Ctrl-S: the disk is full, the form stays.
 fn save_is_refused_and_the_form_kept(d: &mut common::TestDesk, db: &Path) {
     d.fill_zhang_san().ctrl('s');
@@ -241,11 +251,7 @@ fn a_backup_the_disk_has_no_room_for_is_refused_before_it_fills_the_disk() {
     std::fs::create_dir_all(&folder).unwrap();
     let last = folder.join("xfdesk-20261117-180000.xfbak");
     std::fs::write(&last, vec![7_u8; 12 * 1024 * 1024]).unwrap();
-    common::add_operator(&*store, Role::Administrator, None);
-    let mut d = common::bare_desk(Lang::Zh, 140, 34);
-    d.desk.handle(Message::Opened(Ok(store.clone())));
-    d.desk.app.db_path = db.clone();
-    d.sign_in(common::code_of(Role::Administrator), common::PIN);
+    let mut d = admin_desk_on(store.clone(), &db);
 
     d.ctrl('b');
     let told = &d.app().status.as_ref().unwrap().text;
@@ -280,11 +286,7 @@ fn a_full_backups_folder_makes_room_by_dropping_the_oldest_first() {
         let name = format!("xfdesk-202611{day:02}-180000.xfbak");
         std::fs::write(folder.join(name), vec![2_u8; mb]).unwrap();
     }
-    common::add_operator(&*store, Role::Administrator, None);
-    let mut d = common::bare_desk(Lang::Zh, 140, 34);
-    d.desk.handle(Message::Opened(Ok(store.clone())));
-    d.desk.app.db_path = db.clone();
-    d.sign_in(common::code_of(Role::Administrator), common::PIN);
+    let mut d = admin_desk_on(store.clone(), &db);
 
     d.ctrl('b');
     let told = &d.app().status.as_ref().unwrap().text;

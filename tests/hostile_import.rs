@@ -124,10 +124,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ledger.xlsx");
         let mut book = rust_xlsxwriter::Workbook::new();
-        let sheet = book.add_worksheet();
-        for (c, h) in HEADER.iter().enumerate() {
-            sheet.write_string(0, c as u16, *h).unwrap();
-        }
+        let sheet = headed(&mut book);
         for (r, row) in rows.iter().enumerate() {
             for (c, text) in row.iter().enumerate() {
                 // Excel keeps at most 32 767 characters in a cell.
@@ -147,15 +144,21 @@ proptest! {
     }
 }
 
+/// A worksheet of `book` with the ledger's header in row 1.
+fn headed(book: &mut rust_xlsxwriter::Workbook) -> &mut rust_xlsxwriter::Worksheet {
+    let sheet = book.add_worksheet();
+    for (c, h) in HEADER.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet
+}
+
 /// A small workbook as Excel would save it, to be damaged.
 fn workbook_bytes() -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ledger.xlsx");
     let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    for (c, h) in HEADER.iter().enumerate() {
-        sheet.write_string(0, c as u16, *h).unwrap();
-    }
+    let sheet = headed(&mut book);
     sheet.write_string(1, 0, "欧阳明月").unwrap();
     sheet.write_number(1, 9, 3.0).unwrap();
     book.save(&path).unwrap();
