@@ -2,9 +2,8 @@
 //!
 //! While the desk runs it holds the database, so the backup is asked of the desk
 //! (`store::backup_request`), which checks the same operator and PIN and writes it. A restore
-//! writes a new
-//! database beside the target under a temporary name, checks the operator against the
-//! restored operators (whoever restores must be an administrator of the office whose data it
+//! writes a new database beside the target under a temporary name, checks the operator against
+//! the restored operators (whoever restores must be an administrator of the office whose data it
 //! is), records the restore in the restored evidence log, and only then gives it the target's
 //! name: a restore that fails or is refused leaves nothing at the target.
 
