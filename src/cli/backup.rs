@@ -57,7 +57,7 @@ pub fn backup(
     Ok(crate::i18n::backup::written(lang, &header, out))
 }
 
-/// How long a backup by the desk may take: a million visits take about a minute.
+/// How long a backup by the desk may take: a million visits took 18 s here (2 GB).
 const FINISH_WITHIN: Duration = Duration::from_secs(30 * 60);
 
 /// The desk that holds the database, as its lock file names it.
