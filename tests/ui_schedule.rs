@@ -142,6 +142,52 @@ fn english_week_names_the_days_in_english() {
     assert!(screen.contains("today"));
 }
 
+/// The arrival was marked as having left while their visit was being typed (by another
+/// operator at this desk): the visit is saved all the same, and the desk says the queue was
+/// not marked.
+#[test]
+fn a_visit_is_saved_when_its_arrival_was_changed_meanwhile_and_the_desk_says_so() {
+    use xfdesk::domain::ledger::Stamp;
+    use xfdesk::domain::schedule::{ArrivalState, ScheduleChange};
+    let (mut desk, store, _) = week_desk(Role::Secretary, Lang::Zh);
+    desk.key(KeyCode::Enter)
+        .ctrl('n')
+        .type_text("欧阳明月")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter);
+    assert_eq!(desk.app().screen, Screen::Intake);
+    let session = store.sessions_between(d(11, 18), d(11, 18)).unwrap()[0].clone();
+    let left = ScheduleChange::Advance {
+        session: session.id,
+        number: 1,
+        state: ArrivalState::Left,
+        visit: None,
+    };
+    store
+        .change_schedule(&left, &Stamp::new(common::now(), "sec2"))
+        .unwrap();
+    let before = store.visit_count().unwrap();
+    desk.type_text("11010519491231002X")
+        .tab(2)
+        .type_text("13812345678")
+        .tab(1)
+        .type_text("云南省普洱市思茅区南屏镇曼连村")
+        .tab(6)
+        .type_text("要求落实征地补偿款")
+        .ctrl('s');
+    assert_eq!(
+        store.visit_count().unwrap(),
+        before + 1,
+        "the visit is saved"
+    );
+    let told = &desk.app().status.as_ref().unwrap().text;
+    assert!(told.starts_with("已保存:来访"), "{told}");
+    assert!(told.contains("排号未能标为已接待"), "{told}");
+    let arrival = store.session(session.id).unwrap().unwrap().queue[0].clone();
+    assert_eq!(arrival.state, ArrivalState::Left);
+    assert_eq!(desk.app().week.receiving, None);
+}
+
 #[test]
 fn a_secretary_queues_an_arrival_and_receiving_them_registers_the_visit_with_the_leader() {
     use xfdesk::domain::intake::Field;

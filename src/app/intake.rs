@@ -606,7 +606,8 @@ pub(super) fn save(app: &mut App, store: &dyn Store) {
             return;
         }
     };
-    match store.register_visit(&visit) {
+    let (outcome, arrival_not_marked) = super::reception_day::register(app, &visit, store);
+    match outcome {
         Ok(done) => {
             let mut msg = if done.new_case {
                 app.lang
@@ -621,7 +622,10 @@ pub(super) fn save(app: &mut App, store: &dyn Store) {
                 msg = app.lang.f(T::Joined, &[&msg, &holder]);
             }
             saved(app);
-            app.say(Tone::Ok, msg);
+            match arrival_not_marked {
+                Some(why) => app.say(Tone::Warn, format!("{msg};{why}")),
+                None => app.say(Tone::Ok, msg),
+            }
             super::reception_day::received(app, &done, store);
         }
         // The visit may be in memory only: on a full disk sled keeps it there, never writes it

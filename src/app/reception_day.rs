@@ -10,8 +10,9 @@ use crate::domain::permission::Permission;
 use crate::domain::repeat::RepeatMatch;
 use crate::domain::schedule::{Appointment, ArrivalState, ScheduleChange, SessionId};
 use crate::domain::serial::SerialNo;
+use crate::domain::visit::NewVisit;
 use crate::i18n::{Localize, T};
-use crate::store::{Registered, Store};
+use crate::store::{RecordRef, Registered, Store, StoreError};
 
 use super::field::TextField;
 use super::week::{Entry, EntryKind};
@@ -242,21 +243,33 @@ fn link_appointment(app: &mut App, case: CaseId, store: &dyn Store) -> crate::st
     Ok(())
 }
 
-/// After intake saved the visit of the arrival being received: the arrival is done, with its
-/// visit, and the matter opens for the instruction and the assignment.
+/// Intake's save: the visit, and when it is the arrival being received, the arrival marked
+/// received with it in the same step (`Store::register_received`). When the queue refuses
+/// (the arrival was changed meanwhile, at this desk under another operator), the visit is
+/// saved on its own and why the arrival was not marked comes back: the queue's state never
+/// costs a visit.
+pub fn register(
+    app: &mut App,
+    visit: &NewVisit,
+    store: &dyn Store,
+) -> (crate::store::Result<Registered>, Option<String>) {
+    let Some(r) = app.week.receiving else {
+        return (store.register_visit(visit), None);
+    };
+    match store.register_received(visit, r.session, r.number, &stamp(app)) {
+        Err(e @ (StoreError::Schedule(_) | StoreError::NotFound(RecordRef::Session(_)))) => {
+            app.week.receiving = None;
+            let why = app.lang.f(T::ArrivalNotMarked, &[&e.localize(app.lang)]);
+            (store.register_visit(visit), Some(why))
+        }
+        other => (other, None),
+    }
+}
+
+/// After intake saved the visit of the arrival being received (marked received with it): the
+/// matter opens for the instruction and the assignment.
 pub fn received(app: &mut App, done: &Registered, store: &dyn Store) {
-    let Some(r) = app.week.receiving.take() else {
-        return;
-    };
-    let change = ScheduleChange::Advance {
-        session: r.session,
-        number: r.number,
-        state: ArrivalState::Done,
-        visit: Some(done.visit.id),
-    };
-    if let Err(e) = store.change_schedule(&change, &stamp(app)) {
-        let msg = e.localize(app.lang);
-        app.say(Tone::Error, msg);
+    if app.week.receiving.take().is_none() {
         return;
     }
     week::reload(app, store);

@@ -29,6 +29,7 @@ use crate::domain::search::{MatchQuality, SearchQuery, match_quality, result_ord
 use crate::domain::serial::SerialNo;
 use crate::domain::visit::{CaseLink, NewVisit, Visit, VisitId};
 use crate::store::org::OrgRecord;
+use crate::store::schedule::received;
 
 mod audit;
 mod matters;
@@ -213,6 +214,21 @@ impl Store for MemoryStore {
             }
             done.push(r);
         }
+        *guard = work;
+        Ok(done)
+    }
+
+    fn register_received(
+        &self,
+        visit: &NewVisit,
+        session: SessionId,
+        number: u32,
+        stamp: &Stamp,
+    ) -> Result<Registered> {
+        let mut guard = self.lock();
+        let mut work = guard.clone();
+        let done = work.register(visit)?;
+        schedule::change(&mut work, &received(session, number, &done), stamp)?;
         *guard = work;
         Ok(done)
     }

@@ -305,6 +305,17 @@ pub trait Store: Send + Sync {
     /// on stable storage. A visit may continue only its own petitioner's matter
     /// (`StoreError::CaseOfAnotherPetitioner`); when any visit is refused, none is written.
     fn register_visits(&self, visits: &[NewVisit]) -> Result<Vec<Registered>>;
+    /// Registers the visit of the arrival `number` of reception session `session` and marks
+    /// the arrival received with it (`ScheduleChange::Advance` to done), in one atomic step: a
+    /// crash between the two never leaves the visit saved and the arrival still waiting. An
+    /// arrival the queue's rules refuse to advance refuses the registration too.
+    fn register_received(
+        &self,
+        visit: &NewVisit,
+        session: SessionId,
+        number: u32,
+        stamp: &Stamp,
+    ) -> Result<Registered>;
 
     fn visit(&self, id: VisitId) -> Result<Option<Visit>>;
     fn visit_by_number(&self, number: SerialNo) -> Result<Option<Visit>>;

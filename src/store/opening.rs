@@ -36,6 +36,15 @@ impl Store for OpeningStore {
     fn change_schedule(&self, _: &ScheduleChange, _: &Stamp) -> Result<ScheduleDone> {
         Err(StoreError::Opening)
     }
+    fn register_received(
+        &self,
+        _: &crate::domain::visit::NewVisit,
+        _: SessionId,
+        _: u32,
+        _: &Stamp,
+    ) -> Result<super::Registered> {
+        Err(StoreError::Opening)
+    }
     fn sessions_between(&self, _: chrono::NaiveDate, _: chrono::NaiveDate) -> Result<Vec<Session>> {
         Err(StoreError::Opening)
     }

@@ -112,6 +112,21 @@ pub(crate) fn plan(
     })
 }
 
+/// The change that marks arrival `number` of `session` received, with the visit `done`
+/// registered for it.
+pub(crate) fn received(
+    session: SessionId,
+    number: u32,
+    done: &super::Registered,
+) -> ScheduleChange {
+    ScheduleChange::Advance {
+        session,
+        number,
+        state: crate::domain::schedule::ArrivalState::Done,
+        visit: Some(done.visit.id),
+    }
+}
+
 /// Sessions in date order, then by id: the order every listing gives.
 pub(crate) fn in_date_order(mut sessions: Vec<Session>) -> Vec<Session> {
     sessions.sort_by_key(|s| (s.plan.date, s.plan.start, s.id));

@@ -63,6 +63,15 @@ impl Store for UnconfirmingDisk {
         }
         Ok(registered)
     }
+    fn register_received(
+        &self,
+        visit: &NewVisit,
+        session: xfdesk::domain::schedule::SessionId,
+        number: u32,
+        stamp: &Stamp,
+    ) -> Result<xfdesk::store::Registered> {
+        self.inner.register_received(visit, session, number, stamp)
+    }
     fn change_schedule(
         &self,
         change: &xfdesk::domain::schedule::ScheduleChange,

@@ -259,7 +259,53 @@ fn unavailable_dates_are_kept_per_leader_and_cleared(store: &dyn Store) {
     assert_eq!(kinds(store), [AuditKind::UnavailableSet; 3]);
 }
 
+/// The visit of an arrival being received and the arrival marked received are one step: both
+/// or neither. A queue that refuses (no such number) leaves no visit behind.
+fn a_received_arrivals_visit_and_its_mark_are_one_step(store: &dyn Store) {
+    let li = leader(store, "李建国");
+    let id = add(store, d(3, 4), li);
+    let arrive = ScheduleChange::Arrive {
+        session: id,
+        name: "欧阳明月".into(),
+        case: None,
+    };
+    store.change_schedule(&arrive, &stamp(4, "sec1")).unwrap();
+    let receiving = ScheduleChange::Advance {
+        session: id,
+        number: 1,
+        state: ArrivalState::BeingReceived,
+        visit: None,
+    };
+    store
+        .change_schedule(&receiving, &stamp(4, "sec1"))
+        .unwrap();
+    let visits_before = store.visit_count().unwrap();
+
+    let refused =
+        store.register_received(&walk_in("欧阳明月", nov(4, 9)), id, 7, &stamp(4, "sec1"));
+    assert!(refused.is_err(), "{refused:?}");
+    assert_eq!(
+        store.visit_count().unwrap(),
+        visits_before,
+        "no visit without its mark"
+    );
+
+    let done = store
+        .register_received(&walk_in("欧阳明月", nov(4, 9)), id, 1, &stamp(4, "sec1"))
+        .unwrap();
+    assert_eq!(store.visit_count().unwrap(), visits_before + 1);
+    let arrival = &store.session(id).unwrap().unwrap().queue[0];
+    assert_eq!(arrival.state, ArrivalState::Done);
+    assert_eq!(arrival.visit, Some(done.visit.id));
+    assert_eq!(
+        kinds(store).last(),
+        Some(&AuditKind::ArrivalAdvanced),
+        "the mark is in the evidence log"
+    );
+}
+
 for_both_backends!(
+    a_received_arrivals_visit_and_its_mark_are_one_step,
     rota_keeps_hand_made_sessions_and_lists_by_date,
     a_full_session_refuses_the_booking_and_writes_nothing,
     the_queue_numbers_arrivals_and_follows_them,

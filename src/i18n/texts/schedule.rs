@@ -57,6 +57,7 @@ macro_rules! schedule_texts {
             ArrivalNumbered => "已排号:{} 号", "Queued: number {}";
             ArrivalReceiving => "{} 号接待中:登记后打开事项,按 F8 录入领导批示并当场交办", "Number {} being received: after saving, the matter opens; F8 records the leader's instruction and the assignment";
             ArrivalClosed => "此号已接待完毕或已离开", "That number is done or has left";
+            ArrivalNotMarked => "排号未能标为已接待({}),请在接访日队列中核对", "the arrival was not marked received ({}); check it in the reception day's queue";
             SessionQueueKeys => "Ctrl-N 排号  ↑/↓ 选号  Enter 接待  Ctrl-D 已离开  F8 预约  Esc 返回", "Ctrl-N queue  ↑/↓ number  Enter receive  Ctrl-D left  F8 book  Esc back";
             BookingField => "预约(事项编号 时段,如 2026-000003 10:30):", "Book (matter number and slot, e.g. 2026-000003 10:30): ";
             BookingFormat => "请填写事项编号和时段,如 2026-000003 10:30", "Type a matter number and a slot, e.g. 2026-000003 10:30";

@@ -287,7 +287,23 @@ impl SledStore {
 
 impl Store for SledStore {
     fn register_visits(&self, visits: &[NewVisit]) -> Result<Vec<Registered>> {
-        self.guarded(|| self.register_all(visits))
+        self.guarded(|| self.register_all(visits, None))
+    }
+
+    fn register_received(
+        &self,
+        visit: &NewVisit,
+        session: SessionId,
+        number: u32,
+        stamp: &Stamp,
+    ) -> Result<Registered> {
+        let arrival = Some((session, number, stamp));
+        let done = self.published(stamp, || {
+            self.register_all(std::slice::from_ref(visit), arrival)
+        })?;
+        done.into_iter()
+            .next()
+            .ok_or_else(|| StoreError::Engine("registration returned nothing".into()))
     }
 
     fn visit(&self, id: VisitId) -> Result<Option<Visit>> {

@@ -14,13 +14,16 @@ use sled::transaction::{ConflictableTransactionError, Transactional, Transaction
 
 use crate::domain::case::{Case, CaseId};
 use crate::domain::evidence;
+use crate::domain::ledger::Stamp;
 use crate::domain::matter::Matter;
 use crate::domain::organisation::Named;
 use crate::domain::pending::MatterRow;
 use crate::domain::petitioner::{Petitioner, PetitionerId};
 use crate::domain::registration::{Allocation, BatchPeople, assemble, numbering_year};
+use crate::domain::schedule::SessionId;
 use crate::domain::serial::SerialNo;
 use crate::domain::visit::{CaseLink, NewVisit, VisitId};
+use crate::store::schedule::received;
 use crate::store::{RecordRef, Registered, StoreError, check_case_owner, codec, note_visit};
 
 use super::SledStore;
@@ -31,6 +34,7 @@ use super::name_lists::{self, Directory};
 use super::org::note_named;
 use super::packs::TxPacked;
 use super::read::transaction_error;
+use super::schedule::ScheduleTx;
 
 pub type TxResult<T> = Result<T, ConflictableTransactionError<StoreError>>;
 
@@ -324,10 +328,13 @@ impl Registration<'_> {
 }
 
 impl SledStore {
-    /// See `Store::register_visits`: the whole batch in one transaction, then one flush.
+    /// See `Store::register_visits`: the whole batch in one transaction, then one flush. With
+    /// `arrival` (a session, its queue number and who received them), that arrival is marked
+    /// received with the batch's last visit in the same transaction (`Store::register_received`).
     pub(super) fn register_all(
         &self,
         visits: &[NewVisit],
+        arrival: Option<(SessionId, u32, &Stamp)>,
     ) -> crate::store::Result<Vec<Registered>> {
         if visits.is_empty() {
             return Ok(Vec::new());
@@ -347,7 +354,7 @@ impl SledStore {
             }
         }
         let names = Directory::of(&self.index, names.iter().map(String::as_str))?;
-        // Eleven trees: more than sled's tuple form takes (nine), so the slice form, in this
+        // Twelve trees: more than sled's tuple form takes (nine), so the slice form, in this
         // order. The evidence log is one of them: a visit is never saved without its event.
         let trees = [
             self.petitioners.tree(),
@@ -361,6 +368,7 @@ impl SledStore {
             &self.pending,
             &self.leaders,
             &self.audit,
+            &self.sessions,
         ];
         let done = trees[..]
             .transaction(|t| {
@@ -390,6 +398,15 @@ impl SledStore {
                         people.created(&v, r.petitioner.id);
                     }
                     done.push(r);
+                }
+                if let (Some((session, number, stamp)), Some(last)) = (arrival, done.last()) {
+                    let schedule = ScheduleTx {
+                        meta: &t[3],
+                        sessions: &t[11],
+                        unavailable: None,
+                        audit: &t[10],
+                    };
+                    schedule.apply(&received(session, number, last), stamp, None)?;
                 }
                 Ok(done)
             })
