@@ -112,6 +112,15 @@ fn the_overdue_report_names_each_late_matter_with_its_days_late_in_every_format(
     assert_eq!(rows.len(), 4);
 }
 
+/// What a subcommand working out due dates prints when it set policy.toml aside.
+fn names_the_policy_set_aside(stderr: &[u8]) {
+    let warning = String::from_utf8_lossy(stderr);
+    assert!(
+        warning.contains("policy.toml") && warning.contains("使用法定时限"),
+        "{warning}"
+    );
+}
+
 #[test]
 fn the_offices_policy_file_is_read_and_a_broken_one_is_named_and_set_aside() {
     let dir = tempfile::tempdir().unwrap();
@@ -132,11 +141,7 @@ fn the_offices_policy_file_is_read_and_a_broken_one_is_named_and_set_aside() {
         .success()
         .get_output()
         .clone();
-    let warning = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        warning.contains("policy.toml") && warning.contains("使用法定时限"),
-        "{warning}"
-    );
+    names_the_policy_set_aside(&out.stderr);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["total"].as_u64(), Some(statutory));
 
@@ -149,10 +154,6 @@ fn the_offices_policy_file_is_read_and_a_broken_one_is_named_and_set_aside() {
         .success()
         .get_output()
         .clone();
-    let warning = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        warning.contains("policy.toml") && warning.contains("使用法定时限"),
-        "{warning}"
-    );
+    names_the_policy_set_aside(&out.stderr);
     assert!(ledger.is_file());
 }

@@ -142,18 +142,6 @@ fn english_week_names_the_days_in_english() {
     assert!(screen.contains("today"));
 }
 
-/// On intake opened for an arrival (the name typed): the rest of the form, then Ctrl-S.
-fn fill_the_rest_and_save(desk: &mut common::TestDesk) {
-    desk.type_text("11010519491231002X")
-        .tab(2)
-        .type_text("13812345678")
-        .tab(1)
-        .type_text("云南省普洱市思茅区南屏镇曼连村")
-        .tab(6)
-        .type_text("要求落实征地补偿款")
-        .ctrl('s');
-}
-
 /// The arrival was marked as having left while their visit was being typed (by another
 /// operator at this desk): the visit is saved all the same, and the desk says the queue was
 /// not marked.
@@ -179,7 +167,7 @@ fn a_visit_is_saved_when_its_arrival_was_changed_meanwhile_and_the_desk_says_so(
         .change_schedule(&left, &Stamp::new(common::now(), "sec2"))
         .unwrap();
     let before = store.visit_count().unwrap();
-    fill_the_rest_and_save(&mut desk);
+    desk.fill_after_name().ctrl('s');
     assert_eq!(
         store.visit_count().unwrap(),
         before + 1,
@@ -211,7 +199,7 @@ fn a_secretary_queues_an_arrival_and_receiving_them_registers_the_visit_with_the
     assert_eq!(desk.app().intake.leader.chosen, Some(ids[0]));
     assert_eq!(desk.app().intake.name.value(), "张三");
     assert_eq!(desk.app().intake.focus, Field::IdNumber);
-    fill_the_rest_and_save(&mut desk);
+    desk.fill_after_name().ctrl('s');
     let screen = desk.screen();
     assert_eq!(desk.app().screen, Screen::Matter, "{screen}");
     let matter = &desk.app().matter.as_ref().unwrap().matter;

@@ -227,9 +227,12 @@ impl TestDesk {
 
     /// Fills the form for 张三 from the name onwards (focus on the name field).
     pub fn fill_zhang_san(&mut self) -> &mut Self {
-        self.type_text("张三")
-            .tab(1)
-            .type_text("11010519491231002X")
+        self.type_text("张三").tab(1).fill_after_name()
+    }
+
+    /// Fills 张三's form from the ID number onwards (focus on the ID number field).
+    pub fn fill_after_name(&mut self) -> &mut Self {
+        self.type_text("11010519491231002X")
             .tab(2)
             .type_text("13812345678")
             .tab(1)
