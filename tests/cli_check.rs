@@ -113,3 +113,27 @@ fn a_damaged_database_is_named_so_with_the_way_back_from_a_backup() {
     assert!(err.contains("xfdesk restore 备份文件 --db 新目录"), "{err}");
     assert!(!err.contains("damaged"), "{err}");
 }
+
+#[test]
+fn a_record_cut_short_is_named_in_chinese_without_the_codecs_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk");
+    xfdesk(&db, &["--today", "2026-11-30", "demo", "--visits", "300"]).success();
+    {
+        let raw = sled::open(db.join("sled")).unwrap();
+        let pending = raw.open_tree("pending").unwrap();
+        let (key, bytes) = pending.first().unwrap().expect("the demo has open matters");
+        pending.insert(key, &bytes[..bytes.len() - 2]).unwrap();
+        raw.flush().unwrap();
+    }
+    let zh = xfdesk(&db, &["check"]).failure().code(2);
+    let out = String::from_utf8_lossy(&zh.get_output().stdout).to_string();
+    assert!(out.contains("已损坏:数据不完整(被截断)"), "{out}");
+    assert!(
+        !out.contains("cut short") && !out.contains("Unexpected"),
+        "{out}"
+    );
+    let en = xfdesk(&db, &["--lang", "en", "check"]).failure().code(2);
+    let out = String::from_utf8_lossy(&en.get_output().stdout).to_string();
+    assert!(out.contains("is damaged: cut short"), "{out}");
+}

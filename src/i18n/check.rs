@@ -33,7 +33,7 @@ pub fn report(r: &CheckReport, lang: Lang) -> String {
 
 pub fn fault_text(fault: &ChainFault, lang: Lang) -> String {
     match fault {
-        ChainFault::Unreadable(why) => lang.f(T::ChainUnreadable, &[why]),
+        ChainFault::Unreadable(e) => lang.f(T::ChainUnreadable, &[&e.localize(lang)]),
         ChainFault::Unsealed => lang.t(T::ChainUnsealed).to_string(),
         ChainFault::Altered => lang.t(T::ChainAltered).to_string(),
         ChainFault::PreviousMismatch => lang.t(T::ChainPrevMismatch).to_string(),
@@ -45,9 +45,7 @@ pub fn fault_text(fault: &ChainFault, lang: Lang) -> String {
 
 fn problem(p: &Problem, lang: Lang) -> String {
     match p {
-        Problem::Unreadable { record, reason } => {
-            lang.f(T::CheckUnreadable, &[&record.localize(lang), reason])
-        }
+        Problem::Unreadable(e) => e.localize(lang),
         Problem::StrayIndex {
             entry,
             points_at: Some(id),

@@ -1,6 +1,7 @@
 //! Domain and store errors worded for the person at the desk. The core's `Display` texts are
 //! for logs; these are what a clerk reads, naming what is wrong and how to put it right.
 
+mod codec;
 mod config;
 mod deadline;
 mod open;
@@ -16,7 +17,7 @@ use crate::domain::petitioner::NameError;
 use crate::domain::phone::PhoneError;
 use crate::store::backup::BackupError;
 use crate::store::open_fault::OpenStep;
-use crate::store::{CodecError, RecordRef, StoreError};
+use crate::store::{RecordRef, StoreError};
 
 pub trait Localize {
     fn localize(&self, lang: Lang) -> String;
@@ -274,45 +275,6 @@ impl Localize for RecordRef {
     }
 }
 
-impl Localize for CodecError {
-    fn localize(&self, lang: Lang) -> String {
-        match self {
-            CodecError::Empty { record } => {
-                let r = record.localize(lang);
-                say(
-                    lang,
-                    format!("{r} 是空的(已损坏)"),
-                    format!("{r} is empty (damaged)"),
-                )
-            }
-            CodecError::UnknownVersion { record, version } => {
-                let r = record.localize(lang);
-                say(
-                    lang,
-                    format!("{r} 的格式版本 {version} 比本程序新,请升级 xfdesk"),
-                    format!("{r} has format version {version}, newer than this xfdesk; upgrade it"),
-                )
-            }
-            CodecError::Damaged { record, reason } => {
-                let r = record.localize(lang);
-                say(
-                    lang,
-                    format!("{r} 已损坏:{reason}"),
-                    format!("{r} is damaged: {reason}"),
-                )
-            }
-            CodecError::Encode { record, reason } => {
-                let r = record.localize(lang);
-                say(
-                    lang,
-                    format!("{r} 无法编码:{reason}"),
-                    format!("{r} could not be encoded: {reason}"),
-                )
-            }
-        }
-    }
-}
-
 impl Localize for BackupError {
     fn localize(&self, lang: Lang) -> String {
         match self {
@@ -379,7 +341,9 @@ impl Localize for StoreError {
                     format!("{en} {path} failed: {step}{fault}"),
                 )
             }
-            StoreError::Damaged(e) => e.localize(lang),
+            StoreError::Damaged(_) | StoreError::DamagedKey { .. } | StoreError::Dangling(_) => {
+                codec::damaged_store(self, lang)
+            }
             StoreError::NotFound(r) => {
                 let r = r.localize(lang);
                 say(lang, format!("{r} 不存在"), format!("{r} does not exist"))

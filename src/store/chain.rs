@@ -53,7 +53,7 @@ fn seal(seq: u64, prev: &Hash, event: &AuditEvent) -> Result<Hash, CodecError> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ChainFault {
     /// The stored bytes do not decode.
-    Unreadable(String),
+    Unreadable(CodecError),
     /// An entry from before the chain existed, which nothing protects.
     Unsealed,
     /// The entry's contents do not give its stored hash: it was changed after writing.
@@ -100,7 +100,7 @@ impl Walker {
             ));
         }
         let entry = match stored {
-            Err(e) => return Err((seq, ChainFault::Unreadable(e.to_string()))),
+            Err(e) => return Err((seq, ChainFault::Unreadable(e))),
             Ok(StoredAudit::Unsealed(_)) => return Err((seq, ChainFault::Unsealed)),
             Ok(StoredAudit::Sealed(entry)) => entry,
         };
@@ -110,7 +110,7 @@ impl Walker {
         match entry.intact() {
             Ok(true) => {}
             Ok(false) => return Err((seq, ChainFault::Altered)),
-            Err(e) => return Err((seq, ChainFault::Unreadable(e.to_string()))),
+            Err(e) => return Err((seq, ChainFault::Unreadable(e))),
         }
         if entry.prev != self.prev {
             return Err((seq, ChainFault::PreviousMismatch));

@@ -2,8 +2,8 @@
 //! index entry, pending row, reference count or counter that disagrees with the records. Each
 //! store fills the report from what it keeps (`Store::check`); the words are in `i18n::check`.
 
-use super::RecordRef;
 use super::chain::ChainFault;
+use super::{CodecError, RecordRef};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CheckReport {
@@ -39,8 +39,8 @@ pub enum Counter {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
-    /// A record that does not decode.
-    Unreadable { record: RecordRef, reason: String },
+    /// A record that does not decode; the error names it.
+    Unreadable(CodecError),
     /// An index entry no record accounts for: its record is missing or says otherwise.
     /// `entry` is the key in hex; `points_at` the id at its end, when it has one.
     StrayIndex {

@@ -41,10 +41,46 @@ pub enum CodecError {
     Empty { record: RecordRef },
     #[error("{record} has format version {version}, this xfdesk does not read it")]
     UnknownVersion { record: RecordRef, version: u8 },
-    #[error("{record} is damaged: {reason}")]
-    Damaged { record: RecordRef, reason: String },
+    #[error("{record} is damaged: {damage}")]
+    Damaged { record: RecordRef, damage: Damage },
+    #[error("{record} would take {bytes} bytes, more than {MAX_RECORD_BYTES}")]
+    TooLarge { record: RecordRef, bytes: usize },
     #[error("{record} could not be encoded: {reason}")]
     Encode { record: RecordRef, reason: String },
+}
+
+/// What is wrong with a record's bytes, kept as a value so `xfdesk check` and the desk can say
+/// it in the user's language; bincode's own words are English.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Damage {
+    #[error("cut short")]
+    CutShort,
+    #[error("{0} bytes left over")]
+    LeftOver(usize),
+    /// A length larger than any record: a damaged length prefix.
+    #[error("a length is impossibly large")]
+    TooLong,
+    #[error("text that is not UTF-8")]
+    NotText,
+    /// A value its type does not allow (an unknown choice, a number out of range); bincode's
+    /// description, shown in English only.
+    #[error("{0}")]
+    BadValue(String),
+    /// The records kept together in one pack are not in order.
+    #[error("the records stored with it are out of order")]
+    OutOfOrder,
+}
+
+impl From<bincode::error::DecodeError> for Damage {
+    fn from(e: bincode::error::DecodeError) -> Self {
+        use bincode::error::DecodeError as E;
+        match e {
+            E::UnexpectedEnd { .. } => Damage::CutShort,
+            E::LimitExceeded | E::OutsideUsizeRange(_) => Damage::TooLong,
+            E::Utf8 { .. } | E::InvalidCharEncoding(_) => Damage::NotText,
+            other => Damage::BadValue(other.to_string()),
+        }
+    }
 }
 
 impl CodecError {
@@ -54,6 +90,7 @@ impl CodecError {
             CodecError::Empty { record }
             | CodecError::UnknownVersion { record, .. }
             | CodecError::Damaged { record, .. }
+            | CodecError::TooLarge { record, .. }
             | CodecError::Encode { record, .. } => *record,
         }
     }
@@ -85,9 +122,9 @@ pub fn encode<T: Serialize>(value: &T, record: RecordRef) -> Result<Vec<u8>, Cod
         }
     })?;
     if out.len() > MAX_RECORD_BYTES {
-        return Err(CodecError::Encode {
+        return Err(CodecError::TooLarge {
             record,
-            reason: format!("{} bytes, more than {MAX_RECORD_BYTES}", out.len()),
+            bytes: out.len(),
         });
     }
     Ok(out)
@@ -107,13 +144,13 @@ fn decode_body<'a, T: Deserialize<'a>>(body: &'a [u8], record: RecordRef) -> Res
         bincode::serde::borrow_decode_from_slice(body, decode_config()).map_err(|e| {
             CodecError::Damaged {
                 record,
-                reason: e.to_string(),
+                damage: e.into(),
             }
         })?;
     if used != body.len() {
         return Err(CodecError::Damaged {
             record,
-            reason: format!("{} bytes left over", body.len() - used),
+            damage: Damage::LeftOver(body.len() - used),
         });
     }
     Ok(value)
@@ -144,13 +181,13 @@ pub fn decode_list_into<T: DeserializeOwned>(
         return Err(CodecError::UnknownVersion { record, version });
     }
     let before = out.len();
-    let damaged = |reason: String| CodecError::Damaged { record, reason };
+    let damaged = |damage: Damage| CodecError::Damaged { record, damage };
     let used = bincode::serde::seed_decode_from_slice(Append(&mut *out), body, decode_config())
         .map(|(_, used)| used)
-        .map_err(|e| damaged(e.to_string()));
+        .map_err(|e| damaged(e.into()));
     let left = used.and_then(|used| match body.len() - used {
         0 => Ok(()),
-        left => Err(damaged(format!("{left} bytes left over"))),
+        left => Err(damaged(Damage::LeftOver(left))),
     });
     if left.is_err() {
         out.truncate(before);
@@ -311,17 +348,45 @@ mod tests {
             })
         );
         let err = decode::<Sample>(&bytes[..bytes.len() - 2], REC).unwrap_err();
-        assert!(
-            matches!(err, CodecError::Damaged { record: REC, .. }),
-            "{err:?}"
+        assert_eq!(
+            err,
+            CodecError::Damaged {
+                record: REC,
+                damage: Damage::CutShort
+            }
         );
         assert!(err.to_string().contains("visit #7"));
         let mut longer = bytes.clone();
         longer.push(0);
-        assert!(matches!(
+        assert_eq!(
             decode::<Sample>(&longer, REC),
-            Err(CodecError::Damaged { .. })
-        ));
+            Err(CodecError::Damaged {
+                record: REC,
+                damage: Damage::LeftOver(1)
+            })
+        );
+    }
+
+    #[test]
+    fn a_damaged_length_or_text_is_named_as_such() {
+        // A string's length prefix claiming far more than any record holds.
+        let mut long = vec![FORMAT_VERSION, 0xfd];
+        long.extend_from_slice(&u64::MAX.to_le_bytes());
+        assert_eq!(
+            decode::<String>(&long, REC),
+            Err(CodecError::Damaged {
+                record: REC,
+                damage: Damage::TooLong
+            })
+        );
+        let not_text = [FORMAT_VERSION, 2, 0xff, 0xfe];
+        assert_eq!(
+            decode::<String>(&not_text, REC),
+            Err(CodecError::Damaged {
+                record: REC,
+                damage: Damage::NotText
+            })
+        );
     }
 
     #[test]
@@ -329,7 +394,7 @@ mod tests {
         let huge = "字".repeat(MAX_RECORD_BYTES / 3 + 1);
         assert!(matches!(
             encode(&huge, REC),
-            Err(CodecError::Encode { record: REC, .. })
+            Err(CodecError::TooLarge { record: REC, .. })
         ));
         let largest = "x".repeat(MAX_RECORD_BYTES - 8);
         let bytes = encode(&largest, REC).unwrap();

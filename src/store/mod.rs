@@ -50,7 +50,7 @@ use crate::domain::search::{MatchQuality, SearchQuery};
 use crate::domain::serial::SerialNo;
 use crate::domain::visit::{NewVisit, Visit, VisitId};
 
-pub use codec::CodecError;
+pub use codec::{CodecError, Damage};
 
 /// Names a stored record in messages, so damage can be traced to one record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,6 +114,26 @@ impl fmt::Display for RecordRef {
     }
 }
 
+/// The part of the database a damaged key was found in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyOf {
+    Record,
+    Index,
+    Ledger,
+    Audit,
+}
+
+impl fmt::Display for KeyOf {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            KeyOf::Record => "a record",
+            KeyOf::Index => "an index entry",
+            KeyOf::Ledger => "a ledger",
+            KeyOf::Audit => "the evidence log",
+        })
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database in use by another xfdesk{}, {path}", pid.map(|p| format!(", PID {p}")).unwrap_or_default())]
@@ -130,6 +150,12 @@ pub enum StoreError {
     Damaged(#[from] CodecError),
     #[error("{0} does not exist")]
     NotFound(RecordRef),
+    /// A key that does not have the shape its part of the database gives keys; `key` in hex.
+    #[error("a key of {part} is damaged: {key}")]
+    DamagedKey { part: KeyOf, key: String },
+    /// An index entry pointing at a record that is not there.
+    #[error("the index names {0}, which is missing")]
+    Dangling(RecordRef),
     /// A visit linked to a matter of someone else: refused, nothing written.
     #[error("matter #{} belongs to petitioner #{}, not to the person being registered", case.0, owner.0)]
     CaseOfAnotherPetitioner { case: CaseId, owner: PetitionerId },
@@ -180,6 +206,11 @@ pub enum StoreError {
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 impl StoreError {
+    pub fn damaged_key(part: KeyOf, key: &[u8]) -> Self {
+        let key = key.iter().map(|b| format!("{b:02x}")).collect();
+        StoreError::DamagedKey { part, key }
+    }
+
     /// An I/O failure told with the database directory it happened in.
     pub fn on_disk(self, path: &std::path::Path) -> StoreError {
         match self {

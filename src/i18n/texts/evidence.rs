@@ -15,7 +15,6 @@ macro_rules! evidence_texts {
             ChainGap => "在它之前,自第 {} 条起的记录缺失", "the entries from #{} before it are missing";
             ChainWrongNumber => "该条自称第 {} 条", "it says it is entry #{}";
             ChainTruncated => "日志在第 {} 条后中断,其后的记录被删除", "the log ends after entry #{}: the entries after it were removed";
-            CheckUnreadable => "{}无法读取:{}", "{} cannot be read: {}";
             CheckStrayIndex => "索引项 {} 没有对应的记录(指向 #{})", "index entry {} matches no record (it points at #{})";
             CheckStrayName => "名称索引项 {} 没有对应的在用记录", "name index entry {} matches no active record";
             CheckNotIndexed => "{}缺少索引项", "{} is missing from an index";

@@ -15,7 +15,7 @@ use sled::transaction::{Transactional, TransactionalTree};
 use crate::domain::audit::AuditEvent;
 use crate::store::chain::{GENESIS, Hash, Sealed};
 use crate::store::codec::{self, StoredAudit};
-use crate::store::{RecordRef, Result, StoreError};
+use crate::store::{KeyOf, RecordRef, Result, StoreError};
 
 use super::SledStore;
 use super::keys::meta;
@@ -181,9 +181,7 @@ impl SledStore {
         let mut current: Option<(u64, Items)> = None;
         for (n, entry) in old.iter().enumerate() {
             let (key, bytes) = entry.map_err(engine)?;
-            let seq = block_key(&key).ok_or_else(|| {
-                StoreError::Engine("an evidence log key is not a sequence number".into())
-            })?;
+            let seq = block_key(&key).ok_or_else(|| StoreError::damaged_key(KeyOf::Audit, &key))?;
             let item = (seq, bytes.to_vec());
             match &mut current {
                 Some((block, items)) if *block == block_of(seq) => items.push(item),

@@ -61,14 +61,12 @@ impl SledStore {
         report.problems.extend(missing);
         let mut stored = self.index.len() as u64;
         for list in lists::all(index) {
-            let (key, bytes) = list?;
+            let (_, bytes) = list?;
             stored -= 1;
-            match lists::decode(&key, &bytes) {
+            match lists::decode(&bytes) {
                 Ok(entries) => stored += entries.len() as u64,
-                Err(e) => report.problems.push(Problem::Unreadable {
-                    record: RecordRef::IndexList,
-                    reason: e.to_string(),
-                }),
+                Err(StoreError::Damaged(e)) => report.problems.push(Problem::Unreadable(e)),
+                Err(other) => return Err(other),
             }
         }
         if stored != present {
@@ -216,10 +214,7 @@ impl SledStore {
             let record = super::pending::block_ref(&key);
             match codec::decode::<Vec<MatterRow>>(&bytes, record) {
                 Ok(block) => rows.extend(block),
-                Err(e) => report.problems.push(Problem::Unreadable {
-                    record,
-                    reason: e.to_string(),
-                }),
+                Err(e) => report.problems.push(Problem::Unreadable(e)),
             }
         }
         for row in rows {
@@ -251,13 +246,11 @@ impl SledStore {
         let matter = match self.load_matter(c.id) {
             Ok(Some(m)) => m,
             Ok(None) => return Ok(()),
-            Err(e) => {
-                problems.push(Problem::Unreadable {
-                    record: RecordRef::Ledger(id),
-                    reason: e.to_string(),
-                });
+            Err(StoreError::Damaged(e)) => {
+                problems.push(Problem::Unreadable(e));
                 return Ok(());
             }
+            Err(other) => return Err(other),
         };
         for key in keys::matter_index(c, &matter.package) {
             sink(key, RecordRef::Case(id))?;
@@ -319,7 +312,7 @@ impl SledStore {
                 continue;
             }
             // A list that does not read is already reported.
-            for entry in lists::decode(&key, &bytes).unwrap_or_default() {
+            for entry in lists::decode(&bytes).unwrap_or_default() {
                 stray(&entry);
             }
         }
@@ -405,10 +398,7 @@ fn each<T>(
     for record in records {
         match record {
             Ok(value) => f(value)?,
-            Err(StoreError::Damaged(e)) => unreadable.push(Problem::Unreadable {
-                record: e.record(),
-                reason: e.to_string(),
-            }),
+            Err(StoreError::Damaged(e)) => unreadable.push(Problem::Unreadable(e)),
             Err(other) => return Err(other),
         }
     }

@@ -45,7 +45,7 @@ fn regroup(index: &Tree, kind: u8) -> Result<()> {
     let mut regrouped: BTreeMap<Vec<u8>, Vec<Vec<u8>>> = BTreeMap::new();
     for item in index.scan_prefix([kind]) {
         let (key, bytes) = item.map_err(engine)?;
-        let Ok(entries) = lists::decode(&key, &bytes) else {
+        let Ok(entries) = lists::decode(&bytes) else {
             tracing::warn!("an unreadable list was left where it was: {key:02x?}");
             continue;
         };

@@ -27,7 +27,7 @@ fn to_old_layout(store: &SledStore, kind: u8) -> usize {
     let mut old: std::collections::BTreeMap<Vec<u8>, Vec<Vec<u8>>> = Default::default();
     for item in store.index.scan_prefix([kind]) {
         let (key, bytes) = item.unwrap();
-        for entry in lists::decode(&key, &bytes).unwrap() {
+        for entry in lists::decode(&bytes).unwrap() {
             old.entry(old_list_of(&entry)).or_default().push(entry);
         }
         store.index.remove(key).unwrap();
@@ -124,7 +124,7 @@ fn lists_of_ten_minutes_become_lists_of_an_hour_on_opening() {
         if key == damaged {
             continue;
         }
-        for entry in lists::decode(&key, &bytes).unwrap() {
+        for entry in lists::decode(&bytes).unwrap() {
             assert_eq!(lists::list_of(&entry).as_deref(), Some(&key[..]));
         }
     }

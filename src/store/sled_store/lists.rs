@@ -187,7 +187,7 @@ pub fn owned(index: &Tree, kind: u8, owner: u64) -> Result<Vec<Vec<u8>>> {
         return Ok(Vec::new());
     };
     let prefix = super::keys::owned_prefix(kind, owner);
-    Ok(kept(borrowed(&list, &bytes)?, |e| e.starts_with(&prefix)))
+    Ok(kept(borrowed(&bytes)?, |e| e.starts_with(&prefix)))
 }
 
 /// The list keys of one clerk's visits start with this (`code` ends with `END_OF_TEXT`).
@@ -207,17 +207,16 @@ pub fn is_list(key: &[u8]) -> bool {
     )
 }
 
-/// The entries of the list stored under `key`.
-pub fn decode(key: &[u8], bytes: &[u8]) -> Result<Vec<Vec<u8>>> {
-    Ok(kept(borrowed(key, bytes)?, |_| true))
+/// The entries of a stored list.
+pub fn decode(bytes: &[u8]) -> Result<Vec<Vec<u8>>> {
+    Ok(kept(borrowed(bytes)?, |_| true))
 }
 
 /// The entries of the list stored under `key`, borrowed from its bytes: a save changes a
 /// dozen lists, and giving each entry of each an allocation of its own was a third of a
 /// save's time.
-pub(super) fn borrowed<'a>(key: &[u8], bytes: &'a [u8]) -> Result<Vec<&'a [u8]>> {
-    codec::decode(bytes, RecordRef::IndexList)
-        .map_err(|e| StoreError::Engine(format!("{e} ({key:02x?})")))
+pub(super) fn borrowed(bytes: &[u8]) -> Result<Vec<&[u8]>> {
+    Ok(codec::decode(bytes, RecordRef::IndexList)?)
 }
 
 /// Copies of the entries that `keep` keeps, the others never copied.
@@ -278,7 +277,7 @@ pub fn add_at(index: &TransactionalTree, list: Option<Vec<u8>>, entry: Vec<u8>) 
         return Ok(());
     };
     let bytes = index.get(&list)?.unwrap_or_default();
-    let mut entries = tx_entries(&list, &bytes)?;
+    let mut entries = tx_entries(&bytes)?;
     if let Err(at) = find(&entries, &entry) {
         entries.insert(at, &entry);
         index.insert(list, encode(&entries).map_err(fail)?)?;
@@ -299,7 +298,7 @@ pub fn remove_at(index: &TransactionalTree, list: Option<Vec<u8>>, entry: &[u8])
         return Ok(());
     };
     let bytes = index.get(&list)?.unwrap_or_default();
-    let mut entries = tx_entries(&list, &bytes)?;
+    let mut entries = tx_entries(&bytes)?;
     if let Ok(at) = find(&entries, entry) {
         entries.remove(at);
         if entries.is_empty() {
@@ -317,7 +316,7 @@ pub fn tx_contains(index: &TransactionalTree, entry: &[u8]) -> TxResult<bool> {
         None => Ok(index.get(entry)?.is_some()),
         Some(list) => {
             let bytes = index.get(&list)?.unwrap_or_default();
-            Ok(find(&tx_entries(&list, &bytes)?, entry).is_ok())
+            Ok(find(&tx_entries(&bytes)?, entry).is_ok())
         }
     }
 }
@@ -328,11 +327,11 @@ fn find<E: AsRef<[u8]>>(list: &[E], entry: &[u8]) -> std::result::Result<usize, 
 }
 
 /// A list's entries inside a transaction; a list not there yet (no bytes) has none.
-fn tx_entries<'a>(list: &[u8], bytes: &'a [u8]) -> TxResult<Vec<&'a [u8]>> {
+fn tx_entries(bytes: &[u8]) -> TxResult<Vec<&[u8]>> {
     if bytes.is_empty() {
         return Ok(Vec::new());
     }
-    borrowed(list, bytes).map_err(fail)
+    borrowed(bytes).map_err(fail)
 }
 
 /// Whether `entry` is in its list (or, for one not kept in lists, in the index).
@@ -341,7 +340,7 @@ pub fn contains(index: &Tree, entry: &[u8]) -> Result<bool> {
         return index.contains_key(entry).map_err(engine);
     };
     match index.get(&list).map_err(engine)? {
-        Some(bytes) => Ok(find(&borrowed(&list, &bytes)?, entry).is_ok()),
+        Some(bytes) => Ok(find(&borrowed(&bytes)?, entry).is_ok()),
         None => Ok(false),
     }
 }
@@ -366,8 +365,8 @@ pub fn back_from(
     };
     let mut out = Vec::new();
     for item in index.range(lists.to_vec()..=top).rev() {
-        let (key, bytes) = item.map_err(engine)?;
-        let list = kept(borrowed(&key, &bytes)?, |e| {
+        let (_, bytes) = item.map_err(engine)?;
+        let list = kept(borrowed(&bytes)?, |e| {
             e.starts_with(entries) && before.is_none_or(|b| e < b)
         });
         for entry in list.into_iter().rev() {
@@ -385,8 +384,8 @@ pub fn back_from(
 pub fn forward(index: &Tree, lists: &[u8], entries: &[u8], limit: usize) -> Result<Vec<Vec<u8>>> {
     let mut out = Vec::new();
     for item in index.scan_prefix(lists) {
-        let (key, bytes) = item.map_err(engine)?;
-        for entry in borrowed(&key, &bytes)? {
+        let (_, bytes) = item.map_err(engine)?;
+        for entry in borrowed(&bytes)? {
             if out.len() == limit {
                 return Ok(out);
             }
@@ -408,7 +407,7 @@ pub fn of_number(index: &Tree, prefix: &[u8]) -> Result<Vec<Vec<u8>>> {
     let Some(bytes) = index.get(&list).map_err(engine)? else {
         return Ok(Vec::new());
     };
-    Ok(kept(borrowed(&list, &bytes)?, |e| e.starts_with(prefix)))
+    Ok(kept(borrowed(&bytes)?, |e| e.starts_with(prefix)))
 }
 
 /// Every list in the index, as its key and stored bytes (see `decode`).
@@ -443,9 +442,7 @@ pub fn starting_with<'a>(
     // prefix is as long as a list's part of the text; a shorter one spans several lists.
     let lists = [&[list_tag][..], &text[..len.min(text.len())]].concat();
     let entries = index.scan_prefix(lists).flat_map(move |item| {
-        let decoded = item
-            .map_err(engine)
-            .and_then(|(key, bytes)| decode(&key, &bytes));
+        let decoded = item.map_err(engine).and_then(|(_, bytes)| decode(&bytes));
         let (entries, failed) = match decoded {
             Ok(entries) => (entries, None),
             Err(e) => (Vec::new(), Some(Err(e))),
@@ -512,7 +509,7 @@ pub(super) fn merge_lists(
     let mut batch = Batch::default();
     for (list, entries) in lists {
         let mut all = match index.get(&list).map_err(engine)? {
-            Some(bytes) => decode(&list, &bytes)?,
+            Some(bytes) => decode(&bytes)?,
             None => Vec::new(),
         };
         for entry in entries {
@@ -537,6 +534,7 @@ pub fn listed_ids(entries: &[Vec<u8>]) -> Result<Vec<u64>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::{CodecError, Damage};
     use proptest::prelude::*;
 
     #[test]
@@ -544,13 +542,19 @@ mod tests {
         let entries: Vec<Vec<u8>> = vec![vec![], vec![0x10, 0, 1, 2], (0..=255).collect()];
         let as_before = codec::encode(&entries, RecordRef::IndexList).unwrap();
         assert_eq!(encode(&entries).unwrap(), as_before);
-        let read = borrowed(b"list", &as_before).unwrap();
+        let read = borrowed(&as_before).unwrap();
         assert_eq!(read, entries.iter().map(Vec::as_slice).collect::<Vec<_>>());
-        assert_eq!(decode(b"list", &as_before).unwrap(), entries);
-        let err = borrowed(b"list", &as_before[..as_before.len() - 1]).unwrap_err();
+        assert_eq!(decode(&as_before).unwrap(), entries);
+        let err = borrowed(&as_before[..as_before.len() - 1]).unwrap_err();
         assert!(
-            err.to_string().contains("6c, 69, 73, 74"),
-            "names the list: {err}"
+            matches!(
+                err,
+                StoreError::Damaged(CodecError::Damaged {
+                    record: RecordRef::IndexList,
+                    damage: Damage::CutShort
+                })
+            ),
+            "{err:?}"
         );
     }
 

@@ -16,7 +16,7 @@ use crate::domain::evidence;
 use crate::domain::ledger::{LedgerEvent, Stamp};
 use crate::domain::matter::{Matter, MatterChange, Package};
 use crate::domain::organisation::Named;
-use crate::store::{RecordRef, Result, StoreError, codec};
+use crate::store::{KeyOf, RecordRef, Result, StoreError, codec};
 
 use super::SledStore;
 use super::audit::AuditTx;
@@ -247,9 +247,10 @@ impl SledStore {
         };
         for entry in old.iter() {
             let (key, bytes) = entry.map_err(engine)?;
-            let case = key.get(..8).and_then(trailing_id).ok_or_else(|| {
-                StoreError::Engine(format!("a ledger key is damaged: {key:02x?}"))
-            })?;
+            let case = key
+                .get(..8)
+                .and_then(trailing_id)
+                .ok_or_else(|| StoreError::damaged_key(KeyOf::Ledger, &key))?;
             let event = codec::decode(&bytes, RecordRef::Ledger(case))?;
             match &mut matter {
                 Some((current, events)) if *current == case => events.push(event),

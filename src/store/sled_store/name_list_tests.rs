@@ -129,7 +129,7 @@ fn name_entries_kept_as_keys_are_moved_into_lists_on_opening() {
         .map(|l| l.unwrap())
         .collect();
     for (key, bytes) in lists {
-        for entry in lists::decode(&key, &bytes).unwrap() {
+        for entry in lists::decode(&bytes).unwrap() {
             store.index.insert(entry, &[][..]).unwrap();
         }
         store.index.remove(key).unwrap();

@@ -167,8 +167,8 @@ pub fn starting_with<'a>(
             .map_or(true, |(key, _)| **key == *start || key.starts_with(&within))
     });
     Box::new(lists.flat_map(move |item| {
-        let read = item.map_err(engine).and_then(|(key, bytes)| {
-            let entries = borrowed(&key, &bytes)?;
+        let read = item.map_err(engine).and_then(|(_, bytes)| {
+            let entries = borrowed(&bytes)?;
             Ok(entries
                 .into_iter()
                 .filter(|e| e.starts_with(prefix))
@@ -197,7 +197,7 @@ pub fn cut<'e>(index: &Tree, entries: impl IntoIterator<Item = &'e [u8]>) -> Res
         let Some(bytes) = index.get(&list).map_err(engine)? else {
             continue;
         };
-        let all = borrowed(&list, &bytes)?;
+        let all = borrowed(&bytes)?;
         if all.len() > MOST {
             put_pieces(&mut batch, &list, &all)?;
             cut_any = true;
@@ -274,7 +274,7 @@ pub(super) fn assert_in_order(index: &Tree) -> usize {
         .map(|item| item.unwrap())
         .collect();
     for (i, (key, bytes)) in lists.iter().enumerate() {
-        let entries = borrowed(key, bytes).unwrap();
+        let entries = borrowed(bytes).unwrap();
         assert!(!entries.is_empty() && entries.len() <= MOST, "{key:02x?}");
         assert!(entries.windows(2).all(|w| w[0] < w[1]), "{key:02x?} sorted");
         let next = lists.get(i + 1).map(|(k, _)| k.to_vec());

@@ -7,6 +7,7 @@ use super::*;
 use crate::domain::organisation::NewLeader;
 use crate::domain::visit::CaseLink;
 use crate::store::check::{CheckReport, Problem};
+use crate::store::{CodecError, Damage};
 
 /// Everything the desk reads of the visits of a store, record by record.
 #[derive(Debug, PartialEq)]
@@ -159,10 +160,10 @@ fn a_damaged_pack_is_reported_with_a_record_not_a_panic() {
         .filter(|p| {
             matches!(
                 p,
-                Problem::Unreadable {
+                Problem::Unreadable(CodecError::Damaged {
                     record: RecordRef::Visit(_),
-                    ..
-                }
+                    damage: Damage::CutShort
+                })
             )
         })
         .count();

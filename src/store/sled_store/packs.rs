@@ -22,8 +22,8 @@ use sled::{Batch, IVec, Tree};
 use super::keys::trailing_id;
 use super::read::engine;
 use super::write::{TxResult, fail};
-use crate::store::codec::{self, CodecError};
-use crate::store::{RecordRef, Result, StoreError};
+use crate::store::codec::{self, CodecError, Damage};
+use crate::store::{KeyOf, RecordRef, Result, StoreError};
 
 const PER_PACK: u64 = 16;
 const KEY_TAG: u8 = b'p';
@@ -50,15 +50,15 @@ fn pack_of(key: &[u8]) -> Result<u64> {
 }
 
 fn damaged_key(key: &[u8]) -> StoreError {
-    StoreError::Engine(format!("a record's key is damaged: {key:02x?}"))
+    StoreError::damaged_key(KeyOf::Record, key)
 }
 
 /// The records a pack's value holds: their ids and where their bytes lie.
 fn slots(value: &[u8], pack: u64, kind: Kind) -> Result<Vec<(u64, Range<usize>)>> {
     let first = pack * PER_PACK;
-    let damaged = |reason: &str| CodecError::Damaged {
+    let damaged = |damage: Damage| CodecError::Damaged {
         record: kind(first),
-        reason: format!("the records stored with it are damaged: {reason}"),
+        damage,
     };
     let (&format, _) = value.split_first().ok_or(CodecError::Empty {
         record: kind(first),
@@ -73,18 +73,20 @@ fn slots(value: &[u8], pack: u64, kind: Kind) -> Result<Vec<(u64, Range<usize>)>
     let mut at = 1;
     let mut out: Vec<(u64, Range<usize>)> = Vec::new();
     while at < value.len() {
-        let header = value.get(at..at + 5).ok_or_else(|| damaged("cut short"))?;
+        let header = value
+            .get(at..at + 5)
+            .ok_or_else(|| damaged(Damage::CutShort))?;
         let slot = u64::from(header[0]);
         let len = u32::from_le_bytes([header[1], header[2], header[3], header[4]]) as usize;
         let in_order = out.last().is_none_or(|(id, _)| *id < first + slot);
         if slot >= PER_PACK || !in_order {
-            return Err(damaged("out of order").into());
+            return Err(damaged(Damage::OutOfOrder).into());
         }
         let start = at + 5;
         let end = start
             .checked_add(len)
             .filter(|&end| end <= value.len())
-            .ok_or_else(|| damaged("cut short"))?;
+            .ok_or_else(|| damaged(Damage::CutShort))?;
         out.push((first + slot, start..end));
         at = end;
     }
@@ -178,10 +180,8 @@ impl Packed {
 
     /// A record an index pointed at: its absence is damage, not "not found".
     pub fn get_indexed<T: DeserializeOwned>(&self, id: u64) -> Result<T> {
-        self.get(id)?.ok_or_else(|| {
-            let record = (self.kind)(id);
-            StoreError::Engine(format!("the index names {record}, which is missing"))
-        })
+        self.get(id)?
+            .ok_or_else(|| StoreError::Dangling((self.kind)(id)))
     }
 
     /// Every record in id order. A damaged pack is one error in place of its records.

@@ -4,7 +4,7 @@ use serde::de::DeserializeOwned;
 use sled::transaction::TransactionError;
 use sled::{IVec, Tree};
 
-use crate::store::{RecordRef, Result, StoreError, codec};
+use crate::store::{KeyOf, RecordRef, Result, StoreError, codec};
 
 use super::keys::{id_key, trailing_id};
 
@@ -40,7 +40,7 @@ pub fn transaction_error(e: TransactionError<StoreError>) -> StoreError {
 }
 
 pub fn malformed_index(key: &[u8]) -> StoreError {
-    StoreError::Engine(format!("an index entry is damaged: {key:02x?}"))
+    StoreError::damaged_key(KeyOf::Index, key)
 }
 
 pub fn decode_record<T: DeserializeOwned>(

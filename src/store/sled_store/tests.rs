@@ -56,7 +56,7 @@ fn index_keys_of(store: &SledStore, tags: &[u8], id: u64) -> Vec<Vec<u8>> {
     for item in store.index.iter() {
         let (key, bytes) = item.unwrap();
         if lists::is_list(&key) {
-            entries.extend(lists::decode(&key, &bytes).unwrap());
+            entries.extend(lists::decode(&bytes).unwrap());
         } else {
             entries.push(key.to_vec());
         }
@@ -511,7 +511,7 @@ fn an_older_database_gets_its_visit_and_matter_indexes_moved_into_lists_on_openi
     let lists: Vec<_> = lists::all(&store.index).map(|l| l.unwrap()).collect();
     assert!(lists.len() > 3, "{} lists", lists.len());
     for (key, bytes) in lists {
-        for entry in lists::decode(&key, &bytes).unwrap() {
+        for entry in lists::decode(&bytes).unwrap() {
             store.index.insert(entry, &[][..]).unwrap();
         }
         store.index.remove(key).unwrap();
