@@ -75,6 +75,21 @@ fn the_leader_is_picked_by_pinyin_initials_from_the_active_ones() {
 }
 
 #[test]
+fn esc_closes_the_leader_list_and_keeps_the_leader_typed() {
+    let store = Arc::new(MemoryStore::new());
+    leaders(&store);
+    let mut d = intake(store);
+    d.shift_tab();
+    assert!(d.screen().contains("李明"), "the list is open");
+    d.type_text("sx").key(KeyCode::Esc);
+    assert_eq!(d.app().intake.focus, Field::Name);
+    assert_eq!(d.app().intake.leader.chosen_leader().unwrap().name, "单雄");
+    let screen = d.screen();
+    assert!(!screen.contains("李明"), "the list is closed: {screen}");
+    assert!(d.app().overlay.is_none());
+}
+
+#[test]
 fn saving_says_who_holds_the_matter_and_a_later_leader_does_not_take_it() {
     let store = Arc::new(MemoryStore::new());
     let ids = leaders(&store);

@@ -178,7 +178,7 @@ fn a_visit_is_saved_when_its_arrival_was_changed_meanwhile_and_the_desk_says_so(
     assert!(told.contains("排号未能标为已接待"), "{told}");
     let arrival = store.session(session.id).unwrap().unwrap().queue[0].clone();
     assert_eq!(arrival.state, ArrivalState::Left);
-    assert_eq!(desk.app().week.receiving, None);
+    assert_eq!(desk.app().intake.receiving, None);
 }
 
 #[test]
@@ -377,4 +377,97 @@ fn a_leaders_unavailable_date_is_typed_on_the_week_and_the_rota_avoids_it() {
         .type_text("阿依古丽·买买提 2026-11-25")
         .key(KeyCode::Enter);
     assert!(!store.unavailable().unwrap().contains_key(&ids[0]));
+}
+
+#[test]
+fn receiving_from_the_queue_asks_before_a_typed_form_goes_and_then_starts_a_clean_walk_in() {
+    use xfdesk::domain::schedule::ArrivalState;
+    use xfdesk::domain::visit::Channel;
+    let (mut desk, store, ids) = week_desk(Role::Secretary, Lang::Zh);
+    // A letter typed half-way for someone else: its name, ID number, phone and channel.
+    desk.key(KeyCode::F(2));
+    desk.shift_tab().shift_tab().shift_tab().key(KeyCode::Right);
+    assert_eq!(desk.app().intake.channel, Channel::Letter);
+    desk.tab(3).type_text("褚测试").tab(1).fill_after_name();
+    desk.ctrl('w')
+        .key(KeyCode::Enter)
+        .ctrl('n')
+        .type_text("卫十三")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter);
+    let screen = desk.screen();
+    assert!(
+        screen.contains("放弃并接待") && screen.contains("号(卫十三)"),
+        "{screen}"
+    );
+    let session = store.sessions_between(d(11, 18), d(11, 18)).unwrap()[0].clone();
+    let state = |store: &dyn Store| store.session(session.id).unwrap().unwrap().queue[0].state;
+
+    // Keeping the form goes back to it as it was; the arrival still waits.
+    desk.key(KeyCode::Esc);
+    assert_eq!(desk.app().screen, Screen::Intake);
+    assert_eq!(desk.app().intake.name.value(), "褚测试");
+    assert_eq!(state(&*store), ArrivalState::Waiting);
+
+    // Giving it up receives 卫十三 on a clean walk-in form: nothing of 褚测试's is left.
+    desk.ctrl('w').key(KeyCode::Enter).key(KeyCode::Left);
+    assert!(desk.screen().contains("放弃并接待"));
+    desk.key(KeyCode::Enter);
+    let form = &desk.app().intake;
+    assert_eq!(desk.app().screen, Screen::Intake);
+    assert_eq!(form.name.value(), "卫十三");
+    assert_eq!(
+        (form.id_number.value(), form.phone.value()),
+        ("", ""),
+        "no earlier person's identity"
+    );
+    assert_eq!(form.channel, Channel::WalkIn);
+    assert_eq!(form.leader.chosen, Some(ids[0]));
+    assert!(form.errors.is_empty() && form.summary_text().is_empty());
+    assert_eq!(state(&*store), ArrivalState::BeingReceived);
+
+    // Given up unsaved, the arrival waits again rather than being received by nobody.
+    desk.key(KeyCode::Esc)
+        .key(KeyCode::Left)
+        .key(KeyCode::Enter);
+    assert_eq!(desk.app().intake.name.value(), "");
+    assert_eq!(state(&*store), ArrivalState::Waiting);
+}
+
+#[test]
+fn a_session_opens_on_the_next_number_waiting() {
+    use xfdesk::domain::schedule::ArrivalState;
+    let (mut desk, store, _) = week_desk(Role::Secretary, Lang::Zh);
+    desk.key(KeyCode::Enter);
+    for name in ["张三", "李四"] {
+        desk.ctrl('n').type_text(name).key(KeyCode::Enter);
+    }
+    desk.key(KeyCode::Enter).fill_after_name().ctrl('s');
+    assert_eq!(desk.app().screen, Screen::Matter);
+    let session = store.sessions_between(d(11, 18), d(11, 18)).unwrap()[0].clone();
+    let queue = store.session(session.id).unwrap().unwrap().queue;
+    assert_eq!(queue[0].state, ArrivalState::Done);
+    // Back on the session and opened afresh, Enter receives 李四, not the one already done.
+    desk.key(KeyCode::Esc);
+    assert_eq!(desk.app().week.queue_cursor, 1);
+    desk.key(KeyCode::Esc)
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter);
+    assert_eq!(desk.app().intake.name.value(), "李四");
+}
+
+#[test]
+fn only_someone_who_may_record_the_instruction_is_told_to_press_f8() {
+    for (role, told) in [(Role::Secretary, true), (Role::Clerk, false)] {
+        let (mut desk, _, _) = week_desk(role, Lang::Zh);
+        desk.key(KeyCode::Enter)
+            .ctrl('n')
+            .type_text("张三")
+            .key(KeyCode::Enter)
+            .key(KeyCode::Enter);
+        assert_eq!(desk.app().screen, Screen::Intake, "{role:?}");
+        let status = &desk.app().status.as_ref().unwrap().text;
+        assert_eq!(status.contains("F8"), told, "{role:?}: {status}");
+        assert!(status.starts_with("1 号接待中"), "{status}");
+    }
 }

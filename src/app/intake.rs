@@ -30,6 +30,9 @@ const MATCHES_SHOWN: usize = 5;
 #[derive(Clone, Debug)]
 pub struct IntakeForm {
     pub channel: Channel,
+    /// The arrival of a reception session this form registers, if it was opened from the
+    /// queue: it travels with the form, so another operator's intake never marks it.
+    pub receiving: Option<super::reception_day::Receiving>,
     pub received_at: TextField,
     /// Kept from one visitor to the next: a reception session is one leader's.
     pub leader: LeaderPick,
@@ -70,6 +73,7 @@ impl IntakeForm {
         summary.set_wrap_mode(WrapMode::Glyph);
         IntakeForm {
             channel: Channel::WalkIn,
+            receiving: None,
             received_at: TextField::new(24),
             leader: LeaderPick::default(),
             name: TextField::new(NAME_MAX_CHARS),
@@ -199,10 +203,15 @@ impl IntakeForm {
     /// calls in runs.
     pub fn reset_after_save(&mut self, settings: &OfficeSettings) {
         let channel = self.channel;
+        self.clear(settings);
+        self.channel = channel;
+    }
+
+    /// An empty form, a walk-in; only the leaders it offers and the one chosen stay.
+    pub fn clear(&mut self, settings: &OfficeSettings) {
         let mut leader = std::mem::take(&mut self.leader);
         leader.settle();
         *self = IntakeForm::new(settings);
-        self.channel = channel;
         self.leader = leader;
         self.focus = Field::Name;
     }
@@ -607,6 +616,8 @@ pub(super) fn save(app: &mut App, store: &dyn Store) {
         }
     };
     let (outcome, arrival_not_marked) = super::reception_day::register(app, &visit, store);
+    // Read before the form is reset: a refused arrival was let go by `register`.
+    let received = app.intake.receiving.is_some();
     match outcome {
         Ok(done) => {
             let mut msg = if done.new_case {
@@ -626,7 +637,9 @@ pub(super) fn save(app: &mut App, store: &dyn Store) {
                 Some(why) => app.say(Tone::Warn, format!("{msg};{why}")),
                 None => app.say(Tone::Ok, msg),
             }
-            super::reception_day::received(app, &done, store);
+            if received {
+                super::reception_day::received(app, &done, store);
+            }
         }
         // The visit may be in memory only: on a full disk sled keeps it there, never writes it
         // and gives its number again after a restart. The form stays, so nothing typed is

@@ -105,6 +105,8 @@ pub enum ConfirmKind {
     DiscardForm,
     /// Remove the selected reception session.
     RemoveSession,
+    /// Receive the selected arrival, giving up the intake form's unsaved typing.
+    ReceiveOver,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

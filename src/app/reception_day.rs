@@ -8,7 +8,7 @@ use crate::domain::case::CaseId;
 use crate::domain::date::parse_time;
 use crate::domain::permission::Permission;
 use crate::domain::repeat::RepeatMatch;
-use crate::domain::schedule::{Appointment, ArrivalState, ScheduleChange, SessionId};
+use crate::domain::schedule::{Appointment, Arrival, ArrivalState, ScheduleChange, SessionId};
 use crate::domain::serial::SerialNo;
 use crate::domain::visit::NewVisit;
 use crate::i18n::{Localize, T};
@@ -16,7 +16,7 @@ use crate::store::{RecordRef, Registered, Store, StoreError};
 
 use super::field::TextField;
 use super::week::{Entry, EntryKind};
-use super::{App, Screen, Tone, week};
+use super::{App, ConfirmKind, Overlay, Screen, Tone, week};
 
 /// An arrival's name as called at the desk.
 const NAME_CHARS: usize = 20;
@@ -166,17 +166,14 @@ pub fn add_arrival(app: &mut App, store: &dyn Store) {
     }
 }
 
-/// Enter on a waiting arrival: they are being received, and intake opens with the session's
-/// leader as receiving leader and their name typed.
+/// Enter on a waiting arrival: they are being received, and intake opens on a clean form, a
+/// walk-in with the session's leader as receiving leader and their name typed. A form with
+/// typing in it is not overwritten: the desk asks first (`ConfirmKind::ReceiveOver`).
 pub fn receive(app: &mut App, store: &dyn Store) {
     if app.refused(Permission::RunQueue, false) || app.refused(Permission::RegisterVisit, false) {
         return;
     }
-    let Some(session) = app.week.selected_session().cloned() else {
-        return;
-    };
-    let order = session.calling_order();
-    let Some(arrival) = order.get(app.week.queue_cursor).copied().cloned() else {
+    let Some(arrival) = selected_arrival(app) else {
         return;
     };
     if arrival.state.closed() {
@@ -184,6 +181,44 @@ pub fn receive(app: &mut App, store: &dyn Store) {
         app.say(Tone::Warn, msg);
         return;
     }
+    let same = Receiving {
+        session: app.week.selected_session().map_or(SessionId(0), |s| s.id),
+        number: arrival.number,
+    };
+    if app.intake.receiving == Some(same) {
+        // Already this form's arrival: back to it, typing and all.
+        app.screen = Screen::Intake;
+        return;
+    }
+    if app.intake.is_dirty() {
+        app.overlay = Some(Overlay::Confirm {
+            kind: ConfirmKind::ReceiveOver,
+            act: false,
+        });
+        return;
+    }
+    receive_now(app, store);
+}
+
+fn selected_arrival(app: &App) -> Option<Arrival> {
+    let session = app.week.selected_session()?;
+    session
+        .calling_order()
+        .get(app.week.queue_cursor)
+        .map(|a| (*a).clone())
+}
+
+/// Receives the selected arrival; the form, whatever it held, gives way to theirs.
+pub fn receive_now(app: &mut App, store: &dyn Store) {
+    let Some(session) = app.week.selected_session().cloned() else {
+        return;
+    };
+    let Some(arrival) = selected_arrival(app) else {
+        return;
+    };
+    // The form given up first: its own arrival, if any, goes back to waiting.
+    release(app, store);
+    app.intake.clear(&app.settings);
     let change = ScheduleChange::Advance {
         session: session.id,
         number: arrival.number,
@@ -196,7 +231,7 @@ pub fn receive(app: &mut App, store: &dyn Store) {
         return;
     }
     week::reload(app, store);
-    app.week.receiving = Some(Receiving {
+    app.intake.receiving = Some(Receiving {
         session: session.id,
         number: arrival.number,
     });
@@ -212,8 +247,36 @@ pub fn receive(app: &mut App, store: &dyn Store) {
         app.say(Tone::Error, msg);
         return;
     }
-    let msg = app.lang.f(T::ArrivalReceiving, &[&arrival.number]);
+    // Only someone who may record the leader's instruction is told to.
+    let key = if app.may(Permission::Plan) {
+        T::ArrivalReceiving
+    } else {
+        T::ArrivalReceivingNoPlan
+    };
+    let msg = app.lang.f(key, &[&arrival.number]);
     app.say(Tone::Info, msg);
+}
+
+/// The form's arrival, when the form is given up unsaved: back to waiting, so the queue
+/// does not show them being received by nobody.
+pub fn release(app: &mut App, store: &dyn Store) {
+    let Some(r) = app.intake.receiving.take() else {
+        return;
+    };
+    let change = ScheduleChange::Advance {
+        session: r.session,
+        number: r.number,
+        state: ArrivalState::Waiting,
+        visit: None,
+    };
+    // Refused when the arrival was closed meanwhile: then there is nothing to give back.
+    if let Err(e @ StoreError::Disk { .. } | e @ StoreError::Io(_) | e @ StoreError::Engine(_)) =
+        store.change_schedule(&change, &stamp(app))
+    {
+        let msg = e.localize(app.lang);
+        app.say(Tone::Error, msg);
+    }
+    week::reload(app, store);
 }
 
 /// Someone who came on an appointment is the petitioner of the booked matter: intake takes
@@ -253,12 +316,12 @@ pub fn register(
     visit: &NewVisit,
     store: &dyn Store,
 ) -> (crate::store::Result<Registered>, Option<String>) {
-    let Some(r) = app.week.receiving else {
+    let Some(r) = app.intake.receiving else {
         return (store.register_visit(visit), None);
     };
     match store.register_received(visit, r.session, r.number, &stamp(app)) {
         Err(e @ (StoreError::Schedule(_) | StoreError::NotFound(RecordRef::Session(_)))) => {
-            app.week.receiving = None;
+            app.intake.receiving = None;
             let why = app.lang.f(T::ArrivalNotMarked, &[&e.localize(app.lang)]);
             (store.register_visit(visit), Some(why))
         }
@@ -269,10 +332,8 @@ pub fn register(
 /// After intake saved the visit of the arrival being received (marked received with it): the
 /// matter opens for the instruction and the assignment.
 pub fn received(app: &mut App, done: &Registered, store: &dyn Store) {
-    if app.week.receiving.take().is_none() {
-        return;
-    }
     week::reload(app, store);
+    week::to_next_waiting(app);
     app.screen = Screen::Week;
     super::matter::open(app, done.case.id, store);
 }

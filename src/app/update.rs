@@ -310,6 +310,13 @@ fn command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
 
 fn confirm(app: &mut App, c: Command, kind: ConfirmKind, act: bool, store: &dyn Store) {
     match c {
+        // Keeping the form asked to be received over is going back to it.
+        Command::Back | Command::Open
+            if kind == ConfirmKind::ReceiveOver && (c == Command::Back || !act) =>
+        {
+            app.overlay = None;
+            app.screen = Screen::Intake;
+        }
         Command::Back => app.overlay = None,
         Command::Open => {
             app.overlay = None;
@@ -317,12 +324,14 @@ fn confirm(app: &mut App, c: Command, kind: ConfirmKind, act: bool, store: &dyn 
                 match kind {
                     ConfirmKind::Quit => app.quit = true,
                     ConfirmKind::Discard => {
+                        super::reception_day::release(app, store);
                         app.intake.reset_after_save(&app.settings);
                         let msg = app.t(T::Discarded).to_string();
                         app.say(Tone::Info, msg);
                     }
                     ConfirmKind::Delete => org::delete_selected(app, store),
                     ConfirmKind::RemoveSession => week::remove_selected(app, store),
+                    ConfirmKind::ReceiveOver => super::reception_day::receive_now(app, store),
                     // The form of the screen it was asked on: a session's or an organisation's.
                     ConfirmKind::DiscardForm => {
                         if app.screen == Screen::Week {
@@ -430,6 +439,8 @@ fn intake_command(app: &mut App, c: Command, store: &dyn Store) {
             intake::save(app, store);
             app.matters.stale = true;
         }
+        // Esc closes the leader list first, keeping the leader chosen, as leaving it does.
+        Command::Back if picking => intake::leave_field(app, true),
         Command::Back => {
             if app.intake.is_dirty() {
                 app.overlay = Some(Overlay::Confirm {

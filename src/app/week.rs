@@ -7,7 +7,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use crate::domain::case::CaseId;
 use crate::domain::permission::Permission;
 use crate::domain::schedule::rota::clashes;
-use crate::domain::schedule::{ScheduleChange, Session, SessionId};
+use crate::domain::schedule::{ArrivalState, ScheduleChange, Session, SessionId};
 use crate::i18n::{Localize, T};
 use crate::store::Store;
 
@@ -45,7 +45,6 @@ pub struct WeekScreen {
     /// A session being planned by hand.
     pub form: Option<super::session_form::SessionForm>,
     /// The arrival whose visit intake is registering.
-    pub receiving: Option<super::reception_day::Receiving>,
     /// The week's public notice is shown (F9), scrolled down this many lines.
     pub notice: Option<u16>,
 }
@@ -176,9 +175,21 @@ pub fn move_selection(app: &mut App, step: isize) {
 pub fn open_detail(app: &mut App, store: &dyn Store) {
     if app.week.selected_session().is_some() {
         app.week.detail = true;
-        app.week.queue_cursor = 0;
+        to_next_waiting(app);
         load_matter_numbers(app, store);
     }
+}
+
+/// The queue's cursor on the first arrival still waiting, in calling order: who is called
+/// next. With nobody waiting it stays where it was, within the queue.
+pub(super) fn to_next_waiting(app: &mut App) {
+    let Some(s) = app.week.selected_session() else {
+        return;
+    };
+    let order = s.calling_order();
+    let waiting = order.iter().position(|a| a.state == ArrivalState::Waiting);
+    app.week.queue_cursor =
+        waiting.unwrap_or(app.week.queue_cursor.min(order.len().saturating_sub(1)));
 }
 
 pub(super) fn load_matter_numbers(app: &mut App, store: &dyn Store) {

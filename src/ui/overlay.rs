@@ -120,6 +120,11 @@ fn confirm(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, kind: Confir
             T::ConfirmFormDiscard,
             T::ButtonDiscard,
         ),
+        ConfirmKind::ReceiveOver => (
+            T::ConfirmDiscardTitle,
+            T::ConfirmReceiveOver,
+            T::ButtonReceive,
+        ),
     };
     let message = match kind {
         ConfirmKind::Delete => {
@@ -135,6 +140,15 @@ fn confirm(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, kind: Confir
                 },
             );
             app.lang.f(message, &[&date, &leader])
+        }
+        ConfirmKind::ReceiveOver => {
+            let arrival = app.week.selected_session().and_then(|s| {
+                s.calling_order()
+                    .get(app.week.queue_cursor)
+                    .map(|a| (a.number, a.name.clone()))
+            });
+            let (number, name) = arrival.unwrap_or_default();
+            app.lang.f(message, &[&number, &name])
         }
         _ => app.t(message).to_string(),
     };
