@@ -52,11 +52,9 @@ fn an_empty_database_asks_for_the_first_administrator_before_anything_else() {
         .type_text("123456");
     d.tab(1).type_text("123457").key(KeyCode::Enter);
     assert!(d.screen().contains("两次输入的密码不同"), "{}", d.screen());
-    assert_eq!(d.app().first_admin.focus, 3);
-    d.key(KeyCode::BackTab)
-        .type_text("１２３４５６")
-        .tab(1)
-        .type_text("123456");
+    // Both PINs are typed again, from the first.
+    assert_eq!(d.app().first_admin.focus, 2);
+    d.type_text("１２３４５６").tab(1).type_text("123456");
     assert_snapshot!("first_admin_form", d.backend());
     d.key(KeyCode::Enter);
     let op = store.operator_by_code("admin").unwrap().unwrap();
@@ -69,6 +67,30 @@ fn an_empty_database_asks_for_the_first_administrator_before_anything_else() {
     // Then the empty database's choice: demo data or an empty start.
     assert_eq!(d.app().screen, Screen::Start);
     assert!(kinds(&store).contains(&(AuditKind::SignedIn, "admin".into())));
+}
+
+#[test]
+fn a_missing_name_is_named_first_and_the_pins_typed_are_kept() {
+    let store = Arc::new(MemoryStore::new());
+    let mut d = opened(store.clone());
+    d.tab(1)
+        .type_text("admin")
+        .tab(1)
+        .type_text("123456")
+        .tab(1)
+        .type_text("123456")
+        .key(KeyCode::Enter);
+    assert!(d.screen().contains("请填写姓名"), "{}", d.screen());
+    assert_eq!(d.app().first_admin.focus, 0);
+    assert_eq!(d.app().first_admin.fields[2].value(), "123456");
+    assert_eq!(d.app().first_admin.fields[3].value(), "123456");
+    d.type_text("欧阳管理");
+    // Enter walks to the last field and then saves.
+    for _ in 0..4 {
+        d.key(KeyCode::Enter);
+    }
+    let op = store.operator_by_code("admin").unwrap().unwrap();
+    assert_eq!(op.name, "欧阳管理");
 }
 
 #[test]
@@ -179,6 +201,35 @@ fn a_quick_switch_keeps_each_operators_draft_to_themselves() {
     let log = kinds(&store);
     let outs = log.iter().filter(|k| k.0 == AuditKind::SignedOut).count();
     assert_eq!(outs, 3, "{log:?}");
+}
+
+#[test]
+fn quitting_names_whose_locked_draft_would_be_lost() {
+    let store = Arc::new(MemoryStore::new());
+    let mut d = desk(Lang::Zh, 120, 34, store.clone(), true);
+    store
+        .add_operator(&NewOperator {
+            code: "clerk2".into(),
+            name: "李登记".into(),
+            role: Role::Clerk,
+            pin: common::pin_hash(),
+            leader: None,
+        })
+        .unwrap();
+    d.type_text("吴十").switch().sign_in("clerk2", PIN);
+    d.key(KeyCode::F(10));
+    let screen = d.screen();
+    assert!(
+        screen.contains("clerk1 锁屏时留下了未保存的内容"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("登记表中有未保存的内容"),
+        "not clerk2's own: {screen}"
+    );
+    // Their own typing is named as theirs first.
+    d.key(KeyCode::Esc).type_text("赵六").key(KeyCode::F(10));
+    assert!(d.screen().contains("登记表中有未保存的内容"));
 }
 
 #[test]

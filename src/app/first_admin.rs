@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use crate::domain::audit::AuditKind;
 use crate::domain::operator::{
     CODE_MAX_CHARS, NewOperator, OPERATOR_NAME_MAX_CHARS, OperatorError, PIN_MAX_DIGITS, PinHash,
-    normalise_pin,
+    normalise_pin, tidy_code, tidy_name,
 };
 use crate::domain::permission::Role;
 use crate::i18n::{Localize, T};
@@ -85,19 +85,21 @@ pub(super) fn paste(app: &mut App, text: &str) {
 
 fn create(app: &mut App, store: &dyn Store) {
     let f = &app.first_admin;
+    // In the order of the fields, so the first mistake named is the first on the screen.
     let checked = (|| {
+        let name = tidy_name(f.value(0))?;
+        let code = tidy_code(f.value(1))?;
         let pin = normalise_pin(f.value(2))?;
         if normalise_pin(f.value(3)).ok().as_deref() != Some(pin.as_str()) {
             return Err(OperatorError::PinMismatch);
         }
-        let new = NewOperator {
-            code: f.value(1).to_string(),
-            name: f.value(0).to_string(),
+        Ok(NewOperator {
+            code,
+            name,
             role: Role::Administrator,
             pin: PinHash::new(&pin)?,
             leader: None,
-        };
-        new.checked()
+        })
     })();
     let result = checked
         .map_err(StoreError::from)
@@ -132,8 +134,13 @@ fn create(app: &mut App, store: &dyn Store) {
                     _ => 2,
                 };
             }
-            f.fields[2].clear();
-            f.fields[3].clear();
+            // A PIN is typed again only when it was the PIN that was wrong: typed blind, it
+            // cannot be corrected by eye.
+            if f.focus >= 2 {
+                f.fields[2].clear();
+                f.fields[3].clear();
+                f.focus = 2;
+            }
             f.error = Some(e.localize(app.lang));
         }
     }

@@ -128,6 +128,23 @@ impl App {
         self.session.as_ref().map(|s| s.role)
     }
 
+    /// The operators who locked the desk with typing unsaved, by code.
+    pub fn codes_with_drafts(&self) -> Vec<&str> {
+        let mut codes: Vec<&str> = self
+            .drafts
+            .iter()
+            .filter(|(_, d)| d.has_typing())
+            .map(|(code, _)| code.as_str())
+            .collect();
+        codes.sort_unstable();
+        codes
+    }
+
+    /// Whether the signed-in operator has typing unsaved in a form other than intake's.
+    pub fn own_form_typed(&self) -> bool {
+        self.matter_dialog_typed() || self.org.form_dirty() || self.ops.form_dirty()
+    }
+
     /// Whether the signed-in operator may take `action`; nobody signed in may do nothing.
     pub fn may(&self, action: Permission) -> bool {
         self.role().is_some_and(|r| r.may(action))

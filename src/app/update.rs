@@ -258,12 +258,7 @@ fn command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
         Command::Help => app.overlay = Some(Overlay::Help),
         Command::Switch => session::lock(app, store, false),
         Command::Quit => {
-            let drafts = app.drafts.values().any(session::Draft::has_typing);
-            if app.intake.is_dirty()
-                || app.matter_dialog_typed()
-                || app.org.form_dirty()
-                || app.ops.form_dirty()
-                || drafts
+            if app.intake.is_dirty() || app.own_form_typed() || !app.codes_with_drafts().is_empty()
             {
                 app.overlay = Some(Overlay::Confirm {
                     kind: ConfirmKind::Quit,

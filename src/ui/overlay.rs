@@ -102,13 +102,21 @@ fn confirm(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, kind: Confir
     frame.render_widget(Clear, popup);
     let (title, message, action) = match kind {
         ConfirmKind::Discard => (T::ConfirmDiscardTitle, T::ConfirmDiscard, T::ButtonDiscard),
-        // Quitting with only the leader or department form unsaved.
-        ConfirmKind::Quit if !app.intake.is_dirty() => (
+        ConfirmKind::Quit if app.intake.is_dirty() => {
+            (T::ConfirmDiscardTitle, T::ConfirmQuit, T::ButtonQuit)
+        }
+        // Only operators who locked the desk left typing: their work, named as theirs.
+        ConfirmKind::Quit if !app.own_form_typed() => (
+            T::ConfirmFormDiscardTitle,
+            T::ConfirmQuitDrafts,
+            T::ButtonQuit,
+        ),
+        // Quitting with only a form of another screen unsaved.
+        ConfirmKind::Quit => (
             T::ConfirmFormDiscardTitle,
             T::ConfirmFormDiscard,
             T::ButtonQuit,
         ),
-        ConfirmKind::Quit => (T::ConfirmDiscardTitle, T::ConfirmQuit, T::ButtonQuit),
         ConfirmKind::Delete => (T::ConfirmDeleteTitle, T::ConfirmDelete, T::ButtonDelete),
         ConfirmKind::RemoveSession => (
             T::ConfirmDeleteTitle,
@@ -140,6 +148,10 @@ fn confirm(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, kind: Confir
                 },
             );
             app.lang.f(message, &[&date, &leader])
+        }
+        ConfirmKind::Quit if !app.intake.is_dirty() && !app.own_form_typed() => {
+            let sep = app.t(T::ListSeparator);
+            app.lang.f(message, &[&app.codes_with_drafts().join(sep)])
         }
         ConfirmKind::ReceiveOver => {
             let arrival = app.week.selected_session().and_then(|s| {

@@ -45,6 +45,7 @@ macro_rules! org_texts {
             ConfirmDelete => "删除“{}”?删除后无法恢复。", "Delete “{}”? This cannot be undone.";
             ButtonDelete => "删除", "Delete";
             ConfirmFormDiscardTitle => "放弃修改?", "Discard changes?";
+            ConfirmQuitDrafts => "{} 锁屏时留下了未保存的内容,退出后将丢失。仍要退出吗?", "{} locked the desk with unsaved work, which quitting loses. Quit anyway?";
             ConfirmFormDiscard => "表单中有未保存的修改。放弃后无法恢复。", "The form has unsaved changes. Discarding cannot be undone.";
             FormDiscarded => "已放弃未保存的修改", "Unsaved changes discarded";
 
