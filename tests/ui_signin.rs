@@ -354,3 +354,19 @@ fn a_sign_in_asked_for_while_opening_is_checked_like_any_other_and_esc_takes_it_
     assert!(d.app().session.is_none(), "Esc took the sign-in back");
     assert_eq!(d.app().screen, Screen::SignIn);
 }
+
+#[test]
+fn a_narrow_header_keeps_who_is_signed_in_and_the_date_before_the_holiday_warning() {
+    for (width, warned) in [(80, "⚠ 缺 2027 年节假日 │"), (140, "工作日按周一至周五计")]
+    {
+        let store = Arc::new(MemoryStore::new());
+        let mut d = desk(Lang::Zh, width, 30, store, true);
+        let screen = d.screen();
+        let header = screen.lines().next().unwrap();
+        assert!(
+            header.contains("登记员 clerk1 │ 2026-11-"),
+            "{width}: {header}"
+        );
+        assert!(header.contains(warned), "{width}: {header}");
+    }
+}

@@ -27,7 +27,7 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Screen::Supervisor => T::ScreenSupervisor,
         Screen::Week => T::ScreenWeek,
     };
-    let left = format!(" {} │ {}", app.t(T::AppTitle), app.t(screen));
+    let mut left = format!(" {} │ {}", app.t(T::AppTitle), app.t(screen));
     let db = match &app.db {
         DbStatus::Opening => app.t(T::DbOpening).to_string(),
         DbStatus::Ready { visits, demo } => {
@@ -45,12 +45,27 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         None => app.t(T::HeaderNobody).to_string(),
     };
     let mut right = format!("{who} │ {} │ {} ", app.clock.today(), db);
+    let total = usize::from(area.width);
+    // The missing holidays warn in the room left: who is signed in and today's date matter
+    // more at a shared terminal. A narrow one gets the short warning, then without the
+    // app's name, and only where even that does not fit, none.
     if !app.calendar_missing.is_empty() {
         let years: Vec<String> = app.calendar_missing.iter().map(i32::to_string).collect();
-        let warning = app.lang.f(T::CalendarMissing, &[&years.join("、")]);
-        right = format!("{warning} │ {right}");
+        let years = years.join(app.t(T::ListSeparator));
+        let warned = |t: T| format!("{} │ {right}", app.lang.f(t, &[&years]));
+        let screen_only = format!(" {}", app.t(screen));
+        let tries = [
+            (left.clone(), warned(T::CalendarMissing)),
+            (left.clone(), warned(T::CalendarMissingShort)),
+            (screen_only, warned(T::CalendarMissingShort)),
+        ];
+        if let Some((l, r)) = tries
+            .into_iter()
+            .find(|(l, r)| width(l) + 1 + width(r) <= total)
+        {
+            (left, right) = (l, r);
+        }
     }
-    let total = usize::from(area.width);
     let right = fit(&right, total.saturating_sub(width(&left) + 1));
     let gap = total.saturating_sub(width(&left) + width(&right));
     let line = format!("{left}{}{right}", " ".repeat(gap));

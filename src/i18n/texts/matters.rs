@@ -12,6 +12,7 @@ macro_rules! matters_texts {
             CmdMenuLong => "本屏菜单:事项列表中筛选,事项详情中办理;来访详情中打开所属事项", "This screen's menu: filters on the matters list, actions on a matter; on a visit, open its matter";
             CmdSort => "排序", "Sort";
             CmdSortLong => "事项列表按办理期限或登记时间排序", "Sort the matters by deadline or by date opened";
+            CalendarMissingShort => "⚠ 缺 {} 年节假日", "⚠ no {} holidays";
             CalendarMissing => "⚠ 缺 {} 年节假日数据,工作日按周一至周五计", "⚠ no holiday data for {}: working days counted Mon–Fri";
             TabPending => "在办", "Pending";
             TabDueSoon => "即将到期", "Due soon";
