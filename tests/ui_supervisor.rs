@@ -261,3 +261,26 @@ fn the_view_speaks_english_and_fits_a_small_terminal() {
     assert!(screen.contains("16 days late"), "{screen}");
     assert!(screen.contains("Long-term petitioners"), "{screen}");
 }
+
+#[test]
+fn every_age_bucket_shows_however_narrow_the_counts_column() {
+    // The demo office's matters are in every state, so the counts take several rows.
+    let store = Arc::new(MemoryStore::new());
+    let opts = xfdesk::demo::DemoOptions {
+        visits: 400,
+        seed: 7,
+        today: common::now().date(),
+        settings: Default::default(),
+    };
+    xfdesk::demo::fill(&*store, &opts, &mut |_, _| {}).unwrap();
+    for (w, h) in [(160, 45), (120, 40), (100, 30)] {
+        let mut d = common::desk_as(Role::Supervisor, Lang::Zh, w, h, store.clone(), true);
+        d.ctrl('g');
+        let screen = d.screen();
+        assert!(screen.contains("办理时长"), "{w}x{h}\n{screen}");
+        assert!(
+            screen.contains("0–15天:") && screen.contains(">90天:"),
+            "{w}x{h}\n{screen}"
+        );
+    }
+}

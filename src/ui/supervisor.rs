@@ -58,14 +58,27 @@ fn render_tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn render_desk(app: &App, desk: &Desk, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let [top, rest] = Layout::vertical([Constraint::Length(8), Constraint::Fill(1)]).areas(area);
-    let [counts, spark, bars] = Layout::horizontal([
+    let columns = Layout::horizontal([
         Constraint::Percentage(34),
         Constraint::Percentage(26),
         Constraint::Percentage(40),
-    ])
-    .areas(top);
-    render_counts(app, desk, theme, frame, counts);
+    ]);
+    // The counts, wrapped to their column, set the top's height: at least the charts' eight
+    // rows, at most half the screen, so none of the age buckets is cut off.
+    let [counts_width, _, _] = columns.areas(Rect::new(0, 0, area.width, 1));
+    let counts_rows = count_rows(app, desk, theme, counts_width.width.saturating_sub(2));
+    let height = (counts_rows.len() as u16 + 2).clamp(8, (area.height / 2).max(8));
+    let [top, rest] =
+        Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
+    let [counts, spark, bars] = columns.areas(top);
+    let inner = framed(
+        frame,
+        counts,
+        &app.lang.f(T::SupStates, &[&desk.open]),
+        false,
+        theme,
+    );
+    frame.render_widget(Paragraph::new(counts_rows), inner);
     let inner = framed(frame, spark, app.t(T::SupWeekly), false, theme);
     let total: u64 = desk.weekly.iter().sum();
     let [line, chart] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
@@ -119,14 +132,9 @@ fn render_desk(app: &App, desk: &Desk, theme: &Theme, frame: &mut Frame, area: R
     );
 }
 
-fn render_counts(app: &App, desk: &Desk, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let inner = framed(
-        frame,
-        area,
-        &app.lang.f(T::SupStates, &[&desk.open]),
-        false,
-        theme,
-    );
+/// The matters by state, those gone from the desk, and the open ones by age, as rows of
+/// `width` cells.
+fn count_rows<'a>(app: &App, desk: &Desk, theme: &Theme, width: u16) -> Vec<Line<'a>> {
     let states: Vec<String> = desk
         .by_state
         .iter()
@@ -154,10 +162,7 @@ fn render_counts(app: &App, desk: &Desk, theme: &Theme, frame: &mut Frame, area:
         buckets.push(format!("{}:{n}", app.lang.f(T::SupDays, &[&range])));
     }
     lines.push(Line::raw(buckets.join("  ")));
-    frame.render_widget(
-        Paragraph::new(super::wrap::rows(lines, inner.width, true)),
-        inner,
-    );
+    super::wrap::rows(lines, width, true)
 }
 
 fn render_bars(app: &App, desk: &Desk, theme: &Theme, frame: &mut Frame, area: Rect) {
