@@ -178,6 +178,20 @@ fn the_matters_list_shows_overdue_and_due_soon_rows_first() {
 }
 
 #[test]
+fn english_labels_and_long_names_get_the_room_a_wide_terminal_has() {
+    let o = office();
+    let mut d = desk(Lang::En, 160, 20, o.store.clone(), true);
+    d.key(KeyCode::F(4));
+    let screen = d.screen();
+    assert!(screen.contains("16 days late"), "{screen}");
+    assert!(screen.contains("阿依古丽·买买提"), "{screen}");
+    assert!(
+        !screen.contains("…"),
+        "nothing cut at 160 columns:\n{screen}"
+    );
+}
+
+#[test]
 fn days_late_are_coloured_as_overdue_and_days_left_as_due_soon() {
     let o = office();
     let mut d = desk(Lang::Zh, 130, 20, o.store.clone(), true);

@@ -14,7 +14,7 @@ use crate::i18n::{Label, Localize, T};
 use crate::theme::Theme;
 
 use super::field::text_line;
-use super::text::fit;
+use super::text::{fit, width};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Col {
@@ -239,41 +239,50 @@ fn filter_text(app: &App) -> String {
 fn table(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let list = &app.matters;
     let cols = columns(area.width);
-    let fixed: u16 = cols
+    let height = page_rows(app);
+    let shown: Vec<&Listed> = list.rows().skip(list.offset).take(height).collect();
+    // Each column its cells, or wider for the widest text on the page (English labels are
+    // longer than the Chinese the cells were set for); cut back only where room is short.
+    let texts: Vec<Vec<String>> = shown
         .iter()
-        .filter(|c| **c != Col::Department)
-        .map(|c| c.cells() + 1)
-        .sum();
-    let dept_w = area.width.saturating_sub(fixed).max(4);
-    let cell_w = |c: Col| {
-        usize::from(if c == Col::Department {
-            dept_w
-        } else {
-            c.cells()
+        .map(|l| cols.iter().map(|c| value(app, l, *c)).collect())
+        .collect();
+    let wanted: Vec<usize> = cols
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            texts
+                .iter()
+                .map(|row| width(&row[i]))
+                .chain([width(app.t(c.title())), usize::from(c.cells())])
+                .max()
+                .unwrap_or(0)
         })
-    };
-    let widths: Vec<Constraint> = cols
+        .collect();
+    let floor: Vec<usize> = cols.iter().map(|c| usize::from(c.cells())).collect();
+    let stretch = cols.iter().position(|c| *c == Col::Department);
+    let shares = super::columns::share(&wanted, &floor, usize::from(area.width), stretch);
+    let cell_w = |c: Col| cols.iter().position(|x| *x == c).map_or(0, |i| shares[i]);
+    let widths: Vec<Constraint> = shares
         .iter()
-        .map(|c| Constraint::Length(cell_w(*c) as u16))
+        .map(|w| Constraint::Length(*w as u16))
         .collect();
     let header = Row::new(
         cols.iter()
             .map(|c| Cell::from(fit(app.t(c.title()), cell_w(*c)))),
     )
     .style(theme.label);
-    let height = page_rows(app);
-    let body: Vec<Row> = list
-        .rows()
-        .skip(list.offset)
-        .take(height)
-        .map(|l| {
-            Row::new(cols.iter().map(|c| {
+    let body: Vec<Row> = shown
+        .iter()
+        .zip(&texts)
+        .map(|(l, row)| {
+            Row::new(cols.iter().zip(row).map(|(c, text)| {
                 let style = match c {
                     Col::Days | Col::Due => urgency_style(theme, l.urgency),
                     Col::Flags => theme.warning,
                     _ => theme.base,
                 };
-                Cell::from(Span::styled(fit(&value(app, l, *c), cell_w(*c)), style))
+                Cell::from(Span::styled(fit(text, cell_w(*c)), style))
             }))
         })
         .collect();

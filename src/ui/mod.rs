@@ -2,6 +2,7 @@
 //! terminal cursor at the caret of the focused field; they never change state or do I/O.
 
 mod chrome;
+mod columns;
 mod detail;
 mod dialog;
 mod field;

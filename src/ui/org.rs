@@ -145,20 +145,23 @@ fn list(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .map(|t| width(app.t(*t)))
         .max()
         .unwrap_or(4);
-    // Each column as wide as its widest text, within a cap; the last one takes the rest.
-    let caps = [16, 24];
-    let mut widths = vec![state_w];
-    for (i, cap) in caps.iter().enumerate() {
+    // Each column as wide as its widest text where there is room; the last takes the rest.
+    let mut wanted = vec![state_w];
+    for i in 0..3 {
         let widest = rows
             .iter()
-            .map(|r| width(&r.cells[i]))
+            .map(|r| width(&super::text::one_line(&r.cells[i])))
             .chain([width(app.t(titles[i + 1]))])
             .max()
             .unwrap_or(4);
-        widths.push(widest.min(*cap));
+        wanted.push(widest);
     }
-    let used: usize = widths.iter().map(|w| w + 1).sum();
-    widths.push(usize::from(inner.width).saturating_sub(used).max(4));
+    let widths = super::columns::share(
+        &wanted,
+        &[state_w, 16, 24, 4],
+        usize::from(inner.width),
+        Some(3),
+    );
 
     let header = Row::new(
         titles
