@@ -140,6 +140,7 @@ gather! { [
     ConfirmKeys => "←/→ 选择  Enter 确定  Esc 继续编辑", "←/→ choose  Enter confirm  Esc keep editing";
     ButtonKeep => "保留", "Keep";
     ListSeparator => "、", ", ";
+    LabelSep => ":", ": ";
     ConfirmKeepKeys => "←/→ 选择  Enter 确定  Esc 保留", "←/→ choose  Enter confirm  Esc keep it";
 
     // Status line.

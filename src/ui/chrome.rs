@@ -221,12 +221,18 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             (Screen::Week, Command::Sort) => app.t(T::CmdNotice),
             _ => app.t(c.texts().0),
         };
-        let need = width(&key) + width(label) + 1;
+        // "Ctrl-SSave" reads as one word without colour; "Ctrl-S保存" does not.
+        let label = if label.starts_with(|c: char| c.is_ascii()) {
+            format!(" {label} ")
+        } else {
+            format!("{label} ")
+        };
+        let need = width(&key) + width(&label);
         if used + need > max {
             break;
         }
         spans.push(Span::styled(key, theme.key));
-        spans.push(Span::styled(format!("{label} "), theme.key_label));
+        spans.push(Span::styled(label, theme.key_label));
         used += need;
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

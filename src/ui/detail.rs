@@ -27,13 +27,6 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     history(app, d, theme, frame, history_area);
 }
 
-fn pair(app: &App, theme: &Theme, label: T, value: String) -> Line<'static> {
-    Line::from(vec![
-        Span::styled(format!("{}:", app.t(label)), theme.label),
-        Span::styled(value, theme.input),
-    ])
-}
-
 fn facts(app: &App, d: &VisitDetail, theme: &Theme, frame: &mut Frame, area: Rect) {
     let v = &d.visit;
     let lang = app.lang;
@@ -45,30 +38,35 @@ fn facts(app: &App, d: &VisitDetail, theme: &Theme, frame: &mut Frame, area: Rec
         .border_style(theme.border);
     let p = &v.petitioner;
     let mut lines = vec![
-        pair(
+        super::pair(
             app,
             theme,
             T::FieldReceivedAt,
             v.received_at.format("%Y-%m-%d %H:%M").to_string(),
         ),
-        pair(
+        super::pair(
             app,
             theme,
             T::FieldChannel,
             v.channel.label(lang).to_string(),
         ),
-        pair(app, theme, T::FieldKind, v.kind.label(lang).to_string()),
-        pair(app, theme, T::FieldCategory, v.category.clone()),
+        super::pair(app, theme, T::FieldKind, v.kind.label(lang).to_string()),
+        super::pair(app, theme, T::FieldCategory, v.category.clone()),
     ];
     if let Some(c) = &d.case {
-        lines.push(pair(
+        lines.push(super::pair(
             app,
             theme,
             T::DetailCase,
             format!("{} {}", c.number, c.state.label(lang)),
         ));
     }
-    lines.push(pair(app, theme, T::DetailReceivedBy, v.received_by.clone()));
+    lines.push(super::pair(
+        app,
+        theme,
+        T::DetailReceivedBy,
+        v.received_by.clone(),
+    ));
     if v.group {
         let reps = v.representatives().join("、");
         lines.push(Line::styled(
@@ -76,7 +74,7 @@ fn facts(app: &App, d: &VisitDetail, theme: &Theme, frame: &mut Frame, area: Rec
             theme.warning,
         ));
     } else if v.head_count > 1 {
-        lines.push(pair(
+        lines.push(super::pair(
             app,
             theme,
             T::FieldHeadCount,
@@ -85,7 +83,12 @@ fn facts(app: &App, d: &VisitDetail, theme: &Theme, frame: &mut Frame, area: Rec
     }
     if !v.co_petitioners.is_empty() {
         let names: Vec<&str> = v.co_petitioners.iter().map(|c| c.name.as_str()).collect();
-        lines.push(pair(app, theme, T::DetailCoPetitioners, names.join("、")));
+        lines.push(super::pair(
+            app,
+            theme,
+            T::DetailCoPetitioners,
+            names.join("、"),
+        ));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(app.t(T::DetailPetitioner), theme.title));
@@ -93,7 +96,7 @@ fn facts(app: &App, d: &VisitDetail, theme: &Theme, frame: &mut Frame, area: Rec
         Sex::Unknown => p.name.clone(),
         sex => format!("{} ({})", p.name, sex.label(lang)),
     };
-    lines.push(pair(app, theme, T::FieldName, name));
+    lines.push(super::pair(app, theme, T::FieldName, name));
     if let Some(id) = &p.id_number {
         let today = app.clock.today();
         // The birth date is what the mask hides: only the age shows until a reveal.
@@ -104,14 +107,19 @@ fn facts(app: &App, d: &VisitDetail, theme: &Theme, frame: &mut Frame, area: Rec
             lang.f(T::DetailAge, &[&id.age_on(today)])
         };
         let id = shown;
-        lines.push(pair(app, theme, T::FieldIdNumber, format!("{id}  {born}")));
+        lines.push(super::pair(
+            app,
+            theme,
+            T::FieldIdNumber,
+            format!("{id}  {born}"),
+        ));
     }
     if let Some(phone) = &p.phone {
         let phone = app.phone_text(v.petitioner_id, phone);
-        lines.push(pair(app, theme, T::FieldPhone, phone));
+        lines.push(super::pair(app, theme, T::FieldPhone, phone));
     }
     if !p.address.is_empty() {
-        lines.push(pair(app, theme, T::FieldAddress, p.address.clone()));
+        lines.push(super::pair(app, theme, T::FieldAddress, p.address.clone()));
     }
     if let Some(h) = &d.history {
         lines.push(Line::styled(

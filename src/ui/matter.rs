@@ -50,13 +50,6 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn pair(app: &App, theme: &Theme, label: T, value: String) -> Line<'static> {
-    Line::from(vec![
-        Span::styled(format!("{}:", app.t(label)), theme.label),
-        Span::styled(value, theme.input),
-    ])
-}
-
 fn facts(app: &App, v: &MatterView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let m = &v.matter;
@@ -72,14 +65,14 @@ fn facts(app: &App, v: &MatterView, theme: &Theme, frame: &mut Frame, area: Rect
         theme,
     );
     let mut lines = vec![
-        pair(app, theme, T::ColState, c.state.label(lang).to_string()),
-        pair(
+        super::pair(app, theme, T::ColState, c.state.label(lang).to_string()),
+        super::pair(
             app,
             theme,
             T::FieldKind,
             format!("{} · {}", c.kind.label(lang), c.category),
         ),
-        pair(
+        super::pair(
             app,
             theme,
             T::MatterOpened,
@@ -95,9 +88,9 @@ fn facts(app: &App, v: &MatterView, theme: &Theme, frame: &mut Frame, area: Rect
         if let Some(phone) = &person.phone {
             who = format!("{who} {}", app.phone_text(pet.id, phone));
         }
-        lines.push(pair(app, theme, T::ColPetitioner, who));
+        lines.push(super::pair(app, theme, T::ColPetitioner, who));
     }
-    lines.push(pair(app, theme, T::FieldSummary, c.summary.clone()));
+    lines.push(super::pair(app, theme, T::FieldSummary, c.summary.clone()));
     if p.collective_study {
         lines.push(Line::styled(app.t(T::MatterStudyFlag), theme.warning));
     }
@@ -110,7 +103,7 @@ fn facts(app: &App, v: &MatterView, theme: &Theme, frame: &mut Frame, area: Rect
         || app.t(T::MatterNobody).to_string(),
         |l| dir.leader_name(l),
     );
-    lines.push(pair(app, theme, T::MatterLeader, holder));
+    lines.push(super::pair(app, theme, T::MatterLeader, holder));
     let before = m.previous_holders();
     if !before.is_empty() {
         let names: Vec<String> = before.iter().map(|l| dir.leader_name(*l)).collect();
@@ -124,13 +117,13 @@ fn facts(app: &App, v: &MatterView, theme: &Theme, frame: &mut Frame, area: Rect
     } else {
         p.team.join("、")
     };
-    lines.push(pair(app, theme, T::MatterTeam, team));
+    lines.push(super::pair(app, theme, T::MatterTeam, team));
     let plan = if p.plan.is_empty() {
         app.t(T::MatterNone).to_string()
     } else {
         p.plan.clone()
     };
-    lines.push(pair(app, theme, T::MatterPlan, plan));
+    lines.push(super::pair(app, theme, T::MatterPlan, plan));
     lines.extend(clock_lines(app, theme, m));
     if let Some(d) = p.department {
         let mut s = dir.department_name(d);
@@ -142,9 +135,9 @@ fn facts(app: &App, v: &MatterView, theme: &Theme, frame: &mut Frame, area: Rect
                 .collect();
             s = lang.f(T::LedgerCoDepartments, &[&s, &co.join("、")]);
         }
-        lines.push(pair(app, theme, T::ColDepartment, s));
+        lines.push(super::pair(app, theme, T::ColDepartment, s));
     }
-    lines.push(pair(
+    lines.push(super::pair(
         app,
         theme,
         T::MatterLedgerCount,
@@ -162,7 +155,12 @@ fn facts(app: &App, v: &MatterView, theme: &Theme, frame: &mut Frame, area: Rect
                 )
             })
             .collect();
-        lines.push(pair(app, theme, T::MatterAppointments, booked.join("、")));
+        lines.push(super::pair(
+            app,
+            theme,
+            T::MatterAppointments,
+            booked.join("、"),
+        ));
     }
     let width = block.inner(area).width;
     frame.render_widget(
@@ -175,7 +173,7 @@ fn facts(app: &App, v: &MatterView, theme: &Theme, frame: &mut Frame, area: Rect
 fn clock_lines(app: &App, theme: &Theme, m: &crate::domain::matter::Matter) -> Vec<Line<'static>> {
     let lang = app.lang;
     let Some(clock) = StageClock::of(m) else {
-        return vec![pair(
+        return vec![super::pair(
             app,
             theme,
             T::MatterDeadline,

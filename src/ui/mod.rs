@@ -28,7 +28,7 @@ pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::{App, DbStatus, Screen};
@@ -105,4 +105,15 @@ pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
         width: w,
         height: h,
     }
+}
+
+/// A fact as "label: value" on a detail screen.
+fn pair(app: &App, theme: &Theme, label: T, value: String) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(
+            format!("{}{}", app.t(label), app.t(T::LabelSep)),
+            theme.label,
+        ),
+        Span::styled(value, theme.input),
+    ])
 }
