@@ -11,9 +11,10 @@ use calamine::{Data, Reader};
 use xfdesk::domain::audit::AuditKind;
 use xfdesk::domain::id_number::IdNumber;
 use xfdesk::domain::lifecycle::{CaseState, Move};
+use xfdesk::domain::organisation::NewLeader;
 use xfdesk::domain::permission::Role;
 use xfdesk::domain::petitioner::Person;
-use xfdesk::domain::visit::Channel;
+use xfdesk::domain::visit::{Channel, Kind};
 use xfdesk::store::Store;
 use xfdesk::store::sled_store::SledStore;
 
@@ -216,6 +217,106 @@ fn a_clerks_export_masks_id_numbers_and_phones() {
         .arg(&csv));
     assert!(!ok);
     assert!(err.contains("不能执行"), "{err}");
+}
+
+/// A desk with two matters: an accusation (检举控告类) received by 王红, who therefore holds
+/// it, and an ordinary request; the secretary works for 王红.
+fn an_accusation(dir: &Path) -> PathBuf {
+    let db = dir.join("desk");
+    let store = SledStore::open(&db).unwrap();
+    let leader = store
+        .add_leader(
+            &NewLeader {
+                name: "王红".into(),
+                title: "县长".into(),
+                portfolio: String::new(),
+            },
+            &common::admin(),
+        )
+        .unwrap();
+    for role in Role::ALL {
+        let own = (role == Role::Secretary).then_some(leader.id);
+        common::add_operator(&store, role, own);
+    }
+    let mut accusation = common::walk_in("赵举报", "13600001111", common::on(11, 2, 9, 0));
+    accusation.petitioner.address = "宁洱镇民主村".into();
+    accusation.kind = Kind::Accusation;
+    accusation.category = "党纪政纪".into();
+    accusation.summary = "反映某站长收受好处".into();
+    accusation.receiving_leader = Some(leader.id);
+    store.register_visit(&accusation).unwrap();
+    let mut ordinary = common::walk_in("罗静颖", "19171874554", common::on(11, 3, 9, 0));
+    ordinary.category = "劳动社保".into();
+    ordinary.summary = "要求补缴养老保险".into();
+    store.register_visit(&ordinary).unwrap();
+    db
+}
+
+/// The exported rows as `role` gets them, header first, in `format`.
+fn exported_rows(db: &Path, role: Role, format: &str) -> Vec<Vec<String>> {
+    let out = db.with_extension(format!("{}.{format}", common::code_of(role)));
+    let (ok, _, err) = run(xfdesk(db, role)
+        .args(["export", "--format", format, "--out"])
+        .arg(&out));
+    assert!(ok, "{err}");
+    if format == "csv" {
+        let text = std::fs::read_to_string(&out).unwrap();
+        let mut file = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        file.records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect()
+    } else {
+        let mut book = calamine::open_workbook_auto(&out).unwrap();
+        let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+        sheet
+            .rows()
+            .map(|r| r.iter().map(|d| d.to_string()).collect())
+            .collect()
+    }
+}
+
+#[test]
+fn an_export_hides_an_accusation_from_whoever_may_not_read_it_as_the_screen_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = an_accusation(dir.path());
+    let secrets = [
+        "赵举报",
+        "党纪政纪",
+        "反映某站长收受好处",
+        "宁洱镇民主村",
+        "136****1111",
+    ];
+    for format in ["csv", "xlsx"] {
+        let rows = exported_rows(&db, Role::Clerk, format);
+        assert_eq!(rows.len(), 3, "{format}: {rows:?}");
+        let (accusation, ordinary) = (&rows[1], &rows[2]);
+        for cell in accusation {
+            assert!(
+                !secrets.iter().any(|s| cell.contains(s)),
+                "{format}: a clerk's export shows {cell:?} of an accusation: {accusation:?}"
+            );
+        }
+        // As on the screen: the matter is there, its name and category say they are hidden.
+        assert_eq!(accusation[0], "2026-000001", "{accusation:?}");
+        assert_eq!((&*accusation[1], &*accusation[6]), ("(保密)", "(保密)"));
+        assert_eq!(accusation[7], "检举控告类");
+        assert_eq!(accusation[14], "已登记", "the state still shows");
+        assert!(
+            accusation[16].starts_with("2026-"),
+            "the due date still shows"
+        );
+        assert_eq!((&*ordinary[1], &*ordinary[6]), ("罗静颖", "劳动社保"));
+    }
+    // The supervisor and the secretary of the leader who holds it read it in full.
+    for role in [Role::Supervisor, Role::Secretary] {
+        let rows = exported_rows(&db, role, "csv");
+        let accusation = rows[1].join(",");
+        for secret in &secrets[..4] {
+            assert!(accusation.contains(secret), "{role:?}: {accusation}");
+        }
+    }
 }
 
 #[test]

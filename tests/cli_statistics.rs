@@ -156,3 +156,83 @@ fn csv_opens_in_excel_and_a_bad_quarter_or_a_clerk_is_refused() {
         .assert()
         .failure();
 }
+
+/// (item, count this quarter, count the quarter before) of one section of the CSV report.
+fn csv_section(csv: &str, section: &str) -> Vec<(String, u64, u64)> {
+    let n = |s: &str| s.parse::<u64>().unwrap();
+    csv.trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .filter(|c| c[0] == section)
+        .map(|c| (c[1].to_string(), n(c[2]), n(c[3])))
+        .collect()
+}
+
+/// (item, count) of one section of the table: the section is named on its first line only.
+fn table_section(table: &str, section: &str) -> Vec<(String, u64)> {
+    let mut inside = false;
+    let mut rows = Vec::new();
+    for line in table.lines() {
+        if !line.starts_with(' ') {
+            inside = line.starts_with(section);
+        }
+        if !inside {
+            continue;
+        }
+        let cells: Vec<&str> = line.split_whitespace().collect();
+        let cells = if line.starts_with(' ') {
+            &cells[..]
+        } else {
+            &cells[1..]
+        };
+        rows.push((cells[0].to_string(), cells[1].parse().unwrap()));
+    }
+    rows
+}
+
+fn names(list: &serde_json::Value) -> Vec<String> {
+    let names = list.as_array().unwrap().iter();
+    names
+        .map(|e| e["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The quarter of the small demo has eleven fields of concern and sixteen townships: the
+/// printed report lists them all, so each list adds up to the visits counted at its top.
+#[test]
+fn every_field_of_concern_and_township_is_printed_so_each_list_adds_up_to_the_visits() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let args = ["quarterly", "--quarter", "2026Q3"];
+    let doc = json(&db, &[&args[..], &["--format", "json"]].concat());
+    let (visits, before) = (
+        doc["figures"]["visits"].as_u64().unwrap(),
+        doc["previous"]["visits"].as_u64().unwrap(),
+    );
+    let report = |format: &str| {
+        stdout(
+            xfdesk(&db, "demo-supervisor")
+                .args(["report"])
+                .args(args)
+                .args(["--format", format]),
+        )
+    };
+    let (csv, table) = (report("csv"), report("table"));
+    let counted = table.lines().find(|l| l.contains("登记件次")).unwrap();
+    assert!(counted.contains(&format!(" {visits} ")), "{counted}");
+    for (section, list) in [
+        ("关注领域(问题类别)", "by_category"),
+        ("按乡镇(街道)", "by_township"),
+    ] {
+        let all = names(&doc["figures"][list]);
+        assert!(all.len() > 10, "more than the ten once printed: {all:?}");
+        let rows = csv_section(&csv, section);
+        let listed: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+        assert_eq!(listed.get(..all.len()), Some(&all[..]), "{csv}");
+        assert_eq!(rows.iter().map(|r| r.1).sum::<u64>(), visits, "{csv}");
+        assert_eq!(rows.iter().map(|r| r.2).sum::<u64>(), before, "{csv}");
+        let rows = table_section(&table, section);
+        assert_eq!(rows.len(), listed.len(), "{table}");
+        assert_eq!(rows.iter().map(|r| r.1).sum::<u64>(), visits, "{table}");
+    }
+}

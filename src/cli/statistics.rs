@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use super::report::{ReportFormat, csv_field};
 use crate::domain::organisation::DepartmentId;
 use crate::domain::statistics::period::{Figures, Period, Quarter};
-use crate::i18n::statistics::{Line, lines};
+use crate::i18n::statistics::{Line, Shown, lines};
 use crate::i18n::{Label, Lang, Localize, T};
 use crate::store::Store;
 use crate::store::figures::{Rules, period_figures};
@@ -64,7 +64,7 @@ pub fn print(p: &Printed, format: ReportFormat, out: &mut dyn Write) -> std::io:
             .cloned()
             .unwrap_or_else(|| format!("#{}", d.0))
     };
-    let lines = lines(p.figures, p.before, &name, p.lang);
+    let lines = lines(p.figures, p.before, &name, Shown::All, p.lang);
     match format {
         ReportFormat::Table => table(p, &lines, out),
         ReportFormat::Csv => csv(p, &lines, out),

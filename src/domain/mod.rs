@@ -5,6 +5,7 @@ pub mod audit;
 pub mod calendar;
 pub mod case;
 pub mod compact_dates;
+pub mod confidential;
 pub mod config_text;
 pub mod date;
 pub mod deadline;

@@ -10,6 +10,7 @@ pub use write::{write_csv, write_xlsx};
 use chrono::NaiveDate;
 
 use crate::domain::calendar::HolidayCalendar;
+use crate::domain::confidential;
 use crate::domain::deadline::{DeadlinePolicy, Urgency};
 use crate::domain::lifecycle::CaseState;
 use crate::domain::operator::Operator;
@@ -78,27 +79,36 @@ pub fn ledger(
     let mut rows = Vec::with_capacity(cases.len());
     for (done, case) in cases.iter().enumerate() {
         progress(done, cases.len());
-        let Some(matter) = store.matter(case.id)? else {
+        let Some(mut matter) = store.matter(case.id)? else {
             continue;
         };
-        let person = store
+        let mut person = store
             .petitioner(case.petitioner_id)?
             .map(|p| p.person)
             .unwrap_or_default();
-        let first = store.visit(case.first_visit)?;
+        let mut first = store.visit(case.first_visit)?;
+        // What the screen blanks for this operator, the file blanks too.
         let readable = may_read(
             scope.operator.role,
             scope.operator.leader,
             case.kind,
             matter.package.responsible,
         );
+        if !readable {
+            let veil = lang.veil();
+            confidential::matter(&mut matter, veil);
+            person = confidential::person(veil);
+            if let Some(v) = first.as_mut() {
+                confidential::visit(v, veil);
+            }
+        }
+        let case = &matter.case;
         let row = MatterRow::of(&matter, &person.name);
         let line = crate::domain::report::line(&row, scope.today, scope.policy, scope.calendar);
         let days_late = match line.urgency {
             Some(Urgency::Overdue { days_late }) => days_late.to_string(),
             _ => String::new(),
         };
-        let shown = |s: String| if readable { s } else { String::new() };
         let id_number = person
             .id_number
             .as_ref()
@@ -109,10 +119,10 @@ pub fn ledger(
             .map(|p| if full { p.to_string() } else { p.masked() });
         rows.push(vec![
             case.number.to_string(),
-            shown(person.name.clone()),
-            shown(id_number.unwrap_or_default()),
-            shown(phone.unwrap_or_default()),
-            shown(person.address.clone()),
+            person.name.clone(),
+            id_number.unwrap_or_default(),
+            phone.unwrap_or_default(),
+            person.address.clone(),
             first
                 .as_ref()
                 .map(|v| v.channel.label(lang).to_string())
@@ -120,7 +130,7 @@ pub fn ledger(
             case.category.clone(),
             case.kind.label(lang).to_string(),
             case.opened_at.format("%Y-%m-%d %H:%M").to_string(),
-            shown(case.summary.clone()),
+            case.summary.clone(),
             first
                 .as_ref()
                 .map(|v| v.head_count.to_string())

@@ -15,6 +15,8 @@ mod texts;
 
 use std::fmt::Display;
 
+use crate::domain::confidential::Veil;
+
 pub use errors::Localize;
 pub use labels::Label;
 pub use labels::audit::{detail_text, subject_text};
@@ -47,6 +49,15 @@ impl Lang {
     /// The text with each `{}` replaced by the next argument, in order.
     pub fn f(self, key: T, args: &[&dyn Display]) -> String {
         fill(self.t(key), args)
+    }
+
+    /// The words that stand where a confidential matter's content was
+    /// (`domain::confidential`), on screen and in an export alike.
+    pub fn veil(self) -> Veil<'static> {
+        Veil {
+            hidden: self.t(T::Confidential),
+            matter: self.t(T::ConfidentialMatter),
+        }
     }
 }
 

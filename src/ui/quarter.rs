@@ -8,10 +8,15 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::App;
 use crate::i18n::T;
+use crate::i18n::statistics::{self, Shown};
 use crate::theme::Theme;
 
 use super::chrome::framed;
 use super::text::pad;
+
+/// Items of a ranked list (fields of concern, townships, units) shown before one line for the
+/// rest: the quarter and the one before fit on one page.
+const TOP: usize = 10;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some((quarter, now, before)) = &app.supervisor.quarter else {
@@ -20,7 +25,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = framed(frame, area, &quarter.to_string(), false, theme);
     let dir = app.directory();
     let name = |d| dir.department_name(d);
-    let lines = crate::i18n::statistics::lines(now, before.as_ref(), &name, app.lang);
+    let lines = statistics::lines(now, before.as_ref(), &name, Shown::Top(TOP), app.lang);
     let heads = [
         app.t(T::StatColItem),
         app.t(T::StatColValue),

@@ -55,6 +55,7 @@ macro_rules! supervisor_texts {
             StatByTownship => "按乡镇(街道)", "By township";
             StatNoTownship => "(地址未写乡镇)", "(no township in the address)";
             StatByMonth => "按月份", "By month";
+            StatOthers => "其余 {} 项", "{} others";
             StatMonth => "{}年{}月", "{}-{}";
             StatUnits => "被反映较多的单位(按交办的承办单位计)", "Units most complained about (by lead department assigned)";
             StatRates => "办理质效", "Outcomes";
