@@ -129,6 +129,13 @@ fn the_session_detail_lists_the_notice_the_appointments_and_the_queue() {
     let first = screen.find("王秀英").unwrap();
     let second = screen.find("张三").unwrap();
     assert!(first < second, "{screen}");
+    // The appointment says whom it is for, not only the matter's number.
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("10:30  2026-000001  王秀英  征地补偿")),
+        "{screen}"
+    );
     assert_snapshot!(screen);
     desk.key(KeyCode::Esc);
     assert!(!desk.app().week.detail);
@@ -469,5 +476,33 @@ fn only_someone_who_may_record_the_instruction_is_told_to_press_f8() {
         let status = &desk.app().status.as_ref().unwrap().text;
         assert_eq!(status.contains("F8"), told, "{role:?}: {status}");
         assert!(status.starts_with("1 号接待中"), "{status}");
+    }
+}
+
+#[test]
+fn an_accusations_appointment_keeps_its_petitioner_from_who_may_not_read_it() {
+    let (store, _) = store();
+    let id = store.sessions_between(d(11, 18), d(11, 18)).unwrap()[0].id;
+    let mut visit = common::walk_in("钱检举", "13900002222", common::on(9, 2, 10, 0));
+    visit.kind = xfdesk::domain::visit::Kind::Accusation;
+    let booked = store.register_visit(&visit).unwrap().case.id;
+    let appointment = Appointment {
+        case: booked,
+        slot: t(9, 30),
+        note: String::new(),
+    };
+    let book = ScheduleChange::Book {
+        session: id,
+        appointment,
+        capacity: 6,
+    };
+    store.change_schedule(&book, &sup()).unwrap();
+    for (role, shown) in [(Role::Clerk, false), (Role::Supervisor, true)] {
+        let mut desk = desk_as(role, Lang::Zh, 100, 30, store.clone(), true);
+        desk.ctrl('w').key(KeyCode::Enter);
+        let screen = desk.screen();
+        let line = screen.lines().find(|l| l.contains("09:30")).unwrap();
+        assert_eq!(line.contains("钱检举"), shown, "{role:?}: {line}");
+        assert_eq!(line.contains("保密"), !shown, "{role:?}: {line}");
     }
 }

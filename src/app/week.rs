@@ -38,6 +38,8 @@ pub struct WeekScreen {
     pub matter_numbers: Vec<(CaseId, String)>,
     /// The petitioner's name of each appointment's matter, to know an arrival by.
     pub appointment_names: Vec<(CaseId, String)>,
+    /// The same names as the signed-in operator may see them: an accusation's is veiled.
+    pub appointment_shown: Vec<(CaseId, String)>,
     /// The highlighted arrival of the open detail's queue, in calling order.
     pub queue_cursor: usize,
     /// The one-line field open in the detail: a new arrival's name or a booking.
@@ -69,6 +71,14 @@ pub struct Entry {
 impl WeekScreen {
     pub fn selected_session(&self) -> Option<&Session> {
         self.sessions.get(self.selected)
+    }
+
+    /// Who an appointment is for, as the operator may see it; empty when unknown.
+    pub fn appointment_name(&self, id: CaseId) -> &str {
+        self.appointment_shown
+            .iter()
+            .find(|(c, _)| *c == id)
+            .map_or("", |(_, n)| n.as_str())
     }
 
     pub fn matter_number(&self, id: CaseId) -> String {
@@ -213,6 +223,24 @@ pub(super) fn load_matter_numbers(app: &mut App, store: &dyn Store) {
         .filter_map(|c| {
             let p = store.petitioner(c.petitioner_id).ok().flatten()?;
             Some((c.id, p.person.name.clone()))
+        })
+        .collect();
+    let veiled = app.lang.veil().hidden;
+    app.week.appointment_shown = cases
+        .iter()
+        .filter_map(|c| {
+            let (_, name) = app
+                .week
+                .appointment_names
+                .iter()
+                .find(|(id, _)| *id == c.id)?;
+            let responsible = store.responsible_leader(c.id).ok().flatten();
+            let name = if app.may_read(c.kind, responsible) {
+                name.clone()
+            } else {
+                veiled.to_string()
+            };
+            Some((c.id, name))
         })
         .collect();
 }

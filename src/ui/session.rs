@@ -88,9 +88,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     for a in &s.appointments {
         let text = format!(
-            "  {}  {}  {}",
+            "  {}  {}  {}  {}",
             a.slot.format("%H:%M"),
             app.week.matter_number(a.case),
+            app.week.appointment_name(a.case),
             a.note
         );
         lines.push(Line::raw(fit(&text, cells)));
