@@ -506,3 +506,17 @@ fn an_accusations_appointment_keeps_its_petitioner_from_who_may_not_read_it() {
         assert_eq!(line.contains("保密"), !shown, "{role:?}: {line}");
     }
 }
+
+#[test]
+fn the_english_session_detail_keeps_its_labels_and_states_whole() {
+    let (mut desk, _, _) = week_desk(Role::Secretary, Lang::En);
+    desk.key(KeyCode::Enter)
+        .ctrl('n')
+        .type_text("张三")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter)
+        .ctrl('w');
+    let screen = desk.screen();
+    assert!(screen.contains("Departments sitting in  "), "{screen}");
+    assert!(screen.contains("张三        Being received"), "{screen}");
+}

@@ -7,10 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::App;
+use crate::domain::schedule::ArrivalState;
 use crate::i18n::{Label, T};
 use crate::theme::Theme;
 
-use super::text::{fit, pad};
+use super::text::{fit, pad, width};
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(s) = app.week.selected_session() else {
@@ -52,12 +53,21 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         (T::SessionSittingIn, or_none(sitting.join("、"))),
         (T::SessionNote, or_none(s.plan.note.clone())),
     ];
+    // Labels as wide as the widest (English ones are longer), within half the panel.
+    let label_w = fields
+        .iter()
+        .map(|(label, _)| *label)
+        .chain([T::SessionCarried])
+        .map(|label| width(app.t(label)) + 2)
+        .max()
+        .unwrap_or(14)
+        .min(cells / 2);
     let mut lines: Vec<Line> = fields
         .into_iter()
         .map(|(label, value)| {
             Line::from(vec![
-                Span::styled(pad(app.t(label), 14), theme.label),
-                Span::raw(fit(&value, cells.saturating_sub(14))),
+                Span::styled(pad(app.t(label), label_w), theme.label),
+                Span::raw(fit(&value, cells.saturating_sub(label_w))),
             ])
         })
         .collect();
@@ -72,7 +82,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .map(|c| app.week.matter_number(*c))
             .collect();
         lines.push(Line::from(vec![
-            Span::styled(pad(app.t(T::SessionCarried), 14), theme.label),
+            Span::styled(pad(app.t(T::SessionCarried), label_w), theme.label),
             Span::raw(carried.join("、")),
         ]));
     }
@@ -102,6 +112,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     if order.is_empty() {
         lines.push(Line::styled(format!("  {none}"), theme.muted));
     }
+    let state_w = ArrivalState::ALL
+        .iter()
+        .map(|st| width(st.label(app.lang)))
+        .max()
+        .unwrap_or(8);
     for (i, a) in order.into_iter().enumerate() {
         let slot = s
             .slot_of(a)
@@ -111,7 +126,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             "  {:>3}  {}  {}  {}",
             a.number,
             pad(&a.name, 10),
-            pad(a.state.label(app.lang), 8),
+            pad(a.state.label(app.lang), state_w),
             slot
         );
         let style = if i == app.week.queue_cursor {
