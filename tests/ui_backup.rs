@@ -178,7 +178,7 @@ fn a_backup_the_command_line_asks_for_is_taken_by_the_desk_whoever_is_signed_in(
     let taken = ask(&mut d, "2x1", PIN);
     assert!(taken.ok, "{}", taken.message);
     assert!(
-        taken.message.contains("Backed up 1 visits"),
+        taken.message.contains("Backed up 1 visit,"),
         "{}",
         taken.message
     );

@@ -48,7 +48,11 @@ impl Lang {
 
     /// The text with each `{}` replaced by the next argument, in order.
     pub fn f(self, key: T, args: &[&dyn Display]) -> String {
-        fill(self.t(key), args)
+        let text = fill(self.t(key), args);
+        match self {
+            Lang::Zh => text,
+            Lang::En => singular_after_one(&text),
+        }
     }
 
     /// The words that stand where a confidential matter's content was
@@ -59,6 +63,48 @@ impl Lang {
             matter: self.t(T::ConfidentialMatter),
         }
     }
+}
+
+/// The English nouns counted in the catalogue, plural as written, with their singular.
+const COUNTED: [(&str, &str); 14] = [
+    ("visits", "visit"),
+    ("matters", "matter"),
+    ("petitioners", "petitioner"),
+    ("entries", "entry"),
+    ("records", "record"),
+    ("operators", "operator"),
+    ("days", "day"),
+    ("leaders", "leader"),
+    ("departments", "department"),
+    ("sessions", "session"),
+    ("rows", "row"),
+    ("items", "item"),
+    ("others", "other"),
+    ("places", "place"),
+];
+
+/// "1 visits" as "1 visit": the catalogue writes counts in the plural. Only the nouns it
+/// counts are changed, so a verb after a 1 is never touched.
+fn singular_after_one(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("1 ") {
+        let one_alone = !rest[..i].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+        out.push_str(&rest[..i + 2]);
+        rest = &rest[i + 2..];
+        if !one_alone {
+            continue;
+        }
+        let word_end = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        if let Some((_, singular)) = COUNTED.iter().find(|(p, _)| *p == &rest[..word_end]) {
+            out.push_str(singular);
+            rest = &rest[word_end..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn fill(template: &str, args: &[&dyn Display]) -> String {
@@ -100,6 +146,18 @@ use catalogue;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_of_a_counted_noun_is_singular_in_english() {
+        assert_eq!(Lang::En.f(T::DbVisits, &[&1]), "1 visit");
+        assert_eq!(Lang::En.f(T::DbVisits, &[&11]), "11 visits");
+        assert_eq!(Lang::En.f(T::DbVisits, &[&21]), "21 visits");
+        assert_eq!(Lang::Zh.f(T::DbVisits, &[&1]), "共 1 条来访");
+        assert_eq!(
+            singular_after_one("1 entries, 1 is late, 2026-000001 matters"),
+            "1 entry, 1 is late, 2026-000001 matters"
+        );
+    }
 
     #[test]
     fn placeholders_take_arguments_in_order() {
