@@ -69,10 +69,10 @@ mod tests {
             no(1, Escalation::Listed).localize(Lang::Zh),
             "督〔2026〕1号"
         );
-        assert_eq!(
-            no(1, Escalation::Interview).localize(Lang::En),
-            "Supervision 2026 No. 1"
-        );
+        // In English a short reference: the ledger names the level before it, and
+        // "Reminder Reminder 2026 No. 3" said it twice.
+        assert_eq!(no(1, Escalation::Interview).localize(Lang::En), "S-2026/1");
+        assert_eq!(no(3, Escalation::Reminder).localize(Lang::En), "R-2026/3");
     }
 
     #[test]

@@ -3,8 +3,8 @@
 macro_rules! deadlines_texts {
     ([$($acc:tt)*] $($rest:ident)*) => {
         gather! { [$($acc)*
-            UrgeNoReminder => "催〔{}〕{}号", "Reminder {} No. {}";
-            UrgeNoSupervision => "督〔{}〕{}号", "Supervision {} No. {}";
+            UrgeNoReminder => "催〔{}〕{}号", "R-{}/{}";
+            UrgeNoSupervision => "督〔{}〕{}号", "S-{}/{}";
             SignalHalfTime => "时限已过半仍无进展:{}起算、{}到期,其间未记录办理情况", "Half the time gone without progress: started {}, due {}, nothing recorded since";
             SignalCameAgain => "信访人于{}再次来访反映此事项", "The petitioner came again about this matter on {}";
             SignalUrgeUnanswered => "{}要求{}前回复,逾期未复", "{} asked for a response by {}; none has come";
