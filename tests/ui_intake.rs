@@ -12,7 +12,7 @@ use xfdesk::app::{Overlay, Screen};
 use xfdesk::domain::id_number::IdNumber;
 use xfdesk::domain::intake::Field;
 use xfdesk::domain::permission::Role;
-use xfdesk::domain::visit::NewVisit;
+use xfdesk::domain::visit::{Channel, NewVisit};
 use xfdesk::i18n::Lang;
 use xfdesk::store::Store;
 use xfdesk::store::memory::MemoryStore;
@@ -359,4 +359,30 @@ fn a_key_list_longer_than_the_window_says_so_and_scrolls() {
     assert!(d.app().overlay.is_some(), "scrolling keeps the list open");
     d.key(KeyCode::Esc);
     assert!(d.app().overlay.is_none());
+}
+
+#[test]
+fn a_letter_typed_on_a_choice_picks_the_option_it_starts_and_anything_else_says_how_to_choose() {
+    let mut d = intake_desk(Lang::Zh);
+    // Channel is three fields above the name: l is 来信, again 来电 (both "l…" in pinyin).
+    d.shift_tab().shift_tab().shift_tab();
+    assert_eq!(d.app().intake.focus, Field::Channel);
+    d.type_text("l");
+    assert_eq!(d.app().intake.channel, Channel::Letter);
+    d.type_text("l");
+    assert_eq!(d.app().intake.channel, Channel::Phone);
+    // The category: d is 党纪政纪, a field the clerk would otherwise step ten times to.
+    while d.app().intake.focus != Field::Category {
+        d.tab(1);
+    }
+    d.type_text("d");
+    assert_eq!(d.app().intake.category, 9);
+    d.type_text("9");
+    assert_eq!(d.app().intake.category, 9, "nothing starts with 9");
+    let told = &d.app().status.as_ref().unwrap().text;
+    assert!(told.contains("从列表中选择"), "{told}");
+    // English labels as written: o is Online.
+    let mut d = intake_desk(Lang::En);
+    d.shift_tab().shift_tab().shift_tab().type_text("o");
+    assert_eq!(d.app().intake.channel, Channel::Online);
 }

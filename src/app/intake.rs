@@ -12,9 +12,10 @@ use crate::domain::office::OfficeSettings;
 use crate::domain::petitioner::{ADDRESS_MAX_CHARS, NAME_MAX_CHARS, Petitioner, Sex};
 use crate::domain::phone::Phone;
 use crate::domain::repeat::Probe;
+use crate::domain::search::name_keys;
 use crate::domain::serial::SerialNo;
 use crate::domain::visit::{CaseLink, Channel, CoPetitioner, Kind};
-use crate::i18n::{Localize, T};
+use crate::i18n::{Label, Lang, Localize, T};
 use crate::store::{Store, StoreError};
 
 use super::co_petitioner::CoDialog;
@@ -106,8 +107,10 @@ impl IntakeForm {
         if let Some(d) = &self.co_dialog {
             return d.focus != super::co_petitioner::CoField::Representative;
         }
+        // A choice takes letters too: typing one picks the option it starts.
         self.match_cursor.is_none()
             && (self.text_field_ref(self.focus).is_some()
+                || self.focus.is_choice()
                 || matches!(self.focus, Field::Summary | Field::ReceivingLeader))
     }
 
@@ -233,6 +236,47 @@ impl IntakeForm {
     }
 
     /// Left/Right/Space on a choice field; returns whether a choice changed.
+    /// A letter typed on a choice picks the next option that starts with it, as written
+    /// (Letter: l) or in pinyin initials (征地拆迁: z). False when none does.
+    fn pick_starting(&mut self, typed: char, lang: Lang, settings: &OfficeSettings) -> bool {
+        let typed: String = typed.to_lowercase().collect();
+        let starts = |label: &str| {
+            label.to_lowercase().starts_with(&typed)
+                // The common reading only: 涉 also reads dié, which nobody types for 涉法涉诉.
+                || name_keys(label).initials.first().is_some_and(|k| k.starts_with(&typed))
+        };
+        // The first match after the current option, round to it again.
+        let next = |labels: &[&str], current: usize| {
+            let n = labels.len();
+            (1..=n)
+                .map(|k| (current + k) % n)
+                .find(|&i| starts(labels[i]))
+        };
+        fn labels<L: Label>(all: &[L], lang: Lang) -> Vec<&'static str> {
+            all.iter().map(|x| x.label(lang)).collect()
+        }
+        fn at<L: PartialEq>(all: &[L], x: &L) -> usize {
+            all.iter().position(|y| y == x).unwrap_or(0)
+        }
+        match self.focus {
+            Field::Channel => next(
+                &labels(&Channel::ALL, lang),
+                at(&Channel::ALL, &self.channel),
+            )
+            .map(|i| self.channel = Channel::ALL[i]),
+            Field::Sex => next(&labels(&Sex::ALL, lang), at(&Sex::ALL, &self.sex))
+                .map(|i| self.sex = Sex::ALL[i]),
+            Field::Kind => next(&labels(&Kind::ALL, lang), at(&Kind::ALL, &self.kind))
+                .map(|i| self.kind = Kind::ALL[i]),
+            Field::Category => {
+                let names: Vec<&str> = settings.categories.iter().map(String::as_str).collect();
+                next(&names, self.category).map(|i| self.category = i)
+            }
+            _ => None,
+        }
+        .is_some()
+    }
+
     fn cycle(&mut self, forward: bool, settings: &OfficeSettings) -> bool {
         let categories = settings.categories.len();
         fn step<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
@@ -368,6 +412,14 @@ pub(super) fn key(app: &mut App, key: KeyEvent, store: &dyn Store) {
         match key.code {
             KeyCode::Right | KeyCode::Char(' ') => form.cycle(true, &app.settings),
             KeyCode::Left => form.cycle(false, &app.settings),
+            KeyCode::Char(c) if focus.is_choice() => {
+                let picked = form.pick_starting(c, app.lang, &app.settings);
+                if !picked {
+                    let msg = app.t(T::ChoiceTyped).to_string();
+                    app.say(Tone::Info, msg);
+                }
+                picked
+            }
             KeyCode::Delete | KeyCode::Backspace if focus == Field::CoPetitioners => {
                 remove_co_petitioner(form);
                 true

@@ -36,6 +36,14 @@ pub enum Field {
 }
 
 impl Field {
+    /// Fields whose value is one of a list, chosen rather than typed.
+    pub fn is_choice(self) -> bool {
+        matches!(
+            self,
+            Field::Channel | Field::Sex | Field::Kind | Field::Category
+        )
+    }
+
     pub const ALL: [Field; 14] = [
         Field::Channel,
         Field::ReceivedAt,
