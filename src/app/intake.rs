@@ -237,7 +237,7 @@ impl IntakeForm {
 
     /// Left/Right/Space on a choice field; returns whether a choice changed.
     /// A letter typed on a choice picks the next option that starts with it, as written
-    /// (Letter: l) or in pinyin initials (征地拆迁: z). False when none does.
+    /// (Letter: l) or in pinyin initials (党纪政纪: d). False when none does.
     fn pick_starting(&mut self, typed: char, lang: Lang, settings: &OfficeSettings) -> bool {
         let typed: String = typed.to_lowercase().collect();
         let starts = |label: &str| {

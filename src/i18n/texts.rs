@@ -141,7 +141,7 @@ gather! { [
     ButtonKeep => "保留", "Keep";
     ListSeparator => "、", ", ";
     LabelSep => ":", ": ";
-    ChoiceTyped => "此项从列表中选择:←/→ 或空格切换,也可键入选项的首字母(如 z 选征地拆迁)", "This is chosen from a list: ←/→ or Space, or type an option's first letter";
+    ChoiceTyped => "此项从列表中选择:←/→ 或空格切换,也可键入选项的首字母(如 d 选党纪政纪)", "This is chosen from a list: ←/→ or Space, or type an option's first letter";
     ConfirmKeepKeys => "←/→ 选择  Enter 确定  Esc 保留", "←/→ choose  Enter confirm  Esc keep it";
 
     // Status line.
