@@ -386,3 +386,21 @@ fn a_letter_typed_on_a_choice_picks_the_option_it_starts_and_anything_else_says_
     d.shift_tab().shift_tab().shift_tab().type_text("o");
     assert_eq!(d.app().intake.channel, Channel::Online);
 }
+
+#[test]
+fn a_long_address_shows_its_start_once_the_caret_has_left_it() {
+    let mut d = intake_desk(Lang::Zh);
+    let address = "宁夏回族自治区吴忠市同心县豫海镇西街回族自治县同心镇清水河村三组十七号院";
+    d.type_text("张三").tab(4).type_text(address);
+    let typing = d.screen();
+    let line = typing.lines().find(|l| l.contains("住址")).unwrap();
+    assert!(
+        line.contains("十七号院"),
+        "the caret's end shows while typing: {line}"
+    );
+    d.tab(1);
+    let screen = d.screen();
+    let line = screen.lines().find(|l| l.contains("住址")).unwrap();
+    assert!(line.contains("宁夏回族自治区"), "{line}");
+    assert!(line.contains('…') && !line.contains("十七号院"), "{line}");
+}

@@ -43,12 +43,14 @@ pub fn text_line(
     if f.is_empty() && hint != T::LangName {
         return Line::styled(fit(app.t(hint), w), theme.placeholder);
     }
-    let style = if focus {
-        theme.input.add_modifier(Modifier::UNDERLINED)
+    // Being typed in, the window follows the caret; otherwise a long value shows its start,
+    // cut with an ellipsis, as a reader expects.
+    if focus {
+        let style = theme.input.add_modifier(Modifier::UNDERLINED);
+        Line::styled(window(f.value(), scroll, w), style)
     } else {
-        theme.input
-    };
-    Line::styled(window(f.value(), scroll, w), style)
+        Line::styled(fit(f.value(), w), theme.input)
+    }
 }
 
 /// A several-lines field, wrapped; the terminal cursor goes to the caret so an input method's
