@@ -265,14 +265,7 @@ fn the_view_speaks_english_and_fits_a_small_terminal() {
 #[test]
 fn every_age_bucket_shows_however_narrow_the_counts_column() {
     // The demo office's matters are in every state, so the counts take several rows.
-    let store = Arc::new(MemoryStore::new());
-    let opts = xfdesk::demo::DemoOptions {
-        visits: 400,
-        seed: 7,
-        today: common::now().date(),
-        settings: Default::default(),
-    };
-    xfdesk::demo::fill(&*store, &opts, &mut |_, _| {}).unwrap();
+    let store = demo_office();
     for (w, h) in [(160, 45), (120, 40), (100, 30)] {
         let mut d = common::desk_as(Role::Supervisor, Lang::Zh, w, h, store.clone(), true);
         d.ctrl('g');
@@ -283,4 +276,46 @@ fn every_age_bucket_shows_however_narrow_the_counts_column() {
             "{w}x{h}\n{screen}"
         );
     }
+}
+
+/// A demo office of 400 visits: matters in every state, a dozen fields and many townships.
+fn demo_office() -> Arc<MemoryStore> {
+    let store = Arc::new(MemoryStore::new());
+    let opts = xfdesk::demo::DemoOptions {
+        visits: 400,
+        seed: 7,
+        today: common::now().date(),
+        settings: Default::default(),
+    };
+    xfdesk::demo::fill(&*store, &opts, &mut |_, _| {}).unwrap();
+    store
+}
+
+#[test]
+fn a_quarter_taller_than_the_terminal_scrolls_to_its_last_row_and_back() {
+    let mut d = common::desk_as(Role::Supervisor, Lang::Zh, 80, 24, demo_office(), true);
+    d.ctrl('g').key(KeyCode::Right);
+    let top = d.screen();
+    assert!(top.contains("↑/↓ 翻看,第 1/"), "{top}");
+    assert!(top.contains("登记件次"), "{top}");
+    for _ in 0..300 {
+        d.key(KeyCode::Down);
+    }
+    let bottom = d.screen();
+    let title = bottom.lines().find(|l| l.contains("翻看")).unwrap();
+    let (at, of) = title
+        .split_once("第 ")
+        .unwrap()
+        .1
+        .split_once(" 行")
+        .unwrap()
+        .0
+        .split_once('/')
+        .unwrap();
+    assert_eq!(at, of, "the last row is reached: {title}");
+    assert!(!bottom.contains("登记件次"), "{bottom}");
+    for _ in 0..300 {
+        d.key(KeyCode::Up);
+    }
+    assert_eq!(d.screen(), top);
 }

@@ -7,6 +7,7 @@ use crate::domain::permission::Permission;
 use crate::domain::statistics::desk::Desk;
 use crate::domain::statistics::period::{Figures, Quarter};
 use crate::i18n::Localize;
+use crate::i18n::statistics::{QUARTER_TOP, Shown};
 use crate::store::Store;
 use crate::store::figures::{Rules, overview, period_figures};
 
@@ -49,6 +50,8 @@ pub struct SupervisorScreen {
     pub selected: usize,
     /// A matter changed since the figures were computed.
     pub stale: bool,
+    /// Rows of the quarter tab scrolled past, on a terminal too short for it.
+    pub quarter_scroll: u16,
 }
 
 impl SupervisorScreen {
@@ -130,6 +133,18 @@ pub(super) fn command(app: &mut App, c: super::Command, store: &dyn Store) {
     let s = &mut app.supervisor;
     match c {
         C::Back => app.screen = Screen::Matters,
+        // The render stops the scroll at the last row.
+        C::Up if s.tab == Tab::Quarter => s.quarter_scroll = s.quarter_scroll.saturating_sub(1),
+        C::Down if s.tab == Tab::Quarter => {
+            // At most as far as the tab has lines; the render stops at the last screenful.
+            let rows = s.quarter.as_ref().map_or(0, |(_, now, before)| {
+                let name = |_| String::new();
+                let shown = Shown::Top(QUARTER_TOP);
+                crate::i18n::statistics::lines(now, before.as_ref(), &name, shown, app.lang).len()
+            });
+            let rows = u16::try_from(rows).unwrap_or(u16::MAX);
+            s.quarter_scroll = (s.quarter_scroll + 1).min(rows);
+        }
         C::Up => s.selected = s.selected.saturating_sub(1),
         C::Down => s.selected = (s.selected + 1).min(count.saturating_sub(1)),
         C::PageUp if s.tab == Tab::Quarter => shift_quarter(app, false, store),
@@ -187,4 +202,5 @@ pub(super) fn switch_tab(app: &mut App) {
         Tab::Desk => Tab::Quarter,
         Tab::Quarter => Tab::Desk,
     };
+    s.quarter_scroll = 0;
 }

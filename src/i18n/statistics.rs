@@ -22,6 +22,10 @@ fn signed(now: i64, before: i64) -> String {
     format!("{:+}", now - before)
 }
 
+/// Items of a ranked list (fields of concern, townships, units) the supervisor view's quarter
+/// tab shows before one line for the rest.
+pub const QUARTER_TOP: usize = 10;
+
 /// How much of a ranked list (fields of concern, townships, units) is listed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shown {

@@ -8,24 +8,27 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::App;
 use crate::i18n::T;
-use crate::i18n::statistics::{self, Shown};
+use crate::i18n::statistics::{self, QUARTER_TOP, Shown};
 use crate::theme::Theme;
 
 use super::chrome::framed;
 use super::text::pad;
 
-/// Items of a ranked list (fields of concern, townships, units) shown before one line for the
-/// rest: the quarter and the one before fit on one page.
-const TOP: usize = 10;
-
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some((quarter, now, before)) = &app.supervisor.quarter else {
         return;
     };
-    let inner = framed(frame, area, &quarter.to_string(), false, theme);
+    // The frame's inside, drawn once its title (which may say it scrolls) is known.
+    let inner = ratatui::widgets::Block::bordered().inner(area);
     let dir = app.directory();
     let name = |d| dir.department_name(d);
-    let lines = statistics::lines(now, before.as_ref(), &name, Shown::Top(TOP), app.lang);
+    let lines = statistics::lines(
+        now,
+        before.as_ref(),
+        &name,
+        Shown::Top(QUARTER_TOP),
+        app.lang,
+    );
     let heads = [
         app.t(T::StatColItem),
         app.t(T::StatColValue),
@@ -63,8 +66,19 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let change = l.change.clone().unwrap_or_default();
         out[col].push(Line::raw(row([&l.item, &l.value, &previous, &change])));
     }
+    // A terminal too short for the tab scrolls it with ↑/↓, and the title says so.
+    let longest = out.iter().map(Vec::len).max().unwrap_or(0);
+    let overflow = longest.saturating_sub(usize::from(inner.height));
+    let scroll = usize::from(app.supervisor.quarter_scroll).min(overflow);
+    let title = if overflow > 0 {
+        app.lang
+            .f(T::StatScroll, &[&quarter, &(scroll + 1), &(overflow + 1)])
+    } else {
+        quarter.to_string()
+    };
+    framed(frame, area, &title, false, theme);
     let areas = Layout::horizontal(vec![Constraint::Fill(1); columns]).split(inner);
     for (lines, area) in out.into_iter().zip(areas.iter()) {
-        frame.render_widget(Paragraph::new(lines), *area);
+        frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), *area);
     }
 }

@@ -6,6 +6,7 @@ macro_rules! supervisor_texts {
             CmdSupervisor => "督办总览", "Supervisor";
             CmdSupervisorLong => "督办总览:在办、超期、各领导和承办单位情况、季度统计", "Supervisor view: pending, overdue, per leader and department, the quarter's figures";
             ScreenSupervisor => "督办总览", "Supervisor view";
+            StatScroll => "{} · ↑/↓ 翻看,第 {}/{} 行", "{} · ↑/↓ scroll, row {} of {}";
             SupTabDesk => "总览", "Overview";
             SupTabQuarter => "季度统计({},PgUp/PgDn 换季度)", "Quarter ({}, PgUp/PgDn for another)";
             SupStates => "在办 {} 件:", "{} open:";
