@@ -73,3 +73,45 @@ fn a_second_desk_on_the_same_database_is_told_who_has_it() {
     first.keys(&["F10"]);
     assert_eq!(first.wait_exit(10), 0);
 }
+
+/// A long request typed in one burst (a paste without bracketed-paste, as tmux sends it, or a
+/// slow terminal) arrives whole, with no further key needed: crossterm's default reader stopped
+/// after the first kilobyte until the next key.
+#[test]
+fn a_long_burst_of_input_arrives_whole_without_another_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_arg(&dir.path().join("desk"));
+    seed_operator(&dir.path().join("desk"), "clerk1", Role::Clerk);
+    let args = ["--db", db.as_str(), "--today", "2026-11-18"];
+    let t = Tmux::start(&args, 120, 36);
+    t.sign_in("clerk1", "123456");
+    t.wait_for("▶ 姓名", 10);
+    t.text("张三")
+        .keys(&["Tab", "Tab", "Tab"])
+        .text("13812345678");
+    // The address, then six fields on to the request.
+    for _ in 0..7 {
+        t.keys(&["Tab"]);
+    }
+    t.wait_for("▶ 诉求内容", 10);
+    // About 4 KB: 1 200 Chinese characters and some digits, then a mark to wait for.
+    let burst: String = (0..120)
+        .map(|i| format!("第{i:03}段征地补偿款未落实"))
+        .collect();
+    t.text(&format!("{burst}完毕END"));
+    let screen = t.wait_for("完毕END", 15);
+    assert!(screen.contains("▶ 诉求内容"), "{screen}");
+    t.keys(&["C-s"]);
+    t.wait_for("已保存", 10);
+    t.keys(&["F10"]);
+    assert_eq!(t.wait_exit(10), 0);
+    drop(t);
+    let store = xfdesk::store::sled_store::SledStore::open(&dir.path().join("desk")).unwrap();
+    let found = xfdesk::store::Store::search_visits(&store, "张三", 10).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].summary,
+        format!("{burst}完毕END"),
+        "every character kept"
+    );
+}
