@@ -404,3 +404,29 @@ fn a_long_address_shows_its_start_once_the_caret_has_left_it() {
     assert!(line.contains("宁夏回族自治区"), "{line}");
     assert!(line.contains('…') && !line.contains("十七号院"), "{line}");
 }
+
+#[test]
+fn a_visit_entered_later_is_in_the_evidence_log_when_it_was_entered_not_when_typed() {
+    let store = Arc::new(MemoryStore::new());
+    let mut d = desk(Lang::Zh, 120, 34, store.clone(), true);
+    // A letter that came in March, entered today: the time received is typed.
+    d.shift_tab()
+        .shift_tab()
+        .type_text("2026-03-01 09:00")
+        .tab(2);
+    d.fill_zhang_san().ctrl('s');
+    let told = &d.app().status.as_ref().unwrap().text;
+    assert!(told.starts_with("已保存"), "{told}");
+    let visit = store.search_visits("张三", 1).unwrap().remove(0);
+    assert_eq!(visit.received_at.to_string(), "2026-03-01 09:00:00");
+    let log = store.audit_log(0, 100).unwrap();
+    let (_, event) = log
+        .iter()
+        .find(|(_, e)| e.kind == xfdesk::domain::audit::AuditKind::VisitRegistered)
+        .unwrap();
+    assert_eq!(
+        event.at,
+        now(),
+        "the log keeps the order things were done in"
+    );
+}

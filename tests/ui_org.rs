@@ -73,6 +73,7 @@ fn store() -> Arc<MemoryStore> {
         .register_visit(&NewVisit {
             channel: Channel::WalkIn,
             received_at: common::now() - chrono::Duration::days(7),
+            recorded_at: None,
             received_by: "clerk1".into(),
             petitioner: Person {
                 name: "张三".into(),

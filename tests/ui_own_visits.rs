@@ -23,6 +23,7 @@ fn visit(name: &str, phone: &str, by: &str, days_ago: i64, summary: &str) -> New
     NewVisit {
         channel: Channel::WalkIn,
         received_at: common::now() - Duration::days(days_ago),
+        recorded_at: None,
         received_by: by.into(),
         petitioner: Person {
             name: name.into(),

@@ -35,6 +35,7 @@ fn office() -> (Arc<MemoryStore>, xfdesk::domain::organisation::LeaderId) {
         .register_visit(&NewVisit {
             channel: Channel::WalkIn,
             received_at: common::now() - Duration::days(2),
+            recorded_at: None,
             received_by: "clerk1".into(),
             petitioner: Person {
                 name: "赵举报".into(),

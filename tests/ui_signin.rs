@@ -256,6 +256,7 @@ fn one_matter(store: &MemoryStore) {
         .register_visit(&NewVisit {
             channel: Channel::WalkIn,
             received_at: common::now() - Duration::days(2),
+            recorded_at: None,
             received_by: "clerk1".into(),
             petitioner: Person {
                 name: "张三".into(),

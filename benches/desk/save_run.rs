@@ -150,6 +150,7 @@ fn return_visit(visit: &Visit) -> NewVisit {
     NewVisit {
         channel: visit.channel,
         received_at: Local::now().naive_local(),
+        recorded_at: None,
         received_by: "bench".into(),
         petitioner: visit.petitioner.clone(),
         existing_petitioner: Some(visit.petitioner_id),

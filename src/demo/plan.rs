@@ -369,6 +369,7 @@ impl Planner {
         NewVisit {
             channel,
             received_at,
+            recorded_at: None,
             received_by: received_by.to_string(),
             petitioner: person,
             existing_petitioner: None,

@@ -16,14 +16,21 @@ use super::visit::Visit;
 pub const NEW_MATTER: &str = "new";
 pub const LINKED: &str = "linked";
 
-pub fn visit_registered(visit: &Visit, case: &Case, new_case: bool) -> AuditEvent {
+/// `recorded_at`: when the visit was entered, if not as it came (`NewVisit::recorded_at`); the
+/// log keeps the order things were done in, whatever date was typed for the visit.
+pub fn visit_registered(
+    visit: &Visit,
+    case: &Case,
+    new_case: bool,
+    recorded_at: Option<chrono::NaiveDateTime>,
+) -> AuditEvent {
     let subject = [
         subject::visit(visit.number),
         subject::matter(case.number),
         subject::token(subject::PETITIONER, visit.petitioner_id.0),
     ];
     AuditEvent {
-        at: visit.received_at,
+        at: recorded_at.unwrap_or(visit.received_at),
         operator: visit.received_by.clone(),
         kind: AuditKind::VisitRegistered,
         subject: subject.join(" "),

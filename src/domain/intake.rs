@@ -213,6 +213,7 @@ impl IntakeInput {
                 Ok(NewVisit {
                     channel: self.channel,
                     received_at,
+                    recorded_at: Some(ctx.now),
                     received_by: ctx.operator.to_string(),
                     petitioner: Person {
                         name,

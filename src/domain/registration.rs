@@ -168,6 +168,7 @@ mod tests {
         NewVisit {
             channel: Channel::WalkIn,
             received_at: at(day),
+            recorded_at: None,
             received_by: "clerk".into(),
             petitioner: Person {
                 name: "王芳".into(),

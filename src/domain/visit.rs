@@ -110,6 +110,10 @@ pub enum CaseLink {
 pub struct NewVisit {
     pub channel: Channel,
     pub received_at: NaiveDateTime,
+    /// When it was entered at the desk, if later than it came (a letter registered days after
+    /// it arrived, a ledger imported): the evidence log records this, never a typed date.
+    /// `None` for a visit entered as it came.
+    pub recorded_at: Option<NaiveDateTime>,
     pub received_by: String,
     pub petitioner: Person,
     /// Set when the clerk chose a known petitioner from the repeat panel; their stored details

@@ -134,7 +134,12 @@ impl Inner {
         self.visits.insert(visit.id, visit.clone());
         self.petitioners.insert(petitioner.id, petitioner.clone());
         self.cases.insert(case.id, case.clone());
-        self.append_audit(evidence::visit_registered(&visit, &case, new_case))?;
+        self.append_audit(evidence::visit_registered(
+            &visit,
+            &case,
+            new_case,
+            new.recorded_at,
+        ))?;
         Ok(Registered {
             visit,
             case,

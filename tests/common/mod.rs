@@ -257,6 +257,7 @@ pub fn walk_in(name: &str, phone: &str, at: NaiveDateTime) -> xfdesk::domain::vi
     NewVisit {
         channel: Channel::WalkIn,
         received_at: at,
+        recorded_at: None,
         received_by: "clerk1".into(),
         petitioner: Person {
             name: name.into(),

@@ -66,6 +66,7 @@ pub fn walk_in(name: &str, received_at: NaiveDateTime) -> NewVisit {
     NewVisit {
         channel: Channel::WalkIn,
         received_at,
+        recorded_at: None,
         received_by: "登记员甲".into(),
         petitioner: Person {
             name: name.into(),

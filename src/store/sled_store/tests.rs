@@ -21,6 +21,7 @@ pub(super) fn walk_in(name: &str, phone: &str, received_at: NaiveDateTime) -> Ne
     NewVisit {
         channel: Default::default(),
         received_at,
+        recorded_at: None,
         received_by: "登记员甲".into(),
         petitioner: Person {
             name: name.into(),

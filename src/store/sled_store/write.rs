@@ -263,7 +263,7 @@ impl Registration<'_> {
         if new_case {
             self.opened.borrow_mut().push((petitioner.id, case.id));
         }
-        let event = evidence::visit_registered(&visit, &case, new_case);
+        let event = evidence::visit_registered(&visit, &case, new_case, new.recorded_at);
         AuditTx {
             audit: self.audit,
             meta: self.meta,
