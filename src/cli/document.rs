@@ -57,6 +57,11 @@ pub fn document(
         return Err(lang.f(T::DocumentConfidential, &[&number, &operator]));
     }
     let title = lang.t(request.kind.title());
+    if let Some(refusal) = &values.refusal {
+        return Err(crate::i18n::paperwork::refusal(
+            refusal, title, &number, lang,
+        ));
+    }
     let dirs = crate::document::template_dirs(db);
     let rendered = crate::document::render(request.kind, title, &values.values, &dirs)
         .map_err(|(path, e)| lang.f(T::DocumentTemplate, &[&path.display(), &e]))?;
@@ -80,9 +85,11 @@ pub fn document(
     Ok(lang.f(T::DocumentDone, &[&title, &path]))
 }
 
-/// A matter's placeholders, with what deciding who may read it needs.
+/// A matter's placeholders, with what deciding who may read it needs, and why the matter does
+/// not support the document, if it does not (the placeholders are then not to be printed).
 pub struct MatterValues {
     pub values: Values,
+    pub refusal: Option<crate::domain::paperwork::Refusal>,
     pub kind: crate::domain::visit::Kind,
     pub responsible: Option<crate::domain::organisation::LeaderId>,
 }
@@ -117,7 +124,9 @@ pub fn values(
         let all = store.leaders().ok()?;
         all.into_iter().find(|x| x.id == id).map(|x| x.name)
     });
-    let department = matter.package.department.and_then(|id| {
+    let ready = crate::domain::paperwork::check(request.kind.paper(), &matter, request.urge);
+    let ready_ok = ready.as_ref().ok();
+    let department = ready_ok.map(|r| r.department).and_then(|id| {
         let all = store.departments().ok()?;
         all.into_iter().find(|x| x.id == id).map(|x| x.name)
     });
@@ -151,12 +160,16 @@ pub fn values(
         ("late", late),
         (
             "urge",
-            request.urge.map(str::to_string).unwrap_or_else(blank),
+            ready_ok
+                .and_then(|r| r.urge)
+                .map(|n| n.localize(lang))
+                .unwrap_or_else(blank),
         ),
         ("today", chinese_date(today)),
     ];
     Ok(MatterValues {
         values,
+        refusal: ready.err(),
         kind: found.kind,
         responsible: matter.package.responsible,
     })

@@ -10,6 +10,7 @@ mod errors;
 mod labels;
 pub mod ledger;
 mod matter_errors;
+pub mod paperwork;
 pub mod statistics;
 mod texts;
 
