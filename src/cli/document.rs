@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::app::{Clock, SystemClock};
 use crate::document::{DocumentKind, Values, chinese_date};
-use crate::domain::audit::{AuditKind, subject};
+use crate::domain::audit::{AuditKind, detail, subject};
 use crate::domain::deadline::Urgency;
 use crate::domain::pending::MatterRow;
 use crate::domain::permission::{Permission, may_read};
@@ -73,7 +73,10 @@ pub fn document(
     let path = request.out.display().to_string();
     let content = if html { rendered.html } else { rendered.text };
     std::fs::write(request.out, content).map_err(|e| lang.f(T::ExportFailed, &[&path, &e]))?;
-    let detail = format!("document:{} {path}", request.kind.file_stem());
+    let detail = format!(
+        "{} {path}",
+        subject::token(detail::DOCUMENT, request.kind.file_stem())
+    );
     super::ledger::record(
         &store,
         operator,
