@@ -184,3 +184,98 @@ fn the_evidence_log_is_the_supervisors_a_clerk_is_refused_it() {
     assert_eq!(d.app().screen, before, "the clerk stays where they were");
     assert!(d.screen().contains("您的角色(登记员)不能使用此功能"));
 }
+
+/// What the program writes in the log reads in the screen's language, with names and document
+/// numbers as the matter screen shows them, and the operator's code is never cut.
+#[test]
+fn the_log_names_departments_and_document_numbers_and_speaks_one_language() {
+    use xfdesk::domain::audit::{AuditEvent, detail, subject};
+    use xfdesk::domain::lifecycle::Move;
+    use xfdesk::domain::matter::MatterChange;
+    use xfdesk::domain::organisation::NewDepartment;
+    use xfdesk::domain::supervision::Escalation;
+
+    let store = store();
+    let land = store
+        .add_department(
+            &NewDepartment {
+                name: "县自然资源局".into(),
+                contact: String::new(),
+                phone: None,
+            },
+            &common::admin(),
+        )
+        .unwrap();
+    let case = store
+        .cases_in_state(xfdesk::domain::lifecycle::CaseState::Accepted, 10)
+        .unwrap()[0]
+        .id;
+    let at = common::on(11, 17, 14, 0);
+    let stamp = Stamp::new(at, "demo-supervisor");
+    let assign = Move::Assign {
+        department: land.id,
+        co_departments: vec![],
+    };
+    store
+        .apply_move(case, assign, "请于30日内办结", &stamp)
+        .unwrap();
+    let urge = MatterChange::Urge {
+        level: Escalation::Notice,
+        department: Some(land.id),
+        response_by: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        text: "请加快办理".into(),
+    };
+    store.change_matter(case, &urge, &stamp).unwrap();
+    let event = |kind, subject: &str, detail: String| AuditEvent {
+        at,
+        operator: "demo-supervisor".into(),
+        kind,
+        subject: subject.into(),
+        detail,
+    };
+    for e in [
+        event(
+            AuditKind::SignedOut,
+            "demo-supervisor",
+            detail::SWITCH.into(),
+        ),
+        event(
+            AuditKind::OperatorChanged,
+            "demo-admin",
+            detail::FIRST_ADMIN.into(),
+        ),
+        event(
+            AuditKind::Exported,
+            "matter:2026-000001",
+            format!(
+                "{} /tmp/催办单.txt",
+                subject::token(detail::DOCUMENT, "reminder")
+            ),
+        ),
+    ] {
+        store.record_audit(&e).unwrap();
+    }
+
+    let mut d = desk_as(Role::Supervisor, Lang::Zh, 150, 20, store, true);
+    d.key(KeyCode::F(11));
+    let screen = d.screen();
+    for shown in [
+        "demo-supervisor 退出登录",
+        "换人登录",
+        "首位管理员",
+        "催办单 /tmp/催办单.txt",
+        "事项 2026-000001 →已交办 县自然资源局",
+        "事项 2026-000001 督〔2026〕1号 县自然资源局",
+    ] {
+        assert!(screen.contains(shown), "{shown} missing:\n{screen}");
+    }
+    for hidden in [
+        "switch",
+        "first administrator",
+        "document:",
+        "单位 #",
+        "文号",
+    ] {
+        assert!(!screen.contains(hidden), "{hidden} shown:\n{screen}");
+    }
+}

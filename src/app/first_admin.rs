@@ -113,7 +113,7 @@ fn create(app: &mut App, store: &dyn Store) {
                 store,
                 AuditKind::OperatorChanged,
                 &op.code,
-                "first administrator",
+                crate::domain::audit::detail::FIRST_ADMIN,
             );
             session::audit(app, store, AuditKind::SignedIn, &op.code, "");
             if store.is_empty().unwrap_or(false) {

@@ -4,7 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use crate::domain::audit::AuditKind;
+use crate::domain::audit::{AuditKind, detail};
 use crate::domain::operator::{
     CODE_MAX_CHARS, NewOperator, OPERATOR_NAME_MAX_CHARS, Operator, OperatorEdit, OperatorError,
     PIN_MAX_DIGITS, PinHash, normalise_pin,
@@ -215,9 +215,9 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
             if let Some(op) = selected {
                 let done = store.set_operator_active(op.id, !op.active);
                 let (key, detail) = if op.active {
-                    (T::OpDeactivated, "deactivated")
+                    (T::OpDeactivated, detail::DEACTIVATED)
                 } else {
-                    (T::OpReactivated, "reactivated")
+                    (T::OpReactivated, detail::REACTIVATED)
                 };
                 changed(app, store, done, key, detail);
             }
@@ -225,7 +225,7 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
         Command::Unlock => {
             if let Some(op) = selected {
                 let done = store.unlock_operator(op.id);
-                changed(app, store, done, T::OpUnlocked, "unlocked");
+                changed(app, store, done, T::OpUnlocked, detail::UNLOCKED);
             }
         }
         _ => {}
@@ -242,7 +242,7 @@ fn changed(
 ) {
     match done {
         Ok(op) => {
-            let detail = format!("{detail}; role {:?}; active {}", op.role, op.active);
+            let detail = detail::operator(detail, op.role, op.active);
             session::audit(app, store, AuditKind::OperatorChanged, &op.code, &detail);
             if let Some(me) = app.session.as_mut().filter(|me| me.id == op.id) {
                 me.name = op.name.clone();
@@ -337,7 +337,7 @@ fn save(app: &mut App, store: &dyn Store) {
                     leader,
                 })
             });
-            (done, T::OpAdded, "added")
+            (done, T::OpAdded, detail::ADDED)
         }
         FormMode::Edit(id) => {
             let edit = OperatorEdit {
@@ -345,13 +345,13 @@ fn save(app: &mut App, store: &dyn Store) {
                 role,
                 leader,
             };
-            (store.edit_operator(id, &edit), T::OpSaved, "edited")
+            (store.edit_operator(id, &edit), T::OpSaved, detail::EDITED)
         }
         FormMode::Pin(id) => {
             let done = new_pin(form)
                 .map_err(StoreError::from)
                 .and_then(|pin| store.reset_operator_pin(id, &pin));
-            (done, T::OpPinReset, "PIN reset")
+            (done, T::OpPinReset, detail::PIN_RESET)
         }
     };
     form.pin.clear();

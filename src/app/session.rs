@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use crate::domain::audit::{AuditEvent, AuditKind};
+use crate::domain::audit::{AuditEvent, AuditKind, detail};
 use crate::domain::operator::{Operator, OperatorId, retry_delay};
 use crate::domain::organisation::LeaderId;
 use crate::domain::permission::{Home, Permission, Role};
@@ -206,7 +206,7 @@ pub(super) fn lock(app: &mut App, store: &dyn Store, idle: bool) {
     let Some(me) = app.session.clone() else {
         return;
     };
-    let detail = if idle { "idle" } else { "switch" };
+    let detail = if idle { detail::IDLE } else { detail::SWITCH };
     audit(app, store, AuditKind::SignedOut, &me.code, detail);
     let draft = Draft {
         screen: app.screen,
@@ -371,7 +371,13 @@ fn sign_in(app: &mut App, store: &dyn Store) {
         }
     };
     let Some(op) = found else {
-        audit(app, store, AuditKind::SignInFailed, &code, "unknown code");
+        audit(
+            app,
+            store,
+            AuditKind::SignInFailed,
+            &code,
+            detail::UNKNOWN_CODE,
+        );
         let s = &mut app.signin;
         s.unknown_failures += 1;
         s.wait_until = retry_delay(s.unknown_failures).map(|d| now + d);
@@ -380,7 +386,13 @@ fn sign_in(app: &mut App, store: &dyn Store) {
         return;
     };
     if op.locked {
-        audit(app, store, AuditKind::SignInFailed, &op.code, "locked");
+        audit(
+            app,
+            store,
+            AuditKind::SignInFailed,
+            &op.code,
+            detail::LOCKED,
+        );
         app.signin.error = Some(app.lang.f(T::SignInLocked, &[&op.code]));
         return;
     }
@@ -395,7 +407,13 @@ fn sign_in(app: &mut App, store: &dyn Store) {
         return;
     }
     if !op.active {
-        audit(app, store, AuditKind::SignInFailed, &op.code, "deactivated");
+        audit(
+            app,
+            store,
+            AuditKind::SignInFailed,
+            &op.code,
+            detail::DEACTIVATED,
+        );
         app.signin.error = Some(app.lang.f(T::SignInInactive, &[&op.code]));
         return;
     }
@@ -411,7 +429,13 @@ fn sign_in(app: &mut App, store: &dyn Store) {
 }
 
 fn wrong_pin(app: &mut App, store: &dyn Store, op: &Operator, now: NaiveDateTime) {
-    audit(app, store, AuditKind::SignInFailed, &op.code, "wrong PIN");
+    audit(
+        app,
+        store,
+        AuditKind::SignInFailed,
+        &op.code,
+        detail::WRONG_PIN,
+    );
     let lock_after = app.settings.sign_in_attempts;
     match store.note_failed_sign_in(op.id, now, lock_after) {
         Ok(after) if after.locked => {

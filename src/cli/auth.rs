@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use crate::app::{Clock, SystemClock};
-use crate::domain::audit::{AuditEvent, AuditKind};
+use crate::domain::audit::{AuditEvent, AuditKind, detail};
 use crate::domain::office::OfficeSettings;
 use crate::domain::permission::Permission;
 use crate::i18n::{Label, Lang, Localize, T};
@@ -95,7 +95,7 @@ pub fn check(
             code,
             AuditKind::SignInFailed,
             subcommand,
-            "command line: unknown code",
+            &format!("{}: {}", detail::COMMAND_LINE, detail::UNKNOWN_CODE),
         );
         return Err(wrong);
     };
@@ -105,7 +105,7 @@ pub fn check(
             &op.code,
             AuditKind::SignInFailed,
             subcommand,
-            "command line: locked",
+            &format!("{}: {}", detail::COMMAND_LINE, detail::LOCKED),
         );
         return Err(lang.f(T::SignInLocked, &[&op.code]));
     }
@@ -119,7 +119,7 @@ pub fn check(
             &op.code,
             AuditKind::SignInFailed,
             subcommand,
-            "command line: wrong PIN",
+            &format!("{}: {}", detail::COMMAND_LINE, detail::WRONG_PIN),
         );
         let after = store
             .note_failed_sign_in(op.id, now, settings.sign_in_attempts)
@@ -130,7 +130,7 @@ pub fn check(
                 &op.code,
                 AuditKind::CodeLocked,
                 subcommand,
-                "command line",
+                detail::COMMAND_LINE,
             );
             return Err(lang.f(T::SignInNowLocked, &[&op.code]));
         }
@@ -142,7 +142,7 @@ pub fn check(
             &op.code,
             AuditKind::SignInFailed,
             subcommand,
-            "command line: deactivated",
+            &format!("{}: {}", detail::COMMAND_LINE, detail::DEACTIVATED),
         );
         return Err(lang.f(T::SignInInactive, &[&op.code]));
     }

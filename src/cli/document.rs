@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::app::{Clock, SystemClock};
 use crate::document::{DocumentKind, Values, chinese_date};
-use crate::domain::audit::{AuditKind, subject};
+use crate::domain::audit::{AuditKind, detail, subject};
 use crate::domain::deadline::Urgency;
 use crate::domain::pending::MatterRow;
 use crate::domain::permission::{Permission, may_read};
@@ -57,6 +57,11 @@ pub fn document(
         return Err(lang.f(T::DocumentConfidential, &[&number, &operator]));
     }
     let title = lang.t(request.kind.title());
+    if let Some(refusal) = &values.refusal {
+        return Err(crate::i18n::paperwork::refusal(
+            refusal, title, &number, lang,
+        ));
+    }
     let dirs = crate::document::template_dirs(db);
     let rendered = crate::document::render(request.kind, title, &values.values, &dirs)
         .map_err(|(path, e)| lang.f(T::DocumentTemplate, &[&path.display(), &e]))?;
@@ -68,7 +73,10 @@ pub fn document(
     let path = request.out.display().to_string();
     let content = if html { rendered.html } else { rendered.text };
     std::fs::write(request.out, content).map_err(|e| lang.f(T::ExportFailed, &[&path, &e]))?;
-    let detail = format!("document:{} {path}", request.kind.file_stem());
+    let detail = format!(
+        "{} {path}",
+        subject::token(detail::DOCUMENT, request.kind.file_stem())
+    );
     super::ledger::record(
         &store,
         operator,
@@ -80,9 +88,11 @@ pub fn document(
     Ok(lang.f(T::DocumentDone, &[&title, &path]))
 }
 
-/// A matter's placeholders, with what deciding who may read it needs.
+/// A matter's placeholders, with what deciding who may read it needs, and why the matter does
+/// not support the document, if it does not (the placeholders are then not to be printed).
 pub struct MatterValues {
     pub values: Values,
+    pub refusal: Option<crate::domain::paperwork::Refusal>,
     pub kind: crate::domain::visit::Kind,
     pub responsible: Option<crate::domain::organisation::LeaderId>,
 }
@@ -117,7 +127,9 @@ pub fn values(
         let all = store.leaders().ok()?;
         all.into_iter().find(|x| x.id == id).map(|x| x.name)
     });
-    let department = matter.package.department.and_then(|id| {
+    let ready = crate::domain::paperwork::check(request.kind.paper(), &matter, request.urge);
+    let ready_ok = ready.as_ref().ok();
+    let department = ready_ok.map(|r| r.department).and_then(|id| {
         let all = store.departments().ok()?;
         all.into_iter().find(|x| x.id == id).map(|x| x.name)
     });
@@ -151,12 +163,16 @@ pub fn values(
         ("late", late),
         (
             "urge",
-            request.urge.map(str::to_string).unwrap_or_else(blank),
+            ready_ok
+                .and_then(|r| r.urge)
+                .map(|n| n.localize(lang))
+                .unwrap_or_else(blank),
         ),
         ("today", chinese_date(today)),
     ];
     Ok(MatterValues {
         values,
+        refusal: ready.err(),
         kind: found.kind,
         responsible: matter.package.responsible,
     })

@@ -34,6 +34,17 @@ impl DocumentKind {
         }
     }
 
+    /// The document as the domain knows it, for what it needs of the matter.
+    pub fn paper(self) -> crate::domain::paperwork::Paper {
+        use crate::domain::paperwork::Paper;
+        match self {
+            DocumentKind::Acceptance => Paper::Acceptance,
+            DocumentKind::Assignment => Paper::Assignment,
+            DocumentKind::Reminder => Paper::Reminder,
+            DocumentKind::Supervision => Paper::Supervision,
+        }
+    }
+
     pub fn title(self) -> T {
         match self {
             DocumentKind::Acceptance => T::DocumentAcceptance,

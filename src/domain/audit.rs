@@ -144,6 +144,9 @@ pub mod subject {
     pub const DAYS: &str = "days";
     /// A reminder's or supervision's document number, `year-seq`.
     pub const URGE: &str = "urge";
+    /// The level of the urge beside it (`Escalation`'s variant name), which says which series
+    /// its number is in. Entries written before it was added have a bare `urge`.
+    pub const LEVEL: &str = "level";
     /// A reception session's id, the date it names, a matter by id (appointments, which
     /// know the matter by id only) and an arrival's number in a session's queue.
     pub const SESSION: &str = "session";
@@ -172,6 +175,39 @@ pub mod subject {
 
     pub fn value<'a>(subject: &'a str, key: &str) -> Option<&'a str> {
         parts(subject).find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+}
+
+/// The details the program itself writes (never the operator's words): codes, the same in
+/// every language, worded for the reader by `i18n::detail_text`. The values are the words
+/// earlier versions wrote, so older entries read the same way.
+pub mod detail {
+    /// Signed out: to let someone else sign in, or after the terminal stood idle.
+    pub const SWITCH: &str = "switch";
+    pub const IDLE: &str = "idle";
+    /// Why a sign-in failed.
+    pub const UNKNOWN_CODE: &str = "unknown code";
+    pub const LOCKED: &str = "locked";
+    pub const DEACTIVATED: &str = "deactivated";
+    pub const WRONG_PIN: &str = "wrong PIN";
+    /// Before a sign-in's reason (`command line: wrong PIN`), or alone: at the command line.
+    pub const COMMAND_LINE: &str = "command line";
+    /// The first administrator, made on an empty database. Older versions wrote the words.
+    pub const FIRST_ADMIN: &str = "first-admin";
+    pub const FIRST_ADMIN_LEGACY: &str = "first administrator";
+    /// What was done to an operator, followed by `; role Clerk; active true`.
+    pub const ADDED: &str = "added";
+    pub const EDITED: &str = "edited";
+    pub const PIN_RESET: &str = "PIN reset";
+    pub const REACTIVATED: &str = "reactivated";
+    pub const UNLOCKED: &str = "unlocked";
+    /// A document written (`document:reminder FILE`), the token a `document::DocumentKind`'s
+    /// file stem.
+    pub const DOCUMENT: &str = "document";
+
+    /// An operator change: the act, the role (`Role`'s variant name) and whether active.
+    pub fn operator(act: &str, role: crate::domain::permission::Role, active: bool) -> String {
+        format!("{act}; role {role:?}; active {active}")
     }
 }
 

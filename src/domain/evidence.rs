@@ -10,6 +10,7 @@ use super::case::Case;
 use super::ledger::{EventKind, Stamp};
 use super::lifecycle::Move;
 use super::matter::{Matter, MatterChange};
+use super::supervision::UrgeNo;
 use super::visit::Visit;
 
 /// Detail of a visit that opened its matter; `LINKED` for one that continued a matter.
@@ -93,7 +94,7 @@ pub fn matter_changed(change: &MatterChange, after: &Matter, stamp: &Stamp) -> A
             department, text, ..
         } => {
             if let Some(number) = last_urge(after) {
-                tokens.push(number);
+                tokens.extend(number);
             }
             if let Some(d) = department {
                 tokens.push(subject::token(subject::DEPARTMENT, d.0));
@@ -108,8 +109,7 @@ pub fn matter_changed(change: &MatterChange, after: &Matter, stamp: &Stamp) -> A
             (AuditKind::StateImported, String::new())
         }
         MatterChange::AnswerUrge { number } => {
-            let number = format!("{}-{}", number.year, number.seq);
-            tokens.push(subject::token(subject::URGE, number));
+            tokens.extend(urge_tokens(number));
             (AuditKind::UrgeAnswered, String::new())
         }
     };
@@ -123,14 +123,19 @@ pub fn matter_changed(change: &MatterChange, after: &Matter, stamp: &Stamp) -> A
 }
 
 /// The number the store just gave a reminder or supervision: the last one in the ledger.
-fn last_urge(after: &Matter) -> Option<String> {
+fn last_urge(after: &Matter) -> Option<[String; 2]> {
     after.ledger.iter().rev().find_map(|e| match &e.what {
-        EventKind::Urged { number, .. } => Some(subject::token(
-            subject::URGE,
-            format!("{}-{}", number.year, number.seq),
-        )),
+        EventKind::Urged { number, .. } => Some(urge_tokens(number)),
         _ => None,
     })
+}
+
+/// A document number as tokens: its level (so its series is known) and `year-seq`.
+fn urge_tokens(number: &UrgeNo) -> [String; 2] {
+    [
+        subject::token(subject::LEVEL, format!("{:?}", number.level)),
+        subject::token(subject::URGE, format!("{}-{}", number.year, number.seq)),
+    ]
 }
 
 /// What was done to a leader or department.

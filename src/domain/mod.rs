@@ -18,6 +18,7 @@ pub mod matter;
 pub mod office;
 pub mod operator;
 pub mod organisation;
+pub mod paperwork;
 pub mod pending;
 pub mod permission;
 pub mod petitioner;

@@ -10,6 +10,7 @@ mod errors;
 mod labels;
 pub mod ledger;
 mod matter_errors;
+pub mod paperwork;
 pub mod statistics;
 mod texts;
 
@@ -19,7 +20,7 @@ use crate::domain::confidential::Veil;
 
 pub use errors::Localize;
 pub use labels::Label;
-pub use labels::audit::{detail_text, subject_text};
+pub use labels::audit::{Names, detail_text, subject_text};
 pub use texts::T;
 
 #[derive(

@@ -7,7 +7,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 use crate::app::App;
 use crate::app::ledger::FilterField;
-use crate::i18n::{Label, T, detail_text, subject_text};
+use crate::i18n::{Label, Names, T, detail_text, subject_text};
 use crate::theme::Theme;
 
 use super::field::text_line;
@@ -112,36 +112,61 @@ fn table(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .find(|x| x.id.0 == id)
             .map(|x| x.name.clone())
     };
-    let widths = [
-        Constraint::Length(6),
-        Constraint::Length(16),
-        Constraint::Length(10),
-        Constraint::Length(14),
-        Constraint::Length(38),
-        Constraint::Fill(1),
-    ];
-    let header = Row::new(
-        [
-            T::LedgerColSeq,
-            T::LedgerColAt,
-            T::LedgerColOperator,
-            T::LedgerColKind,
-            T::LedgerColSubject,
-            T::LedgerColDetail,
-        ]
-        .map(|t| Cell::from(app.t(t))),
-    )
-    .style(theme.label);
-    let rows = l.rows.iter().map(|(seq, e)| {
-        Row::new([
-            Cell::from(seq.to_string()),
-            Cell::from(e.at.format("%Y-%m-%d %H:%M").to_string()),
-            Cell::from(e.operator.clone()),
-            Cell::from(e.kind.label(lang)),
-            Cell::from(subject_text(&e.subject, lang, &leader)),
-            Cell::from(detail_text(e.kind, &e.detail, lang)),
-        ])
-    });
+    let department = |id: u64| {
+        app.org
+            .departments
+            .iter()
+            .find(|x| x.id.0 == id)
+            .map(|x| x.name.clone())
+    };
+    let names = Names {
+        leader: &leader,
+        department: &department,
+    };
+    let header = [
+        T::LedgerColSeq,
+        T::LedgerColAt,
+        T::LedgerColOperator,
+        T::LedgerColKind,
+        T::LedgerColSubject,
+        T::LedgerColDetail,
+    ]
+    .map(|t| app.t(t).to_string());
+    let cells: Vec<[String; 6]> = l
+        .rows
+        .iter()
+        .map(|(seq, e)| {
+            [
+                seq.to_string(),
+                e.at.format("%Y-%m-%d %H:%M").to_string(),
+                e.operator.clone(),
+                e.kind.label(lang).to_string(),
+                subject_text(&e.subject, lang, &names),
+                detail_text(e.kind, &e.detail, lang),
+            ]
+        })
+        .collect();
+    // Each column as wide as the widest text it shows, the detail taking what is left; short
+    // of room, the subject and detail give way before the operator's code is cut.
+    let wanted: Vec<usize> = (0..6)
+        .map(|i| {
+            cells
+                .iter()
+                .map(|r| &r[i])
+                .chain(std::iter::once(&header[i]))
+                .map(|t| super::text::width(t))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let floor = [4, 16, 10, 8, 20, 10];
+    let widths: Vec<Constraint> =
+        super::columns::share(&wanted, &floor, usize::from(inner.width), Some(5))
+            .into_iter()
+            .map(|w| Constraint::Length(u16::try_from(w).unwrap_or(u16::MAX)))
+            .collect();
+    let header = Row::new(header.map(Cell::from)).style(theme.label);
+    let rows = cells.into_iter().map(|r| Row::new(r.map(Cell::from)));
     let table = Table::new(rows, widths)
         .header(header)
         .row_highlight_style(theme.selected)

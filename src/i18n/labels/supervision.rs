@@ -18,6 +18,16 @@ impl Label for Escalation {
     }
 }
 
+/// The series of document numbers: 催办 / 督办.
+impl Label for UrgeKind {
+    fn label(&self, lang: Lang) -> &'static str {
+        match self {
+            UrgeKind::Reminder => pick(lang, "催办", "reminder"),
+            UrgeKind::Supervision => pick(lang, "督办", "supervision"),
+        }
+    }
+}
+
 /// The document number as written on the paper: 催〔2026〕3号, 督〔2026〕1号.
 impl Localize for UrgeNo {
     fn localize(&self, lang: Lang) -> String {

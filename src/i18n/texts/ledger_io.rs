@@ -51,6 +51,10 @@ macro_rules! ledger_io_texts {
             DocumentNoMatter => "没有编号为 {} 的事项", "There is no matter numbered {}";
             DocumentBadNumber => "“{}”不是事项编号(如 2026-000123)", "“{}” is not a matter number (e.g. 2026-000123)";
             DocumentTemplate => "无法读取文书模板 {}:{}", "Cannot read the document template {}: {}";
+            DocumentNeverAccepted => "事项 {} 未经受理(现为「{}」),不能出具受理告知书", "Matter {} was never accepted (it is “{}”), so it has no acceptance notice";
+            DocumentNotAssigned => "事项 {} 尚未交办承办单位(现为「{}」),而{}须写明承办单位;请先交办", "Matter {} has not been assigned to a department (it is “{}”), and the {} names the handling department; assign it first";
+            DocumentNoUrge => "事项 {} 没有{}文号,不能出具{};请先在事项上登记{}", "Matter {} has no {} number, so there is no {} to write; record the {} on the matter first";
+            DocumentUnknownUrge => "“{}”不是事项 {} 的{}文号;该事项的{}文号:{}", "“{}” is not a number of matter {} ({}); its {} numbers: {}";
             DocumentConfidential => "事项 {} 属检举控告类,操作员 {} 无权查看其内容", "Matter {} is an accusation; operator {} may not read it";
             CliExport => "导出信访台账(每件事项一行)为 CSV 或 Excel", "Export the ledger (one row a matter) as CSV or Excel";
             CliExportFormat => "文件格式:csv 或 xlsx", "File format: csv or xlsx";
