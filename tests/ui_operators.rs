@@ -175,15 +175,18 @@ fn changing_a_role_is_saved_and_recorded() {
 #[test]
 fn the_last_active_administrator_cannot_be_deactivated_others_can() {
     let mut d = operators_tab(100);
+    // The account in use cannot deactivate itself: it would keep its rights until it
+    // signed out.
     d.ctrl('t');
     assert!(op(&d.store, "admin1").active);
     let screen = d.screen();
-    assert!(screen.contains("不能停用或降级最后一位管理员"), "{screen}");
+    assert!(screen.contains("不能停用正在使用的账号 admin1"), "{screen}");
     assert!(changes(&d.store).is_empty(), "a refusal changes nothing");
 
-    // Nor demoted.
+    // Nor can the last administrator be demoted.
     d.key(KeyCode::Enter).tab(1).key(KeyCode::Left).ctrl('s');
     assert_eq!(op(&d.store, "admin1").role, Role::Administrator);
+    assert!(d.screen().contains("不能停用或降级最后一位管理员"));
     d.key(KeyCode::Esc);
 
     select(&mut d, "zhaodb");

@@ -212,7 +212,15 @@ pub(super) fn command(app: &mut App, c: Command, store: &dyn Store) {
             }
         }
         Command::ToggleActive => {
-            if let Some(op) = selected {
+            let me = app.session.as_ref().map(|s| s.id);
+            // Deactivated, the account would keep its rights until it signed out.
+            if let Some(op) = selected
+                .as_ref()
+                .filter(|op| op.active && Some(op.id) == me)
+            {
+                let msg = app.lang.f(T::OpNotSelf, &[&op.code]);
+                app.say(Tone::Error, msg);
+            } else if let Some(op) = selected {
                 let done = store.set_operator_active(op.id, !op.active);
                 let (key, detail) = if op.active {
                     (T::OpDeactivated, detail::DEACTIVATED)

@@ -65,6 +65,7 @@ macro_rules! operators_texts {
             OpFormKeys => "Tab 换项 · ←/→ 选择 · Ctrl-S 或回车保存 · Esc 取消", "Tab next field · ←/→ choose · Ctrl-S or Enter saves · Esc cancels";
             OpAdded => "已新增操作员 {}", "Operator {} added";
             OpSaved => "已保存操作员 {}", "Operator {} saved";
+            OpNotSelf => "不能停用正在使用的账号 {};请由另一位管理员停用", "{} is the account in use and cannot deactivate itself; ask another administrator";
             OpDeactivated => "已停用操作员 {}", "Operator {} deactivated";
             OpReactivated => "已启用操作员 {}", "Operator {} reactivated";
             OpPinReset => "已为 {} 重设密码并解锁", "PIN of {} reset; the code is unlocked";
