@@ -516,3 +516,23 @@ fn a_matter_dialog_keeps_its_right_border_in_chinese() {
         "the hint goes on below: {screen}"
     );
 }
+
+#[test]
+fn the_menu_offers_a_secretary_only_what_a_secretary_may_do() {
+    use xfdesk::app::matter_action::actions;
+    let o = office();
+    let mut d = common::desk_as(Role::Secretary, Lang::Zh, 130, 30, o.store.clone(), true);
+    d.key(KeyCode::F(4)).key(KeyCode::Enter).key(KeyCode::F(8));
+    let view = d.app().matter.as_ref().unwrap();
+    let offered = view
+        .menu
+        .as_ref()
+        .expect("some step is the secretary's")
+        .items
+        .clone();
+    let possible = actions(&view.matter, &d.app().policy);
+    assert!(offered.len() < possible.len(), "{possible:?}");
+    for a in &possible {
+        assert_eq!(offered.contains(a), d.app().may(a.permission()), "{a:?}");
+    }
+}

@@ -164,16 +164,29 @@ pub(super) fn open_menu(app: &mut App) {
     if super::confidential::refused(app) {
         return;
     }
-    let Some(view) = app.matter.as_mut() else {
+    let Some(view) = app.matter.as_ref() else {
         return;
     };
-    let items = actions(&view.matter, &app.policy);
+    // Only what the role may do is offered: a step offered and then refused reads as a fault.
+    let possible = actions(&view.matter, &app.policy);
+    let items: Vec<MatterAction> = possible
+        .iter()
+        .copied()
+        .filter(|a| app.may(a.permission()))
+        .collect();
     if items.is_empty() {
-        let msg = app.t(T::ActNothing).to_string();
-        app.say(Tone::Info, msg);
+        if possible.is_empty() {
+            let msg = app.t(T::ActNothing).to_string();
+            app.say(Tone::Info, msg);
+        } else {
+            // Says that the role may not: the first step it would have been offered.
+            app.refused(possible[0].permission(), false);
+        }
         return;
     }
-    view.menu = Some(ActionMenu { items, selected: 0 });
+    if let Some(view) = app.matter.as_mut() {
+        view.menu = Some(ActionMenu { items, selected: 0 });
+    }
 }
 
 pub(super) fn menu_move(app: &mut App, delta: isize) {
