@@ -378,7 +378,8 @@ fn pick_action(d: &mut common::TestDesk, action: MatterAction) {
 fn an_extension_moves_the_deadline_and_is_capped_by_the_policy() {
     let o = office();
     let mut d = desk(Lang::Zh, 130, 30, o.store.clone(), true);
-    d.key(KeyCode::F(4)).key(KeyCode::Enter);
+    // 欧阳娜娜's matter, due tomorrow: an extension is decided before the limit ends.
+    d.key(KeyCode::F(4)).key(KeyCode::Down).key(KeyCode::Enter);
     pick_action(&mut d, MatterAction::Extend);
     d.type_text("40")
         .tab(1)
@@ -397,7 +398,8 @@ fn an_extension_moves_the_deadline_and_is_capped_by_the_policy() {
     let screen = d.screen();
     assert!(screen.contains("已记录:延长办理期限"), "{screen}");
     assert!(
-        screen.contains("至 2026-11-12") && screen.contains("超期6天"),
+        // Due 11-19 and ten days more: the 29th is a Sunday.
+        screen.contains("至 2026-11-30") && screen.contains("剩12天"),
         "{screen}"
     );
     assert!(
@@ -535,4 +537,30 @@ fn the_menu_offers_a_secretary_only_what_a_secretary_may_do() {
     for a in &possible {
         assert_eq!(offered.contains(a), d.app().may(a.permission()), "{a:?}");
     }
+}
+
+#[test]
+fn an_overdue_matter_is_not_extended_after_the_fact() {
+    let o = office();
+    let mut d = desk(Lang::Zh, 130, 30, o.store.clone(), true);
+    d.key(KeyCode::F(4)).key(KeyCode::Enter);
+    pick_action(&mut d, MatterAction::Extend);
+    d.type_text("20")
+        .tab(1)
+        .type_text("需现场核查")
+        .tab(1)
+        .type_text("张科长")
+        .ctrl('s');
+    let screen = d.screen();
+    assert!(
+        screen.contains("办理期限已于 2026-11-02 届满,不能再延期"),
+        "{screen}"
+    );
+    let m = o.store.matter(o.late).unwrap().unwrap();
+    assert!(
+        !m.ledger
+            .iter()
+            .any(|e| matches!(e.what, xfdesk::domain::ledger::EventKind::Extended { .. })),
+        "nothing recorded"
+    );
 }

@@ -160,6 +160,7 @@ fn handled() -> (Arc<MemoryStore>, xfdesk::domain::organisation::LeaderId) {
                 approved_by: "sup1".into(),
             },
             max_total_days: 30,
+            due: None,
         },
         MatterChange::Urge {
             level: Escalation::Reminder,

@@ -149,6 +149,7 @@ impl Schedule {
                     approved_by: text(pick(text::EXTENSION_APPROVERS, reason % 2)),
                 },
                 max_total_days: MAX_EXTENSION_DAYS,
+                due: None,
             },
             Step::Urge { level, respond_in } => {
                 let response_by = at.date().checked_add_days(Days::new(respond_in.into()))?;

@@ -63,6 +63,9 @@ pub enum MatterError {
     Archived,
     #[error(transparent)]
     Extension(#[from] ExtensionError),
+    /// An extension asked for once the limit has passed: it would wipe out the lateness.
+    #[error("the handling limit ended on {due}; it can no longer be extended")]
+    ExtensionAfterDue { due: NaiveDate },
     /// Only the handling limit can be extended, so only while it runs.
     #[error("the handling limit can be extended only while it runs; the matter is {state:?}")]
     ExtensionOutsideHandling { state: CaseState },
@@ -138,6 +141,9 @@ pub enum MatterChange {
     Extend {
         extension: Extension,
         max_total_days: u32,
+        /// The handling limit's last day as it stands, when the caller knows it (it takes the
+        /// office's calendar): an extension is decided before the limit passes, never after.
+        due: Option<NaiveDate>,
     },
     /// A reminder or supervision; the store gives it its document number.
     Urge {
@@ -267,7 +273,10 @@ impl Matter {
             MatterChange::Extend {
                 extension,
                 max_total_days,
-            } => self.extend(extension, *max_total_days, stamp).map(drop),
+                due,
+            } => self
+                .extend(extension, *max_total_days, *due, stamp)
+                .map(drop),
             MatterChange::Urge {
                 level,
                 department,

@@ -88,6 +88,11 @@ impl Localize for MatterError {
                 "the matter is archived and cannot be changed".into(),
             ),
             MatterError::Extension(e) => e.localize(lang),
+            MatterError::ExtensionAfterDue { due } => say(
+                lang,
+                format!("办理期限已于 {due} 届满,不能再延期;延期须在期限届满前经批准"),
+                format!("the handling limit ended on {due}; an extension is approved before it ends, not after"),
+            ),
             MatterError::ExtensionOutsideHandling { state } => {
                 let state = state.label(lang);
                 say(

@@ -98,6 +98,7 @@ fn every_kind_of_matter_change_leaves_its_event(store: &dyn Store) {
                 approved_by: "张科长".into(),
             },
             max_total_days: 30,
+            due: None,
         },
         MatterChange::Urge {
             level: Escalation::Reminder,

@@ -298,6 +298,7 @@ fn the_index_agrees_with_every_matter_after_a_mixed_scenario(store: &dyn Store) 
     let extend = MatterChange::Extend {
         extension,
         max_total_days: 30,
+        due: None,
     };
     store.change_matter(z, &extend, &on).unwrap();
     store

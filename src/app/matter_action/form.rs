@@ -245,9 +245,12 @@ pub(super) fn change(
                 &app.policy,
             )
             .map_err(|e| e.localize(app.lang))?;
+            let due = crate::domain::deadline::StageClock::of(matter)
+                .and_then(|clock| app.policy.due(&clock, &app.calendar).ok());
             MatterChange::Extend {
                 extension,
                 max_total_days: app.policy.max_extension_days,
+                due,
             }
         }
         MatterAction::Urge => {

@@ -112,8 +112,10 @@ fn a_matter_that_left_the_desk_has_no_clock() {
 #[test]
 fn extensions_add_up_and_move_the_handling_due_date() {
     let mut m = handling(1, d(2026, 6, 1), d(2026, 6, 1));
-    m.extend(&extension(10), 30, &on(d(2026, 7, 20))).unwrap();
-    m.extend(&extension(5), 30, &on(d(2026, 7, 25))).unwrap();
+    m.extend(&extension(10), 30, None, &on(d(2026, 7, 20)))
+        .unwrap();
+    m.extend(&extension(5), 30, None, &on(d(2026, 7, 25)))
+        .unwrap();
     let c = clock(&m);
     assert_eq!(c.extension_days, 15);
     // 1 June + 60 = 31 July; + 15 = 15 August.

@@ -101,6 +101,7 @@ impl Matter {
         &mut self,
         extension: &Extension,
         max_total: u32,
+        due: Option<NaiveDate>,
         stamp: &Stamp,
     ) -> Result<LedgerEvent, MatterError> {
         let state = self.state();
@@ -109,6 +110,9 @@ impl Matter {
             CaseState::Accepted | CaseState::Assigned | CaseState::InHandling
         ) {
             return Err(MatterError::ExtensionOutsideHandling { state });
+        }
+        if let Some(due) = due.filter(|due| stamp.at.date() > *due) {
+            return Err(MatterError::ExtensionAfterDue { due });
         }
         extension.check_total(self.extension_days(), max_total)?;
         let what = EventKind::Extended {

@@ -50,16 +50,30 @@ fn a_tier_is_written_only_when_it_changes_and_a_blank_one_means_none() {
 }
 
 #[test]
+fn an_extension_is_granted_up_to_the_last_day_of_the_limit_and_not_after() {
+    let due = d(2026, 8, 1);
+    let mut m = handling(1, d(2026, 6, 1), d(2026, 6, 2));
+    assert_eq!(
+        m.extend(&extension(10), 30, Some(due), &on(d(2026, 8, 3))),
+        Err(MatterError::ExtensionAfterDue { due }),
+        "two days late: the lateness stays"
+    );
+    assert!(m.extend(&extension(10), 30, Some(due), &on(due)).is_ok());
+}
+
+#[test]
 fn extensions_are_granted_only_while_handling_runs() {
     let mut m = opened(1, d(2026, 6, 1));
     assert_eq!(
-        m.extend(&extension(10), 30, &on(d(2026, 6, 2))),
+        m.extend(&extension(10), 30, None, &on(d(2026, 6, 2))),
         Err(MatterError::ExtensionOutsideHandling {
             state: CaseState::Registered
         })
     );
     let mut m = handling(1, d(2026, 6, 1), d(2026, 6, 2));
-    let e = m.extend(&extension(10), 30, &on(d(2026, 7, 20))).unwrap();
+    let e = m
+        .extend(&extension(10), 30, None, &on(d(2026, 7, 20)))
+        .unwrap();
     assert_eq!(
         e.what,
         EventKind::Extended {
@@ -70,7 +84,7 @@ fn extensions_are_granted_only_while_handling_runs() {
     );
     step(&mut m, answer(), d(2026, 8, 1));
     assert_eq!(
-        m.extend(&extension(5), 30, &on(d(2026, 8, 2))),
+        m.extend(&extension(5), 30, None, &on(d(2026, 8, 2))),
         Err(MatterError::ExtensionOutsideHandling {
             state: CaseState::Answered
         })
@@ -80,10 +94,11 @@ fn extensions_are_granted_only_while_handling_runs() {
 #[test]
 fn all_extensions_together_stay_within_the_cap() {
     let mut m = handling(1, d(2026, 6, 1), d(2026, 6, 2));
-    m.extend(&extension(20), 30, &on(d(2026, 7, 20))).unwrap();
+    m.extend(&extension(20), 30, None, &on(d(2026, 7, 20)))
+        .unwrap();
     let before = m.clone();
     assert_eq!(
-        m.extend(&extension(15), 30, &on(d(2026, 7, 25))),
+        m.extend(&extension(15), 30, None, &on(d(2026, 7, 25))),
         Err(MatterError::Extension(ExtensionError::OverTotal {
             requested: 15,
             granted: 20,
@@ -91,7 +106,8 @@ fn all_extensions_together_stay_within_the_cap() {
         }))
     );
     assert_eq!(m, before);
-    m.extend(&extension(10), 30, &on(d(2026, 7, 25))).unwrap();
+    m.extend(&extension(10), 30, None, &on(d(2026, 7, 25)))
+        .unwrap();
     assert_eq!(m.extension_days(), 30);
     let blank = Extension {
         days: 1,
@@ -99,7 +115,7 @@ fn all_extensions_together_stay_within_the_cap() {
         approved_by: "张科长".into(),
     };
     assert_eq!(
-        m.extend(&blank, 90, &on(d(2026, 7, 26))),
+        m.extend(&blank, 90, None, &on(d(2026, 7, 26))),
         Err(MatterError::Extension(ExtensionError::NoReason))
     );
 }
