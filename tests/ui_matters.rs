@@ -564,3 +564,48 @@ fn an_overdue_matter_is_not_extended_after_the_fact() {
         "nothing recorded"
     );
 }
+
+#[test]
+fn a_review_asked_for_after_its_thirty_days_is_refused_and_within_them_taken() {
+    use xfdesk::domain::lifecycle::MoveKind;
+    // Answered on 2026-09-10 (the window ended in October) and on 2026-11-10 (still open).
+    for (month, refused) in [(9, true), (11, false)] {
+        let store = Arc::new(MemoryStore::new());
+        let id = register(&store, "钱复查", "13500001111", at(month, 1), "其他", None);
+        let department = NewDepartment {
+            name: "县民政局".into(),
+            contact: String::new(),
+            phone: None,
+        };
+        let department = store.add_department(&department, &admin()).unwrap().id;
+        let assign = Move::Assign {
+            department,
+            co_departments: vec![],
+        };
+        for (step, day) in [
+            (Move::Accept, 2),
+            (assign, 3),
+            (Move::StartHandling, 4),
+            (
+                Move::Answer {
+                    text: "已答复".into(),
+                },
+                10,
+            ),
+        ] {
+            store.apply_move(id, step, "", &stamp(month, day)).unwrap();
+        }
+        let mut d = desk(Lang::Zh, 130, 30, store.clone(), true);
+        d.key(KeyCode::F(4)).key(KeyCode::Enter);
+        pick_action(&mut d, MatterAction::Step(MoveKind::RequestReview));
+        d.ctrl('s');
+        let state = store.matter(id).unwrap().unwrap().state();
+        let screen = d.screen();
+        assert_eq!(state == CaseState::Answered, refused, "{screen}");
+        assert_eq!(
+            screen.contains("已过申请期限(至 2026-10-10)"),
+            refused,
+            "{screen}"
+        );
+    }
+}

@@ -63,6 +63,9 @@ pub enum MatterError {
     Archived,
     #[error(transparent)]
     Extension(#[from] ExtensionError),
+    /// A request for review or re-review after its 30 days: the review organ does not take it.
+    #[error("the time to ask ended on {due}")]
+    RequestAfterWindow { due: NaiveDate },
     /// An extension asked for once the limit has passed: it would wipe out the lateness.
     #[error("the handling limit ended on {due}; it can no longer be extended")]
     ExtensionAfterDue { due: NaiveDate },

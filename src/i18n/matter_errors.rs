@@ -88,6 +88,11 @@ impl Localize for MatterError {
                 "the matter is archived and cannot be changed".into(),
             ),
             MatterError::Extension(e) => e.localize(lang),
+            MatterError::RequestAfterWindow { due } => say(
+                lang,
+                format!("已过申请期限(至 {due}):收到答复意见之日起30日内未提出,不予受理"),
+                format!("the time to ask ended on {due}: the request did not come within 30 days of the answer"),
+            ),
             MatterError::ExtensionAfterDue { due } => say(
                 lang,
                 format!("办理期限已于 {due} 届满,不能再延期;延期须在期限届满前经批准"),

@@ -204,6 +204,9 @@ pub(super) fn change(
                 MoveKind::Settle => Move::Settle,
                 MoveKind::Archive => Move::Archive,
             };
+            let due = stage_due(matter, app);
+            Matter::request_in_time(&step, due, app.clock.today())
+                .map_err(|e| e.localize(app.lang))?;
             MatterChange::Step { step, note }
         }
         MatterAction::Appoint => MatterChange::Appoint {
@@ -245,8 +248,7 @@ pub(super) fn change(
                 &app.policy,
             )
             .map_err(|e| e.localize(app.lang))?;
-            let due = crate::domain::deadline::StageClock::of(matter)
-                .and_then(|clock| app.policy.due(&clock, &app.calendar).ok());
+            let due = stage_due(matter, app);
             MatterChange::Extend {
                 extension,
                 max_total_days: app.policy.max_extension_days,
@@ -284,6 +286,12 @@ pub(super) fn change(
 }
 
 /// Names as clerks type lists: separated by 、 , ， ; ； or spaces.
+/// The last day of the stage the matter's clock runs, by the office's policy and calendar.
+fn stage_due(matter: &Matter, app: &App) -> Option<chrono::NaiveDate> {
+    let clock = crate::domain::deadline::StageClock::of(matter)?;
+    app.policy.due(&clock, &app.calendar).ok()
+}
+
 pub fn split_names(s: &str) -> Vec<String> {
     s.split(['、', ',', '，', ';', '；', ' ', '\u{3000}'])
         .map(str::trim)

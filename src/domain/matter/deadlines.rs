@@ -96,6 +96,22 @@ impl Matter {
         Ok(Some(self.append(stamp, EventKind::TierSet { tier }, "")))
     }
 
+    /// A petitioner asks for review or re-review within 30 days of the answer [35, 36]; `due`
+    /// is the window's last day as the office's calendar gives it. Any other step passes.
+    pub fn request_in_time(
+        step: &crate::domain::lifecycle::Move,
+        due: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Result<(), MatterError> {
+        use crate::domain::lifecycle::Move;
+        match (step, due) {
+            (Move::RequestReview | Move::RequestReReview, Some(due)) if today > due => {
+                Err(MatterError::RequestAfterWindow { due })
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Extends the handling limit, within `max_total` days for all extensions together.
     pub fn extend(
         &mut self,

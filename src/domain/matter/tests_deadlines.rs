@@ -265,3 +265,18 @@ fn only_an_open_urge_of_the_matter_can_be_answered() {
             .is_ok()
     );
 }
+
+#[test]
+fn a_request_for_review_comes_within_its_window() {
+    use crate::domain::lifecycle::Move;
+    let due = Some(d(2026, 10, 10));
+    let late = Matter::request_in_time(&Move::RequestReReview, due, d(2026, 10, 11));
+    assert_eq!(
+        late,
+        Err(MatterError::RequestAfterWindow {
+            due: d(2026, 10, 10)
+        })
+    );
+    assert!(Matter::request_in_time(&Move::RequestReview, due, d(2026, 10, 10)).is_ok());
+    assert!(Matter::request_in_time(&Move::Close, due, d(2027, 1, 1)).is_ok());
+}
