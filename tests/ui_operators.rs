@@ -173,6 +173,30 @@ fn changing_a_role_is_saved_and_recorded() {
 }
 
 #[test]
+fn a_taken_code_is_named_and_the_pins_typed_are_kept() {
+    let mut d = operators_tab(100);
+    d.ctrl('n')
+        .type_text("zhaodb")
+        .tab(1)
+        .type_text("赵第二")
+        .tab(3)
+        .type_text("246810")
+        .tab(1)
+        .type_text("246810")
+        .key(KeyCode::Enter);
+    let form = d.app().ops.form.as_ref().expect("the form stays");
+    assert!(
+        form.error.as_deref().unwrap_or("").contains("zhaodb"),
+        "{:?}",
+        form.error
+    );
+    assert_eq!(
+        (form.pin.value(), form.pin_again.value()),
+        ("246810", "246810")
+    );
+}
+
+#[test]
 fn the_last_active_administrator_cannot_be_deactivated_others_can() {
     let mut d = operators_tab(100);
     // The account in use cannot deactivate itself: it would keep its rights until it

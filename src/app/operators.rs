@@ -362,7 +362,17 @@ fn save(app: &mut App, store: &dyn Store) {
             (done, T::OpPinReset, detail::PIN_RESET)
         }
     };
-    form.pin.clear();
-    form.pin_again.clear();
+    // PINs are typed blind: they are typed again only when they were the mistake, not
+    // after a taken code or a blank name.
+    let pin_wrong = matches!(
+        &done,
+        Err(StoreError::Operator(
+            OperatorError::PinRule | OperatorError::PinMismatch
+        ))
+    );
+    if done.is_ok() || pin_wrong {
+        form.pin.clear();
+        form.pin_again.clear();
+    }
     changed(app, store, done, key, detail);
 }
