@@ -7,16 +7,27 @@ mod tmux;
 use tmux::{Tmux, db_arg, seed_operator};
 use xfdesk::domain::permission::Role;
 
+/// A fresh database in `dir` with the clerk clerk1; its `--db` argument.
+fn clerk1_db(dir: &std::path::Path) -> String {
+    seed_operator(&dir.join("desk"), "clerk1", Role::Clerk);
+    db_arg(&dir.join("desk"))
+}
+
+/// The desk started with `args` in a real terminal, clerk1 signed in on the intake form.
+fn signed_in(args: &[&str]) -> Tmux {
+    let t = Tmux::start(args, 120, 36);
+    t.sign_in("clerk1", "123456");
+    t.wait_for("▶ 姓名", 10);
+    t
+}
+
 #[test]
 fn register_quit_restart_and_find_the_visit() {
     let dir = tempfile::tempdir().unwrap();
-    let db = db_arg(&dir.path().join("desk"));
-    seed_operator(&dir.path().join("desk"), "clerk1", Role::Clerk);
+    let db = clerk1_db(dir.path());
     let args = ["--db", db.as_str(), "--today", "2026-11-18"];
 
-    let t = Tmux::start(&args, 120, 36);
-    t.sign_in("clerk1", "123456");
-    t.wait_for("▶ 姓名", 10);
+    let t = signed_in(&args);
     t.text("张三")
         .keys(&["Tab"])
         .text("11010519491231002x")
@@ -80,12 +91,8 @@ fn a_second_desk_on_the_same_database_is_told_who_has_it() {
 #[test]
 fn a_long_burst_of_input_arrives_whole_without_another_key() {
     let dir = tempfile::tempdir().unwrap();
-    let db = db_arg(&dir.path().join("desk"));
-    seed_operator(&dir.path().join("desk"), "clerk1", Role::Clerk);
-    let args = ["--db", db.as_str(), "--today", "2026-11-18"];
-    let t = Tmux::start(&args, 120, 36);
-    t.sign_in("clerk1", "123456");
-    t.wait_for("▶ 姓名", 10);
+    let db = clerk1_db(dir.path());
+    let t = signed_in(&["--db", db.as_str(), "--today", "2026-11-18"]);
     t.text("张三")
         .keys(&["Tab", "Tab", "Tab"])
         .text("13812345678");

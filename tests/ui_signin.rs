@@ -165,10 +165,10 @@ fn wrong_pins_wait_longer_each_time_and_lock_the_code() {
     assert!(log.contains(&(AuditKind::CodeLocked, "clerk1".into())));
 }
 
-#[test]
-fn a_quick_switch_keeps_each_operators_draft_to_themselves() {
+/// clerk1 signed in at a shared desk; clerk2 (李登记) has an account too.
+fn two_clerks() -> (common::TestDesk, Arc<MemoryStore>) {
     let store = Arc::new(MemoryStore::new());
-    let mut d = desk(Lang::Zh, 120, 34, store.clone(), true);
+    let d = desk(Lang::Zh, 120, 34, store.clone(), true);
     store
         .add_operator(&NewOperator {
             code: "clerk2".into(),
@@ -178,6 +178,12 @@ fn a_quick_switch_keeps_each_operators_draft_to_themselves() {
             leader: None,
         })
         .unwrap();
+    (d, store)
+}
+
+#[test]
+fn a_quick_switch_keeps_each_operators_draft_to_themselves() {
+    let (mut d, store) = two_clerks();
     d.type_text("张三");
     d.key(KeyCode::F(12));
     assert_eq!(d.app().screen, Screen::SignIn);
@@ -205,17 +211,7 @@ fn a_quick_switch_keeps_each_operators_draft_to_themselves() {
 
 #[test]
 fn quitting_names_whose_locked_draft_would_be_lost() {
-    let store = Arc::new(MemoryStore::new());
-    let mut d = desk(Lang::Zh, 120, 34, store.clone(), true);
-    store
-        .add_operator(&NewOperator {
-            code: "clerk2".into(),
-            name: "李登记".into(),
-            role: Role::Clerk,
-            pin: common::pin_hash(),
-            leader: None,
-        })
-        .unwrap();
+    let (mut d, _) = two_clerks();
     d.type_text("吴十").switch().sign_in("clerk2", PIN);
     d.key(KeyCode::F(10));
     let screen = d.screen();
