@@ -57,7 +57,7 @@ macro_rules! schedule_texts {
             ArrivalNumbered => "已排号:{} 号", "Queued: number {}";
             ArrivalReceiving => "{} 号接待中:登记后打开事项,按 F8 录入领导批示并当场交办", "Number {} being received: after saving, the matter opens; F8 records the leader's instruction and the assignment";
             ArrivalReceivingNoPlan => "{} 号接待中:登记后打开事项;领导批示与当场交办由秘书或领导账号录入", "Number {} being received: after saving, the matter opens; the leader's instruction and the assignment are recorded under a secretary's or leader's account";
-            ConfirmReceiveOver => "登记表中有未保存的内容。接待 {} 号({})将放弃这些内容,无法恢复。", "The intake form has unsaved input. Receiving number {} ({}) discards it; this cannot be undone.";
+            ConfirmReceiveOver => "登记表中有未保存的内容。接待{}号({})将放弃这些内容,无法恢复。", "The intake form has unsaved input. Receiving number {} ({}) discards it; this cannot be undone.";
             ButtonReceive => "放弃并接待", "Discard and receive";
             ArrivalClosed => "此号已接待完毕或已离开", "That number is done or has left";
             ArrivalNotMarked => "排号未能标为已接待({}),请在接访日队列中核对", "the arrival was not marked received ({}); check it in the reception day's queue";
