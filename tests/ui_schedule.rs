@@ -497,14 +497,33 @@ fn an_accusations_appointment_keeps_its_petitioner_from_who_may_not_read_it() {
         capacity: 6,
     };
     store.change_schedule(&book, &sup()).unwrap();
+    let appointment_line = |desk: &mut common::TestDesk| {
+        let screen = desk.screen();
+        screen
+            .lines()
+            .find(|l| l.contains("09:30"))
+            .unwrap()
+            .to_string()
+    };
     for (role, shown) in [(Role::Clerk, false), (Role::Supervisor, true)] {
         let mut desk = desk_as(role, Lang::Zh, 100, 30, store.clone(), true);
         desk.ctrl('w').key(KeyCode::Enter);
-        let screen = desk.screen();
-        let line = screen.lines().find(|l| l.contains("09:30")).unwrap();
+        let line = appointment_line(&mut desk);
         assert_eq!(line.contains("钱检举"), shown, "{role:?}: {line}");
         assert_eq!(line.contains("保密"), !shown, "{role:?}: {line}");
     }
+    // At a shared desk: the clerk locks on the session, the supervisor reads it and locks,
+    // and the clerk's session comes back veiled as before.
+    let mut desk = desk_as(Role::Clerk, Lang::Zh, 100, 30, store.clone(), true);
+    common::add_operator(&*store, Role::Supervisor, None);
+    desk.ctrl('w').key(KeyCode::Enter).switch();
+    desk.sign_in("sup1", common::PIN)
+        .ctrl('w')
+        .key(KeyCode::Enter);
+    assert!(appointment_line(&mut desk).contains("钱检举"));
+    desk.switch().sign_in("clerk1", common::PIN);
+    let line = appointment_line(&mut desk);
+    assert!(line.contains("保密") && !line.contains("钱检举"), "{line}");
 }
 
 #[test]

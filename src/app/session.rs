@@ -221,8 +221,10 @@ pub(super) fn lock(app: &mut App, store: &dyn Store, idle: bool) {
     intake::leaders_changed(app);
     app.visits = VisitsList::default();
     app.matters = MattersList::default();
-    // The supervisor view names petitioners too: it goes with the lists.
+    // The supervisor view names petitioners too: it goes with the lists, and so do the
+    // names of a session's appointments, veiled for one reader and not for another.
     app.supervisor = super::supervisor::SupervisorScreen::default();
+    app.week.appointment_shown.clear();
     app.overlay = None;
     app.screen = Screen::SignIn;
     let demo_list = app.signin.demo_list;
@@ -271,6 +273,8 @@ pub(super) fn start(app: &mut App, store: &dyn Store, op: &Operator) {
             // Computed afresh: others may have worked on the matters meanwhile.
             super::supervisor::reload(app, store);
         }
+        // The week as this operator may see it, whichever screen the draft comes back to.
+        super::week::load_matter_numbers(app, store);
         app.lang.f(T::SignInDraftBack, &[&op.name, &role])
     } else {
         go_home(app, store);
