@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use common::{TestDesk, desk, id_number, now};
 use insta::assert_snapshot;
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use xfdesk::app::{Overlay, Screen};
 use xfdesk::domain::id_number::IdNumber;
 use xfdesk::domain::intake::Field;
@@ -379,6 +379,10 @@ fn a_letter_typed_on_a_choice_picks_the_option_it_starts_and_anything_else_says_
     assert_eq!(d.app().intake.category, 9);
     d.type_text("9");
     assert_eq!(d.app().intake.category, 9, "nothing starts with 9");
+    // Alt-T is not the letter t (土地征收).
+    let alt_t = KeyEvent::new(KeyCode::Char('t'), KeyModifiers::ALT);
+    d.desk.handle(Message::Term(Event::Key(alt_t)));
+    assert_eq!(d.app().intake.category, 9);
     let told = &d.app().status.as_ref().unwrap().text;
     assert!(told.contains("从列表中选择"), "{told}");
     // English labels as written: o is Online.

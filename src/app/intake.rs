@@ -1,7 +1,7 @@
 //! The intake form: its state, focus order, inline checks, repeat detection while typing, and
 //! saving. Nothing the clerk typed is lost by a failed save or a stray key.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::domain::case::Case;
@@ -412,7 +412,13 @@ pub(super) fn key(app: &mut App, key: KeyEvent, store: &dyn Store) {
         match key.code {
             KeyCode::Right | KeyCode::Char(' ') => form.cycle(true, &app.settings),
             KeyCode::Left => form.cycle(false, &app.settings),
-            KeyCode::Char(c) if focus.is_choice() => {
+            // A letter alone: Ctrl-E or Alt-D must not change the choice behind the clerk's back.
+            KeyCode::Char(c)
+                if focus.is_choice()
+                    && !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
                 let picked = form.pick_starting(c, app.lang, &app.settings);
                 if !picked {
                     let msg = app.t(T::ChoiceTyped).to_string();
