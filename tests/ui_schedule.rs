@@ -539,3 +539,30 @@ fn the_english_session_detail_keeps_its_labels_and_states_whole() {
     assert!(screen.contains("Departments sitting in  "), "{screen}");
     assert!(screen.contains("张三        Being received"), "{screen}");
 }
+
+#[test]
+fn a_number_another_operators_locked_form_is_receiving_is_theirs_until_the_desk_closes() {
+    use xfdesk::domain::schedule::ArrivalState;
+    let (mut desk, store, _) = week_desk(Role::Secretary, Lang::Zh);
+    common::add_operator(&*store, Role::Clerk, None);
+    desk.key(KeyCode::Enter)
+        .ctrl('n')
+        .type_text("张三")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter);
+    assert_eq!(desk.app().intake.name.value(), "张三");
+    desk.switch().sign_in("clerk1", common::PIN);
+    desk.ctrl('w').key(KeyCode::Enter).key(KeyCode::Enter);
+    let told = &desk.app().status.as_ref().unwrap().text;
+    assert!(told.contains("1 号正由 sec1 接待"), "{told}");
+    assert_ne!(desk.app().screen, Screen::Intake);
+    let session = store.sessions_between(d(11, 18), d(11, 18)).unwrap()[0].clone();
+    let state = |store: &dyn Store| store.session(session.id).unwrap().unwrap().queue[0].state;
+    assert_eq!(state(&*store), ArrivalState::BeingReceived);
+    // Closing the desk (it asks, for sec1's draft) gives the number back to the queue.
+    desk.key(KeyCode::F(10))
+        .key(KeyCode::Left)
+        .key(KeyCode::Enter);
+    assert!(desk.app().quit);
+    assert_eq!(state(&*store), ArrivalState::Waiting);
+}

@@ -190,6 +190,13 @@ pub fn receive(app: &mut App, store: &dyn Store) {
         app.screen = Screen::Intake;
         return;
     }
+    // Another operator's locked form is receiving them. One being received by nobody (the
+    // desk was quit or stopped meanwhile) may be taken over.
+    if let Some((code, _)) = app.drafts.iter().find(|(_, d)| d.receiving() == Some(same)) {
+        let msg = app.lang.f(T::ArrivalHeld, &[&arrival.number, code]);
+        app.say(Tone::Warn, msg);
+        return;
+    }
     if app.intake.is_dirty() {
         app.overlay = Some(Overlay::Confirm {
             kind: ConfirmKind::ReceiveOver,
@@ -277,6 +284,27 @@ pub fn release(app: &mut App, store: &dyn Store) {
         app.say(Tone::Error, msg);
     }
     week::reload(app, store);
+}
+
+/// Every form's arrival, the locked drafts' too, back to waiting: the desk is closing.
+pub fn release_all(app: &mut App, store: &dyn Store) {
+    let held: Vec<(String, Receiving)> = app
+        .drafts
+        .iter()
+        .filter_map(|(code, d)| Some((code.clone(), d.receiving()?)))
+        .collect();
+    for (code, r) in held {
+        let change = ScheduleChange::Advance {
+            session: r.session,
+            number: r.number,
+            state: ArrivalState::Waiting,
+            visit: None,
+        };
+        // In the name of the operator whose form it was. Closed meanwhile: nothing to give.
+        let by = crate::domain::ledger::Stamp::new(app.clock.now(), code);
+        let _ = store.change_schedule(&change, &by);
+    }
+    release(app, store);
 }
 
 /// Someone who came on an appointment is the petitioner of the booked matter: intake takes

@@ -58,6 +58,11 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// The queue arrival the draft's intake form is receiving, if any.
+    pub fn receiving(&self) -> Option<super::reception_day::Receiving> {
+        self.intake.receiving
+    }
+
     /// Whether losing it would lose typing (asked before quitting from the sign-in screen).
     pub fn has_typing(&self) -> bool {
         self.intake.is_dirty()

@@ -265,7 +265,7 @@ fn command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
                     act: false,
                 });
             } else {
-                app.quit = true;
+                quit(app, store);
             }
         }
         Command::NewIntake if !app.refused(Permission::RegisterVisit, true) => {
@@ -303,6 +303,13 @@ fn command(app: &mut App, c: Command, store: &dyn Store) -> Vec<Effect> {
     Vec::new()
 }
 
+/// The desk closes: arrivals its forms were receiving go back to waiting, so the queue does
+/// not show them being received by nobody after a restart.
+fn quit(app: &mut App, store: &dyn Store) {
+    super::reception_day::release_all(app, store);
+    app.quit = true;
+}
+
 fn confirm(app: &mut App, c: Command, kind: ConfirmKind, act: bool, store: &dyn Store) {
     match c {
         // Keeping the form asked to be received over is going back to it.
@@ -317,7 +324,7 @@ fn confirm(app: &mut App, c: Command, kind: ConfirmKind, act: bool, store: &dyn 
             app.overlay = None;
             if act {
                 match kind {
-                    ConfirmKind::Quit => app.quit = true,
+                    ConfirmKind::Quit => quit(app, store),
                     ConfirmKind::Discard => {
                         super::reception_day::release(app, store);
                         app.intake.reset_after_save(&app.settings);
@@ -340,7 +347,7 @@ fn confirm(app: &mut App, c: Command, kind: ConfirmKind, act: bool, store: &dyn 
                 }
             }
         }
-        Command::Quit if kind == ConfirmKind::Quit => app.quit = true,
+        Command::Quit if kind == ConfirmKind::Quit => quit(app, store),
         _ => {}
     }
 }

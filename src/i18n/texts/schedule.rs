@@ -59,6 +59,7 @@ macro_rules! schedule_texts {
             ArrivalReceivingNoPlan => "{} 号接待中:登记后打开事项;领导批示与当场交办由秘书或领导账号录入", "Number {} being received: after saving, the matter opens; the leader's instruction and the assignment are recorded under a secretary's or leader's account";
             ConfirmReceiveOver => "登记表中有未保存的内容。接待{}号({})将放弃这些内容,无法恢复。", "The intake form has unsaved input. Receiving number {} ({}) discards it; this cannot be undone.";
             ButtonReceive => "放弃并接待", "Discard and receive";
+            ArrivalHeld => "{} 号正由 {} 接待(其登记表在锁屏中)", "Number {} is being received by {} (their form is locked away)";
             ArrivalClosed => "此号已接待完毕或已离开", "That number is done or has left";
             ArrivalNotMarked => "排号未能标为已接待({}),请在接访日队列中核对", "the arrival was not marked received ({}); check it in the reception day's queue";
             SessionQueueKeys => "Ctrl-N 排号  ↑/↓ 选号  Enter 接待  Ctrl-D 已离开  F8 预约  Esc 返回", "Ctrl-N queue  ↑/↓ number  Enter receive  Ctrl-D left  F8 book  Esc back";
