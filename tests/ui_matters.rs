@@ -541,7 +541,19 @@ fn the_menu_offers_a_secretary_only_what_a_secretary_may_do() {
 
 #[test]
 fn an_overdue_matter_is_not_extended_after_the_fact() {
+    // Also when its tier is one the office's policy has since dropped: the lists then count
+    // the policy's own limit, and so does the rule.
+    for tier in [None, Some("旧档复杂")] {
+        overdue_extension_refused(tier);
+    }
+}
+
+fn overdue_extension_refused(tier: Option<&str>) {
     let o = office();
+    if let Some(tier) = tier {
+        let set = xfdesk::domain::matter::MatterChange::Tier(Some(tier.into()));
+        o.store.change_matter(o.late, &set, &stamp(11, 3)).unwrap();
+    }
     let mut d = desk(Lang::Zh, 130, 30, o.store.clone(), true);
     d.key(KeyCode::F(4)).key(KeyCode::Enter);
     pick_action(&mut d, MatterAction::Extend);

@@ -286,10 +286,11 @@ pub(super) fn change(
 }
 
 /// Names as clerks type lists: separated by 、 , ， ; ； or spaces.
-/// The last day of the stage the matter's clock runs, by the office's policy and calendar.
+/// The last day of the stage the matter's clock runs, by the office's policy and calendar;
+/// the date the lists show, also for a tier the policy no longer has.
 fn stage_due(matter: &Matter, app: &App) -> Option<chrono::NaiveDate> {
     let clock = crate::domain::deadline::StageClock::of(matter)?;
-    app.policy.due(&clock, &app.calendar).ok()
+    Some(app.policy.listed_due(&clock, &app.calendar).date)
 }
 
 pub fn split_names(s: &str) -> Vec<String> {
