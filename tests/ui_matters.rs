@@ -609,6 +609,13 @@ fn a_review_asked_for_after_its_thirty_days_is_refused_and_within_them_taken() {
         }
         let mut d = desk(Lang::Zh, 130, 30, store.clone(), true);
         d.key(KeyCode::F(4)).key(KeyCode::Enter);
+        // The matter says whether the time to ask is still running.
+        let shown = if refused {
+            "申请期已过"
+        } else {
+            "待申请"
+        };
+        assert!(d.screen().contains(shown), "{}", d.screen());
         pick_action(&mut d, MatterAction::Step(MoveKind::RequestReview));
         d.ctrl('s');
         let state = store.matter(id).unwrap().unwrap().state();

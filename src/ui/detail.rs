@@ -203,7 +203,10 @@ fn history(app: &App, d: &VisitDetail, theme: &Theme, frame: &mut Frame, area: R
                 if let Some(Some(clock)) = d.open_clocks.get(i) {
                     let (text, style) = match clock.urgency {
                         Some(u) => (u.localize(app.lang), urgency_style(theme, u)),
-                        None => (app.t(T::PetitionerWindow).to_string(), theme.muted),
+                        None => (
+                            super::petitioner_time(app, clock.due).to_string(),
+                            theme.muted,
+                        ),
                     };
                     spans.push(Span::styled(
                         format!("{} {} {text} ", clock.stage.label(app.lang), clock.due),

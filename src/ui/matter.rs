@@ -204,7 +204,7 @@ fn clock_lines(app: &App, theme: &Theme, m: &crate::domain::matter::Matter) -> V
         spans.push(Span::styled(format!(" {}", u.localize(lang)), style));
     } else {
         spans.push(Span::styled(
-            format!(" {}", app.t(T::PetitionerWindow)),
+            format!(" {}", super::petitioner_time(app, due)),
             theme.muted,
         ));
     }

@@ -94,7 +94,7 @@ fn value(app: &App, l: &Listed, col: Col) -> String {
         Col::Due => l.due.map_or(String::new(), |d| d.to_string()),
         Col::Days => match (l.urgency, l.due) {
             (Some(u), _) => u.localize(lang),
-            (None, Some(_)) => app.t(T::PetitionerWindow).to_string(),
+            (None, Some(due)) => super::petitioner_time(app, due).to_string(),
             (None, None) => String::new(),
         },
         Col::Leader => r

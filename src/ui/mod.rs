@@ -117,3 +117,13 @@ fn pair(app: &App, theme: &Theme, label: T, value: String) -> Line<'static> {
         Span::styled(value, theme.input),
     ])
 }
+
+/// While the time is the petitioner's (to ask for review or re-review): waiting for them, or,
+/// once its last day has passed, that the time to ask is over.
+fn petitioner_time(app: &App, due: chrono::NaiveDate) -> &'static str {
+    if app.clock.today() > due {
+        app.t(T::PetitionerWindowClosed)
+    } else {
+        app.t(T::PetitionerWindow)
+    }
+}

@@ -35,6 +35,7 @@ macro_rules! matters_texts {
             ColMatterNo => "事项编号", "Matter";
             ColFlags => "标记", "Flags";
             PetitionerWindow => "待申请", "petitioner's time";
+            PetitionerWindowClosed => "申请期已过", "time to ask has passed";
             MattersSearch => "查找事项", "Find a matter";
             MattersSearchHint => "事项编号、信访人姓名或类别", "Matter number, petitioner's name or category";
             MattersShown => "{} 件", "{} matters";
