@@ -193,6 +193,29 @@ fn an_exported_ledger_imports_into_an_empty_desk_as_the_same_ledger() {
 }
 
 #[test]
+fn an_export_whose_dates_end_before_they_start_says_so_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = empty_desk(dir.path(), "desk");
+    three_matters(&db);
+    let csv = dir.path().join("none.csv");
+    let (ok, _, err) = run(xfdesk(&db, Role::Supervisor)
+        .args([
+            "export",
+            "--format",
+            "csv",
+            "--from",
+            "2026-12-05",
+            "--to",
+            "2026-12-01",
+        ])
+        .args(["--out"])
+        .arg(&csv));
+    assert!(!ok);
+    assert!(err.contains("起始日期晚于截止日期"), "{err}");
+    assert!(!csv.exists());
+}
+
+#[test]
 fn a_clerks_export_masks_id_numbers_and_phones() {
     let dir = tempfile::tempdir().unwrap();
     let db = empty_desk(dir.path(), "desk");

@@ -129,6 +129,18 @@ fn the_matter_filter_and_a_bad_date_say_what_they_do() {
 }
 
 #[test]
+fn a_date_range_that_ends_before_it_starts_says_so() {
+    let mut d = desk_as(Role::Supervisor, Lang::Zh, 120, 20, store(), true);
+    d.key(KeyCode::F(11)).tab(3);
+    d.type_text("2026-12-05")
+        .tab(1)
+        .type_text("2026-12-01")
+        .key(KeyCode::Enter);
+    let screen = d.screen();
+    assert!(screen.contains("起始日期晚于截止日期,请调换"), "{screen}");
+}
+
+#[test]
 fn a_reveal_shows_the_full_numbers_for_a_few_ticks_and_is_recorded() {
     let store = store();
     // A secretary sees every visit; a clerk only those they registered.

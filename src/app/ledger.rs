@@ -129,11 +129,18 @@ fn filter(screen: &LedgerScreen) -> Result<Filter, T> {
             .map(Some)
             .map_err(|_| T::LedgerBadDate)
     };
+    let (from, to) = (date(&screen.from)?, date(&screen.to)?);
+    // A range that ends before it starts would list nothing without saying why.
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
+        return Err(T::LedgerDatesReversed);
+    }
     Ok(Filter {
         operator: screen.operator.value().trim().to_string(),
         matter: screen.matter.value().trim().to_string(),
-        from: date(&screen.from)?,
-        to: date(&screen.to)?,
+        from,
+        to,
         kind: screen.kind,
     })
 }

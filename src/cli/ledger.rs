@@ -42,6 +42,12 @@ pub fn export(
     operator: &str,
     lang: Lang,
 ) -> Result<String, String> {
+    // A range that ends before it starts would write an empty file without a word.
+    if let (Some(from), Some(to)) = (request.from, request.to)
+        && from > to
+    {
+        return Err(lang.t(T::LedgerDatesReversed).to_string());
+    }
     let store = SledStore::open(db).map_err(|e| e.localize(lang))?;
     let who = operator_record(&store, operator, lang)?;
     let (policy, calendar) = super::deadline_setup(db, lang);

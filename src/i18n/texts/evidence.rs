@@ -31,6 +31,7 @@ macro_rules! evidence_texts {
             RevealNotRecorded => "无法记录本次查看,未显示完整号码:{}", "The reveal could not be recorded, so nothing is shown: {}";
             CmdReveal => "显示号码", "Reveal";
             ScreenLedger => "操作日志", "Evidence log";
+            LedgerDatesReversed => "起始日期晚于截止日期,请调换", "The start date is after the end date; swap them";
             LedgerBadDate => "日期格式应为 YYYY-MM-DD", "Dates are YYYY-MM-DD";
             LedgerScanned => "已查找 {} 条记录,按 PgDn 继续向前查找", "Searched {} entries; PgDn searches further back";
             LedgerFilterOperator => "操作人", "Operator";
