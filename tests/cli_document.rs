@@ -10,7 +10,7 @@ use xfdesk::domain::audit::AuditKind;
 use xfdesk::domain::ledger::Stamp;
 use xfdesk::domain::lifecycle::Move;
 use xfdesk::domain::matter::MatterChange;
-use xfdesk::domain::organisation::{NewDepartment, NewLeader};
+use xfdesk::domain::organisation::NewLeader;
 use xfdesk::domain::permission::Role;
 use xfdesk::domain::supervision::Escalation;
 use xfdesk::store::Store;
@@ -42,16 +42,7 @@ fn assigned_matter(dir: &Path) -> PathBuf {
             &common::admin(),
         )
         .unwrap();
-    let land = store
-        .add_department(
-            &NewDepartment {
-                name: "县自然资源局".into(),
-                contact: String::new(),
-                phone: None,
-            },
-            &common::admin(),
-        )
-        .unwrap();
+    let land = common::add_department(&store, "县自然资源局");
     let mut visit = common::walk_in("李丽燕", "13800138000", common::on(3, 2, 9, 30));
     visit.category = "土地征收".into();
     visit.summary = "反映集体林地被占用，未签订征地协议，要求依法补偿。".into();

@@ -11,7 +11,6 @@ use calamine::{Data, Reader};
 use xfdesk::domain::audit::AuditKind;
 use xfdesk::domain::id_number::IdNumber;
 use xfdesk::domain::lifecycle::{CaseState, Move};
-use xfdesk::domain::organisation::NewLeader;
 use xfdesk::domain::permission::Role;
 use xfdesk::domain::petitioner::Person;
 use xfdesk::domain::visit::{Channel, Kind};
@@ -247,16 +246,7 @@ fn a_clerks_export_masks_id_numbers_and_phones() {
 fn an_accusation(dir: &Path) -> PathBuf {
     let db = dir.join("desk");
     let store = SledStore::open(&db).unwrap();
-    let leader = store
-        .add_leader(
-            &NewLeader {
-                name: "王红".into(),
-                title: "县长".into(),
-                portfolio: String::new(),
-            },
-            &common::admin(),
-        )
-        .unwrap();
+    let leader = common::add_leader(&store, "王红", "县长");
     for role in Role::ALL {
         let own = (role == Role::Secretary).then_some(leader.id);
         common::add_operator(&store, role, own);

@@ -204,20 +204,10 @@ fn the_log_names_departments_and_document_numbers_and_speaks_one_language() {
     use xfdesk::domain::audit::{AuditEvent, detail, subject};
     use xfdesk::domain::lifecycle::Move;
     use xfdesk::domain::matter::MatterChange;
-    use xfdesk::domain::organisation::NewDepartment;
     use xfdesk::domain::supervision::Escalation;
 
     let store = store();
-    let land = store
-        .add_department(
-            &NewDepartment {
-                name: "县自然资源局".into(),
-                contact: String::new(),
-                phone: None,
-            },
-            &common::admin(),
-        )
-        .unwrap();
+    let land = common::add_department(&*store, "县自然资源局");
     let case = store
         .cases_in_state(xfdesk::domain::lifecycle::CaseState::Accepted, 10)
         .unwrap()[0]

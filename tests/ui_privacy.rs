@@ -9,7 +9,6 @@ use chrono::Duration;
 use common::desk_as;
 use ratatui::crossterm::event::KeyCode;
 use xfdesk::app::Screen;
-use xfdesk::domain::organisation::NewLeader;
 use xfdesk::domain::permission::Role;
 use xfdesk::domain::petitioner::Person;
 use xfdesk::domain::phone::Phone;
@@ -21,16 +20,7 @@ use xfdesk::store::memory::MemoryStore;
 /// One accusation received by 王红, who therefore holds it.
 fn office() -> (Arc<MemoryStore>, xfdesk::domain::organisation::LeaderId) {
     let store = Arc::new(MemoryStore::new());
-    let leader = store
-        .add_leader(
-            &NewLeader {
-                name: "王红".into(),
-                title: "县长".into(),
-                portfolio: String::new(),
-            },
-            &common::admin(),
-        )
-        .unwrap();
+    let leader = common::add_leader(&*store, "王红", "县长");
     store
         .register_visit(&NewVisit {
             channel: Channel::WalkIn,
@@ -125,19 +115,9 @@ fn handled() -> (Arc<MemoryStore>, xfdesk::domain::organisation::LeaderId) {
     use xfdesk::domain::ledger::Stamp;
     use xfdesk::domain::lifecycle::Move;
     use xfdesk::domain::matter::MatterChange;
-    use xfdesk::domain::organisation::NewDepartment;
     use xfdesk::domain::supervision::Escalation;
     let (store, leader) = office();
-    let dept = store
-        .add_department(
-            &NewDepartment {
-                name: "县纪委监委".into(),
-                contact: String::new(),
-                phone: None,
-            },
-            &common::admin(),
-        )
-        .unwrap();
+    let dept = common::add_department(&*store, "县纪委监委");
     let id = store.pending_matters().unwrap()[0].id;
     let stamp = Stamp::new(common::now() - Duration::days(1), "sup1");
     let step = |m: Move| MatterChange::Step {

@@ -12,7 +12,7 @@ use xfdesk::app::{App, FixedClock, Setup};
 use xfdesk::domain::id_number::check_char;
 use xfdesk::domain::office::OfficeSettings;
 use xfdesk::domain::operator::{NewOperator, Operator, PinHash};
-use xfdesk::domain::organisation::LeaderId;
+use xfdesk::domain::organisation::{Department, Leader, LeaderId, NewDepartment, NewLeader};
 use xfdesk::domain::permission::Role;
 use xfdesk::i18n::Lang;
 use xfdesk::store::Store;
@@ -281,4 +281,24 @@ pub fn on(month: u32, day: u32, hour: u32, minute: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, month, day)
         .and_then(|d| d.and_hms_opt(hour, minute, 0))
         .expect("a real date")
+}
+
+/// A leader the administrator added, with no portfolio.
+pub fn add_leader(store: &dyn Store, name: &str, title: &str) -> Leader {
+    let leader = NewLeader {
+        name: name.into(),
+        title: title.into(),
+        portfolio: String::new(),
+    };
+    store.add_leader(&leader, &admin()).unwrap()
+}
+
+/// A department the administrator added, with neither contact nor phone.
+pub fn add_department(store: &dyn Store, name: &str) -> Department {
+    let department = NewDepartment {
+        name: name.into(),
+        contact: String::new(),
+        phone: None,
+    };
+    store.add_department(&department, &admin()).unwrap()
 }
