@@ -12,6 +12,15 @@ use super::petitioner::PetitionerId;
 use super::serial::SerialNo;
 use super::visit::{Kind, VisitId};
 
+/// Document number `seq` of 2026 at `level`.
+pub fn no(seq: u32, level: super::supervision::Escalation) -> super::supervision::UrgeNo {
+    super::supervision::UrgeNo {
+        year: 2026,
+        seq,
+        level,
+    }
+}
+
 pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }

@@ -21,14 +21,6 @@ fn urge(level: Escalation, by: NaiveDate, text: &str) -> MatterChange {
     }
 }
 
-fn no(seq: u32, level: Escalation) -> UrgeNo {
-    UrgeNo {
-        year: 2026,
-        seq,
-        level,
-    }
-}
-
 #[test]
 fn a_tier_is_written_only_when_it_changes_and_a_blank_one_means_none() {
     let mut m = opened(1, d(2026, 6, 1));

@@ -14,14 +14,6 @@ fn urged(m: &mut Matter, level: Escalation, seq: u32, department: Option<Departm
     m.change(&change, &on(d(2026, 7, 1)), Some(seq)).unwrap();
 }
 
-fn no(seq: u32, level: Escalation) -> UrgeNo {
-    UrgeNo {
-        year: 2026,
-        seq,
-        level,
-    }
-}
-
 #[test]
 fn an_acceptance_notice_needs_a_matter_that_was_accepted_and_assigned() {
     let registered = opened(1, d(2026, 6, 1));

@@ -59,15 +59,8 @@ impl Localize for Signal {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::test_matters::no;
     use chrono::NaiveDate;
-
-    fn no(seq: u32, level: Escalation) -> UrgeNo {
-        UrgeNo {
-            year: 2026,
-            seq,
-            level,
-        }
-    }
 
     #[test]
     fn document_numbers_read_as_on_paper() {
